@@ -1,0 +1,45 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "PartyGraph",
+    platforms: [.macOS(.v14)],
+    products: [
+        .library(name: "GraphAlgorithms", targets: ["GraphAlgorithms"]),
+        .library(name: "PartyGraph", targets: ["PartyGraph"]),
+        .library(name: "PartyGraphDiagrams", targets: ["PartyGraphDiagrams"]),
+        .executable(name: "partygraph", targets: ["partygraph"]),
+        .executable(name: "convening-power", targets: ["ConveningPower"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // Domain-free compact graphs (CSR) and graph algorithms.
+        .target(name: "GraphAlgorithms"),
+        // The typed political-relationship model, datasets, queries and interchange.
+        .target(name: "PartyGraph", dependencies: ["GraphAlgorithms"]),
+        // The Graphviz C library, linked in-process.
+        .systemLibrary(
+            name: "CGraphviz",
+            pkgConfig: "libgvc",
+            providers: [.apt(["libgraphviz-dev", "pkg-config"]), .brew(["graphviz", "pkg-config"])]
+        ),
+        // Diagrams of PartyGraph views, rendered through Graphviz.
+        .target(name: "PartyGraphDiagrams", dependencies: ["PartyGraph", "CGraphviz"]),
+        // The command-line tool.
+        .executableTarget(
+            name: "partygraph",
+            dependencies: [
+                "PartyGraph", "PartyGraphDiagrams", "GraphAlgorithms",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "ConveningPower", dependencies: ["PartyGraph"], path: "Examples/ConveningPower"),
+        .testTarget(name: "GraphAlgorithmsTests", dependencies: ["GraphAlgorithms"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "PartyGraphTests", dependencies: ["PartyGraph"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "PartyGraphDiagramsTests", dependencies: ["PartyGraphDiagrams", "PartyGraph"]),
+        .testTarget(name: "CLITests", dependencies: ["PartyGraph"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,2 @@
+import PartyGraph
+internal import CGraphviz
