@@ -1,0 +1,49 @@
+import Foundation
+
+/// Finds the dataset bundled with PartyGraph, wherever the tool is run from.
+///
+/// The search order, first hit wins:
+/// 1. the environment variable `PARTYGRAPH_DATASET` (a file path);
+/// 2. `datasets/indochina-summits-2026.json` in the current directory or any directory above it;
+/// 3. the same path relative to the executable's package checkout (`.build/<config>/partygraph` → the checkout);
+/// 4. `../share/partygraph/indochina-summits-2026.json` next to an installed executable (what `make install` lays out).
+public enum BundledDataset {
+    /// The bundled dataset's file name.
+    public static let fileName = "indochina-summits-2026.json"
+    /// The environment variable that overrides the search.
+    public static let environmentVariable = "PARTYGRAPH_DATASET"
+
+    /// The path of the bundled dataset, or `nil` with the places searched when it cannot be found.
+    public static func locate(
+        environment: [String: String] = ProcessInfo.processInfo.environment,
+        currentDirectory: String = FileManager.default.currentDirectoryPath,
+        executablePath: String? = Bundle.main.executablePath
+    ) -> Result<String, PartyGraphError> {
+        if let path = environment[environmentVariable], !path.isEmpty {
+            return .success(path)
+        }
+        var candidates: [URL] = []
+        var directory = URL(fileURLWithPath: currentDirectory, isDirectory: true).standardizedFileURL
+        while true {
+            candidates.append(directory.appendingPathComponent("datasets").appendingPathComponent(fileName))
+            let parent = directory.deletingLastPathComponent()
+            if parent.path == directory.path { break }
+            directory = parent
+        }
+        if let executablePath {
+            let executable = URL(fileURLWithPath: executablePath).resolvingSymlinksInPath()
+            var directory = executable.deletingLastPathComponent()
+            candidates.append(directory.appendingPathComponent("../share/partygraph").appendingPathComponent(fileName).standardizedFileURL)
+            for _ in 0..<4 {
+                directory = directory.deletingLastPathComponent()
+                candidates.append(directory.appendingPathComponent("datasets").appendingPathComponent(fileName))
+            }
+        }
+        if let found = candidates.first(where: { FileManager.default.fileExists(atPath: $0.path) }) {
+            return .success(found.path)
+        }
+        return .failure(.unreadable(
+            file: fileName,
+            reason: "the bundled dataset was not found; pass --dataset FILE or set \(environmentVariable)"))
+    }
+}

@@ -1,0 +1,101 @@
+import Foundation
+
+/// Reads dataset files (see `datasets/README.md` for the format) and validates them.
+public enum DatasetLoader {
+    /// The format name every dataset file declares in its `"format"` field.
+    public static let formatName = "partygraph-dataset"
+    /// The format version this build reads.
+    public static let formatVersion = 1
+
+    /// Loads and validates a dataset file.
+    ///
+    /// Every problem is reported at once, each with the file, line, column, JSON path and a fix. A syntax error
+    /// stops reading at that point (what follows cannot be trusted); semantic problems are all collected.
+    /// - Parameter path: the file as the user named it (kept as is in messages).
+    /// - Throws: ``PartyGraphError/unreadable(file:reason:)`` or ``PartyGraphError/invalidData(file:issues:)``.
+    public static func load(path: String) throws(PartyGraphError) -> Dataset {
+        let url = URL(fileURLWithPath: path)
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw .unreadable(file: path, reason: "no such file")
+        }
+        if isDirectory.boolValue { throw .unreadable(file: path, reason: "it is a directory, not a dataset file") }
+        let data: Data
+        do { data = try Data(contentsOf: url, options: .alwaysMapped) } catch {
+            throw .unreadable(file: path, reason: error.localizedDescription)
+        }
+        let sourceDirectory = url.deletingLastPathComponent()
+        return try decode(data: data, file: path, sourceDirectory: sourceDirectory)
+    }
+
+    /// Decodes and validates a dataset held in memory.
+    ///
+    /// - Parameters:
+    ///   - file: the name to report problems against.
+    ///   - sourceDirectory: where source text files named in the dataset are looked up; `nil` skips quote checks.
+    public static func decode(data: Data, file: String, sourceDirectory: URL? = nil) throws(PartyGraphError) -> Dataset {
+        let result = data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> Result<Dataset, PartyGraphError> in
+            do throws(PartyGraphError) {
+                return .success(try decode(bytes: raw.bindMemory(to: UInt8.self), file: file, sourceDirectory: sourceDirectory))
+            } catch {
+                return .failure(error)
+            }
+        }
+        return try result.get()
+    }
+
+    static func decode(bytes: UnsafeBufferPointer<UInt8>, file: String, sourceDirectory: URL?) throws(PartyGraphError) -> Dataset {
+        var decoder = DatasetDecoder(bytes: bytes)
+        var issues: [DatasetIssue] = []
+        var lines = LineIndex(bytes: bytes)
+        func place(_ offset: Int?, _ path: [JSONPathComponent], _ message: String, _ fix: String?) {
+            let location = offset.map { lines.location(of: $0) }
+            issues.append(DatasetIssue(file: file, line: location?.line, column: location?.column, path: path.jsonPath, message: message, fix: fix))
+        }
+        let syntaxError: JSONSyntaxError?
+        do {
+            try decoder.decodeDocument()
+            syntaxError = nil
+        } catch {
+            syntaxError = error
+        }
+        for finding in decoder.findings { place(finding.offset, finding.path, finding.message, finding.fix) }
+        if let syntaxError {
+            place(syntaxError.offset, decoder.path, "invalid JSON: " + syntaxError.message, syntaxError.fix)
+            throw .invalidData(file: file, issues: issues)
+        }
+
+        var sourceTexts: [String: String] = [:]
+        for (index, source) in decoder.sources.enumerated() {
+            guard let textFile = source.textFile, let sourceDirectory else { continue }
+            let textURL = sourceDirectory.appendingPathComponent(textFile)
+            if let text = try? String(contentsOf: textURL, encoding: .utf8) {
+                sourceTexts[source.id] = text
+            } else {
+                let path: [JSONPathComponent] = [.key("sources"), .index(decoder.sourcePositions[index]), .key("text")]
+                place(decoder.locate(path: path), path, "cannot read the source text '\(textFile)'",
+                      "give a path relative to the dataset file, or remove \"text\"")
+            }
+        }
+
+        let result = DatasetValidator.validate(
+            sources: decoder.sources, entities: decoder.entities, relationships: decoder.relationships,
+            sourceTexts: sourceTexts, partiallyKnown: decoder.brokenNodeIDs)
+        for finding in result.findings {
+            var path = finding.path
+            if path.count >= 2, case .key(let section) = path[0], case .index(let index) = path[1] {
+                switch section {
+                case "nodes": path[1] = .index(decoder.entityPositions[index])
+                case "relations": path[1] = .index(decoder.relationPositions[index])
+                case "sources": path[1] = .index(decoder.sourcePositions[index])
+                default: break
+                }
+            }
+            place(decoder.locate(path: path), path, finding.message, finding.fix)
+        }
+        if !issues.isEmpty { throw .invalidData(file: file, issues: issues) }
+        return Dataset(
+            validatedTitle: decoder.title ?? "", description: decoder.datasetDescription, sources: decoder.sources,
+            entities: decoder.entities, relationships: decoder.relationships, validation: result)
+    }
+}

@@ -1,0 +1,114 @@
+/// A validated collection of sources, nodes and relationships, indexed for lookups.
+///
+/// Build one from a file with ``DatasetLoader`` or in memory with ``init(title:description:sources:entities:relationships:sourceTexts:)``;
+/// either way every invariant has been checked: ids are unique, references resolve, relations join allowed kinds,
+/// dates are real and ordered, and every meeting and relationship cites a source.
+public struct Dataset: Sendable {
+    public let title: String
+    public let description: String?
+    public let sources: [Source]
+    public let entities: [Entity]
+    public let relationships: [Relationship]
+
+    /// Entity index by id, built once.
+    let indexByID: [NodeID: Int32]
+    /// Relationship indices leaving each entity: `outgoingRelationships[outgoingOffsets[e]..<outgoingOffsets[e+1]]`.
+    let outgoingOffsets: [Int32]
+    let outgoingRelationships: [Int32]
+    /// Relationship indices arriving at each entity.
+    let incomingOffsets: [Int32]
+    let incomingRelationships: [Int32]
+    /// Endpoint entity indices of each relationship.
+    let fromIndices: [Int32]
+    let toIndices: [Int32]
+
+    /// Creates a dataset and checks it.
+    ///
+    /// - Parameter sourceTexts: the text of sources by id, when available, so that quotes are checked verbatim.
+    /// - Throws: ``PartyGraphError/invalidData(file:issues:)`` listing every problem.
+    public init(
+        title: String, description: String? = nil, sources: [Source], entities: [Entity],
+        relationships: [Relationship], sourceTexts: [String: String] = [:]
+    ) throws(PartyGraphError) {
+        let result = DatasetValidator.validate(
+            sources: sources, entities: entities, relationships: relationships, sourceTexts: sourceTexts)
+        if !result.findings.isEmpty {
+            throw .invalidData(file: nil, issues: result.findings.map { $0.issue(file: nil, line: nil, column: nil) })
+        }
+        self.init(validatedTitle: title, description: description, sources: sources, entities: entities,
+                  relationships: relationships, validation: result)
+    }
+
+    /// Builds the remaining indexes of data that passed validation.
+    init(
+        validatedTitle title: String, description: String?, sources: [Source], entities: [Entity],
+        relationships: [Relationship], validation: DatasetValidator.Result
+    ) {
+        self.title = title
+        self.description = description
+        self.sources = sources
+        self.entities = entities
+        self.relationships = relationships
+        indexByID = validation.indexByID
+        fromIndices = validation.fromIndices
+        toIndices = validation.toIndices
+        (outgoingOffsets, outgoingRelationships) = Dataset.bucket(fromIndices, count: entities.count)
+        (incomingOffsets, incomingRelationships) = Dataset.bucket(toIndices, count: entities.count)
+    }
+
+    /// Groups relationship indices by endpoint with a counting sort (stable: file order within a bucket).
+    private static func bucket(_ endpoints: [Int32], count: Int) -> ([Int32], [Int32]) {
+        var offsets = [Int32](repeating: 0, count: count + 1)
+        for endpoint in endpoints { offsets[Int(endpoint) + 1] += 1 }
+        for index in 0..<count { offsets[index + 1] += offsets[index] }
+        var cursor = offsets
+        var items = [Int32](repeating: 0, count: endpoints.count)
+        for (relationship, endpoint) in endpoints.enumerated() {
+            items[Int(cursor[Int(endpoint)])] = Int32(relationship)
+            cursor[Int(endpoint)] += 1
+        }
+        return (offsets, items)
+    }
+
+    /// The entity with this id, if any.
+    public func entity(_ id: NodeID) -> Entity? {
+        indexByID[id].map { entities[Int($0)] }
+    }
+
+    /// The position of the entity with this id in ``entities``.
+    public func index(of id: NodeID) -> Int? { indexByID[id].map(Int.init) }
+
+    /// The relationships that start at the node, in file order.
+    public func relationships(from id: NodeID) -> [Relationship] {
+        guard let index = indexByID[id] else { return [] }
+        return outgoingIndices(of: Int(index)).map { relationships[Int($0)] }
+    }
+
+    /// The relationships that end at the node, in file order.
+    public func relationships(to id: NodeID) -> [Relationship] {
+        guard let index = indexByID[id] else { return [] }
+        return incomingIndices(of: Int(index)).map { relationships[Int($0)] }
+    }
+
+    func outgoingIndices(of entity: Int) -> ArraySlice<Int32> {
+        outgoingRelationships[Int(outgoingOffsets[entity])..<Int(outgoingOffsets[entity + 1])]
+    }
+
+    func incomingIndices(of entity: Int) -> ArraySlice<Int32> {
+        incomingRelationships[Int(incomingOffsets[entity])..<Int(incomingOffsets[entity + 1])]
+    }
+
+    /// The source with this id, if any.
+    public func source(_ id: String) -> Source? { sources.first { $0.id == id } }
+
+    /// The display name of a node, or its id when it is not in the dataset.
+    public func name(of id: NodeID) -> String { entity(id)?.name ?? id.rawValue }
+
+    /// All meetings, in date order then id.
+    public var meetings: [Entity] {
+        entities.filter { $0.kind == .meeting }.sorted { lhs, rhs in
+            let left = lhs.meeting?.date.firstDay ?? Int.min, right = rhs.meeting?.date.firstDay ?? Int.min
+            return left != right ? left < right : lhs.id < rhs.id
+        }
+    }
+}

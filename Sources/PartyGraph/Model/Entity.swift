@@ -1,0 +1,47 @@
+/// A node of the relationship graph: a party, organ, office, person, country or meeting.
+public struct Entity: Hashable, Sendable, Identifiable {
+    public var id: NodeID
+    public var kind: NodeKind
+    /// The display name in Unicode NFC, with its diacritics (`Tô Lâm`, `Việt Nam`).
+    public var name: String
+    /// Other names it is found by: transliterations, abbreviations, honorific forms.
+    public var aliases: [String]
+    /// A short free-text remark for readers of the dataset.
+    public var note: String?
+    /// Present exactly when ``kind`` is ``NodeKind/meeting``.
+    public var meeting: MeetingDetails?
+    public var evidence: [Evidence]
+
+    public init(
+        id: NodeID, kind: NodeKind, name: String, aliases: [String] = [], note: String? = nil,
+        meeting: MeetingDetails? = nil, evidence: [Evidence] = []
+    ) {
+        self.id = id
+        self.kind = kind
+        self.name = name
+        self.aliases = aliases
+        self.note = note
+        self.meeting = meeting
+        self.evidence = evidence
+    }
+}
+
+/// What is known of a meeting as an event.
+public struct MeetingDetails: Hashable, Sendable {
+    public var kind: MeetingKind
+    /// The day or days it takes place.
+    public var date: DateSpan
+    /// Where it takes place, in the source's words.
+    public var place: String?
+    public var status: MeetingStatus
+    /// The date the status was last reported; a meeting announced on 2026-02-03 stays announced until a later source.
+    public var statusAsOf: PartialDate?
+
+    public init(kind: MeetingKind, date: DateSpan, place: String? = nil, status: MeetingStatus, statusAsOf: PartialDate? = nil) {
+        self.kind = kind
+        self.date = date
+        self.place = place
+        self.status = status
+        self.statusAsOf = statusAsOf
+    }
+}

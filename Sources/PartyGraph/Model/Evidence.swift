@@ -1,0 +1,46 @@
+/// A published report that facts are taken from.
+public struct Source: Hashable, Sendable, Identifiable {
+    /// A short stable id, e.g. `ppp-2026-02-03`.
+    public var id: String
+    public var publisher: String
+    public var title: String
+    /// The publication date; meeting statuses hold "as of" it.
+    public var date: PartialDate
+    public var url: String?
+    /// The report's text, relative to the dataset file, used to check that every quote is verbatim.
+    public var textFile: String?
+
+    public init(id: String, publisher: String, title: String, date: PartialDate, url: String? = nil, textFile: String? = nil) {
+        self.id = id
+        self.publisher = publisher
+        self.title = title
+        self.date = date
+        self.url = url
+        self.textFile = textFile
+    }
+}
+
+/// What a source says in support of a fact: the source and the sentence (or clause) quoted from it.
+public struct Evidence: Hashable, Sendable {
+    /// How this record bears on the fact.
+    public enum Stance: String, Sendable, CaseIterable, Codable {
+        /// The source states the fact.
+        case supports
+        /// A later source confirms what an earlier one announced.
+        case confirms
+        /// A later source corrects an earlier one; the fact as now recorded follows this source.
+        case corrects
+    }
+
+    /// The id of a ``Source`` in the same dataset.
+    public var source: String
+    /// The supporting text, verbatim.
+    public var quote: String
+    public var stance: Stance
+
+    public init(source: String, quote: String, stance: Stance = .supports) {
+        self.source = source
+        self.quote = quote
+        self.stance = stance
+    }
+}

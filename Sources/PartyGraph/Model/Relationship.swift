@@ -1,0 +1,29 @@
+/// A directed, dated, sourced edge of the relationship graph.
+public struct Relationship: Hashable, Sendable {
+    public var relation: Relation
+    public var from: NodeID
+    public var to: NodeID
+    /// When the relation holds; open bounds mean the sources do not say.
+    public var valid: DateSpan
+    /// For ``Relation/participantIn``: the part played.
+    public var role: ParticipantRole?
+    /// For ``Relation/participantIn``: the office or organ the participant represented.
+    public var capacity: NodeID?
+    /// For ``Relation/participantIn`` of a body or office: the person the source names as leading it there.
+    public var ledBy: NodeID?
+    public var evidence: [Evidence]
+
+    public init(
+        _ relation: Relation, from: NodeID, to: NodeID, valid: DateSpan = .unbounded,
+        role: ParticipantRole? = nil, capacity: NodeID? = nil, ledBy: NodeID? = nil, evidence: [Evidence] = []
+    ) {
+        self.relation = relation
+        self.from = from
+        self.to = to
+        self.valid = valid
+        self.role = role
+        self.capacity = capacity
+        self.ledBy = ledBy
+        self.evidence = evidence
+    }
+}

@@ -1,0 +1,123 @@
+/// Every fact the dataset holds about one node, with dates and sources (`partygraph show`).
+public struct NodeReport: Codable, Sendable, Equatable {
+    /// One piece of evidence as it appears in reports.
+    public struct Citation: Codable, Sendable, Equatable, Hashable {
+        public var source: String
+        public var publisher: String
+        public var date: String
+        public var quote: String
+        public var stance: String
+    }
+
+    /// A fact about the node, read from its side.
+    public struct Fact: Codable, Sendable, Equatable {
+        /// How the node takes part: `outgoing` (it is the subject), `incoming` (it is the object),
+        /// `leads` (the source names it as leading a participant), or `via-office` (an office it holds takes part).
+        public var direction: String
+        public var relation: String
+        /// The relation in words from the node's side, e.g. "holds", "hosted by", "led … in".
+        public var phrase: String
+        public var otherID: String
+        public var otherName: String
+        public var otherKind: String
+        /// The validity span, or the meeting's dates for participations (empty when open).
+        public var date: String
+        public var role: String?
+        public var capacity: String?
+        /// For `leads`: the body led; for `via-office`: the office held.
+        public var through: String?
+        public var meetingStatus: String?
+        public var evidence: [Citation]
+    }
+
+    public var id: String
+    public var kind: String
+    public var name: String
+    public var aliases: [String]
+    public var note: String?
+    public var meetingKind: String?
+    public var date: String?
+    public var place: String?
+    public var status: String?
+    public var statusAsOf: String?
+    public var evidence: [Citation]
+    public var facts: [Fact]
+
+    /// Gathers the report for a node of the dataset.
+    public init(entity: Entity, in dataset: Dataset) {
+        func cite(_ records: [Evidence]) -> [Citation] {
+            records.map { record in
+                let source = dataset.source(record.source)
+                return Citation(source: record.source, publisher: source?.publisher ?? "", date: source?.date.description ?? "",
+                                quote: record.quote, stance: record.stance.rawValue)
+            }
+        }
+        id = entity.id.rawValue
+        kind = entity.kind.rawValue
+        name = entity.name
+        aliases = entity.aliases
+        note = entity.note
+        meetingKind = entity.meeting?.kind.rawValue
+        date = entity.meeting.map { $0.date.description }
+        place = entity.meeting?.place
+        status = entity.meeting?.status.rawValue
+        statusAsOf = entity.meeting?.statusAsOf?.description
+        evidence = cite(entity.evidence)
+
+        func fact(_ relationship: Relationship, direction: String, other: NodeID, phrase: String, through: NodeID? = nil) -> Fact {
+            let otherEntity = dataset.entity(other)
+            let meeting = otherEntity?.meeting
+            let date = relationship.relation == .participantIn && direction != "incoming"
+                ? (otherEntity?.meeting?.date.description ?? "") : relationship.valid.description
+            return Fact(
+                direction: direction, relation: relationship.relation.rawValue, phrase: phrase,
+                otherID: other.rawValue, otherName: otherEntity?.name ?? other.rawValue, otherKind: otherEntity?.kind.rawValue ?? "",
+                date: date, role: relationship.role?.rawValue, capacity: relationship.capacity?.rawValue,
+                through: through?.rawValue, meetingStatus: meeting?.status.rawValue, evidence: cite(relationship.evidence))
+        }
+        var facts: [Fact] = []
+        for relationship in dataset.relationships(from: entity.id) {
+            facts.append(fact(relationship, direction: "outgoing", other: relationship.to, phrase: relationship.relation.phrase))
+        }
+        for relationship in dataset.relationships(to: entity.id) {
+            var f = fact(relationship, direction: "incoming", other: relationship.from, phrase: relationship.relation.inversePhrase)
+            if relationship.relation == .participantIn, let leader = relationship.ledBy { f.through = leader.rawValue }
+            facts.append(f)
+        }
+        if entity.kind == .person {
+            for relationship in dataset.relationships where relationship.ledBy == entity.id {
+                facts.append(fact(relationship, direction: "leads", other: relationship.to,
+                                  phrase: "leads a delegation in", through: relationship.from))
+            }
+            for holding in dataset.relationships(from: entity.id) where holding.relation == .holds {
+                for participation in dataset.relationships(from: holding.to) where participation.relation == .participantIn {
+                    guard let meeting = dataset.entity(participation.to)?.meeting,
+                          holding.valid.overlaps(meeting.date) else { continue }
+                    var f = fact(participation, direction: "via-office", other: participation.to,
+                                 phrase: "takes part by office in", through: holding.to)
+                    f.evidence = cite(holding.evidence + participation.evidence)
+                    facts.append(f)
+                }
+            }
+        }
+        self.facts = facts
+    }
+}
+
+extension Relation {
+    /// Words for the relation read from its target back to its source ("held by", "hosted by").
+    public var inversePhrase: String {
+        switch self {
+        case .partOf: return "has part"
+        case .officeOf: return "has office"
+        case .holds: return "held by"
+        case .heads: return "headed by"
+        case .memberOf: return "has member"
+        case .basedIn: return "home of"
+        case .participantIn: return "has participant"
+        case .hosts: return "hosted by"
+        case .invites: return "invited by"
+        case .parallelWith: return "held in parallel with"
+        }
+    }
+}

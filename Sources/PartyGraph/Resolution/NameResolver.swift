@@ -1,0 +1,68 @@
+/// Finds nodes by id, name or alias, ignoring case, diacritics, punctuation and spacing.
+///
+/// `"to lam"` finds Tô Lâm, `"Viet Nam"` finds Việt Nam, `"cpv"` finds the Communist Party of Việt Nam.
+/// Exact matches of a whole name win over partial ones; several equally good matches are an error that
+/// lists them, and a name that matches nothing suggests the nearest names.
+public struct NameResolver: Sendable {
+    private let dataset: Dataset
+    /// Entity indices by the matching key of their id, slug, name and aliases.
+    private let exact: [String: [Int]]
+    /// Every (key, entity) pair, for partial matching and suggestions.
+    private let keys: [(key: String, entity: Int)]
+
+    public init(dataset: Dataset) {
+        self.dataset = dataset
+        var exact: [String: [Int]] = [:]
+        var keys: [(String, Int)] = []
+        for (index, entity) in dataset.entities.enumerated() {
+            let slug = entity.id.rawValue.split(separator: "/").last.map(String.init) ?? entity.id.rawValue
+            var seen = Set<String>()
+            for text in [entity.name, slug] + entity.aliases {
+                let key = text.matchingKey
+                guard !key.isEmpty, seen.insert(key).inserted else { continue }
+                exact[key, default: []].append(index)
+                keys.append((key, index))
+            }
+        }
+        self.exact = exact
+        self.keys = keys
+    }
+
+    /// The node a person means by `name`.
+    /// - Throws: ``PartyGraphError/ambiguousName(_:candidates:)`` or ``PartyGraphError/unknownName(_:suggestions:)``.
+    public func resolve(_ name: String) throws(PartyGraphError) -> Entity {
+        if let entity = dataset.entity(NodeID(name)) { return entity }
+        let key = name.matchingKey
+        guard !key.isEmpty else { throw .unknownName(name, suggestions: []) }
+        if let matches = exact[key] { return try single(name, matches) }
+        let partial = Set(keys.filter { $0.key.contains(key) }.map(\.entity))
+        if !partial.isEmpty { return try single(name, Array(partial)) }
+        let ranked = keys.map { (entity: $0.entity, distance: editDistance(key, $0.key)) }
+            .sorted { $0.distance != $1.distance ? $0.distance < $1.distance : $0.entity < $1.entity }
+        var suggestions: [String] = []
+        for candidate in ranked where candidate.distance <= max(3, key.count / 2) {
+            let label = describe(candidate.entity)
+            if !suggestions.contains(label) { suggestions.append(label) }
+            if suggestions.count == 5 { break }
+        }
+        throw .unknownName(name, suggestions: suggestions)
+    }
+
+    /// Resolves each name; the first failure is thrown.
+    public func resolveAll(_ names: [String]) throws(PartyGraphError) -> [Entity] {
+        var entities: [Entity] = []
+        for name in names { entities.append(try resolve(name)) }
+        return entities
+    }
+
+    private func single(_ name: String, _ matches: [Int]) throws(PartyGraphError) -> Entity {
+        let unique = Array(Set(matches)).sorted()
+        if unique.count == 1 { return dataset.entities[unique[0]] }
+        throw .ambiguousName(name, candidates: unique.map(describe))
+    }
+
+    private func describe(_ index: Int) -> String {
+        let entity = dataset.entities[index]
+        return "\(entity.id) (\(entity.name))"
+    }
+}

@@ -1,0 +1,25 @@
+import Foundation
+
+extension String {
+    /// The text in Unicode NFC, the form names are stored in.
+    public var nfc: String { precomposedStringWithCanonicalMapping }
+
+    /// A key for loose matching: diacritics, case and spacing removed (`Tô Lâm` → `tolam`, `Việt Nam` → `vietnam`).
+    ///
+    /// Vietnamese `đ` folds to `d`; punctuation and the typographic apostrophe are dropped, so
+    /// `Cambodian People’s Party` matches `cambodian peoples party`.
+    public var matchingKey: String {
+        let stripped = decomposedStringWithCanonicalMapping
+        var key = String.UnicodeScalarView()
+        for scalar in stripped.unicodeScalars {
+            if scalar.properties.generalCategory == .nonspacingMark { continue }
+            switch scalar {
+            case "đ", "Đ": key.append("d")
+            case _ where scalar.properties.isAlphabetic || scalar.properties.numericType != nil:
+                for lower in String(scalar).lowercased().unicodeScalars { key.append(lower) }
+            default: continue
+            }
+        }
+        return String(key)
+    }
+}

@@ -1,0 +1,34 @@
+import ArgumentParser
+import Foundation
+import PartyGraph
+
+/// How a command prints its data.
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case table, json, csv
+}
+
+/// The dataset option every command shares.
+struct DatasetOptions: ParsableArguments {
+    @Option(name: .long, help: "The dataset file to read (default: the bundled dataset).", completion: .file(extensions: ["json"]))
+    var dataset: String?
+
+    /// Loads the chosen dataset, or the bundled one.
+    func load() throws(PartyGraphError) -> Dataset {
+        let path: String
+        if let dataset { path = dataset } else { path = try BundledDataset.locate().get() }
+        return try DatasetLoader.load(path: path)
+    }
+}
+
+/// The output-format option of commands that print data.
+struct FormatOptions: ParsableArguments {
+    @Option(name: .long, help: "Output format: table, json or csv.")
+    var format: OutputFormat = .table
+
+    /// Rejects formats a command does not offer.
+    func require(_ allowed: [OutputFormat]) throws {
+        if !allowed.contains(format) {
+            throw ValidationError("--format \(format.rawValue) is not available here; use " + allowed.map(\.rawValue).joined(separator: " or ") + ".")
+        }
+    }
+}

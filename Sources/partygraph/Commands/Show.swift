@@ -1,0 +1,65 @@
+import ArgumentParser
+import PartyGraph
+
+struct Show: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Print every fact about a node, with dates and sources.",
+        discussion: "NAME is an id, a name or an alias; case, diacritics and spacing do not matter (\"to lam\" finds Tô Lâm)."
+    )
+
+    @Argument(help: "The node to show: an id, name or alias.")
+    var name: String
+
+    @OptionGroup var datasetOptions: DatasetOptions
+    @OptionGroup var formatOptions: FormatOptions
+
+    @Flag(name: .long, help: "Print the supporting quotes in the table.")
+    var quotes = false
+
+    func validate() throws { try formatOptions.require([.table, .json]) }
+
+    func run() throws {
+        let dataset = try datasetOptions.load()
+        let entity = try NameResolver(dataset: dataset).resolve(name)
+        let report = NodeReport(entity: entity, in: dataset)
+        if formatOptions.format == .json { emit(try jsonText(report)); return }
+        var lines = ["\(report.name)  [\(report.kind)]  \(report.id)"]
+        if !report.aliases.isEmpty { lines.append("also: " + report.aliases.joined(separator: "; ")) }
+        if let meetingKind = report.meetingKind {
+            lines.append("\(meetingKind), \(report.date ?? ""), \(report.place ?? "place not given"), \(report.status ?? "")"
+                + (report.statusAsOf.map { " as of \($0)" } ?? ""))
+        }
+        if let note = report.note { lines.append("note: " + note) }
+        var sources = Set<String>()
+        let rows = report.facts.map { fact -> [String] in
+            fact.evidence.forEach { sources.insert("\($0.source) (\($0.publisher), \($0.date))") }
+            var detail: [String] = []
+            if let role = fact.role { detail.append("role: \(role)") }
+            if let capacity = fact.capacity { detail.append("for \(dataset.name(of: NodeID(capacity)))") }
+            if let through = fact.through {
+                switch fact.direction {
+                case "incoming": detail.append("led by \(dataset.name(of: NodeID(through)))")
+                case "leads": detail.append("heading \(dataset.name(of: NodeID(through)))")
+                case "via-office": detail.append("as \(dataset.name(of: NodeID(through)))")
+                default: break
+                }
+            }
+            if let status = fact.meetingStatus { detail.append(status) }
+            var row = [fact.phrase, fact.otherName, fact.date, detail.joined(separator: ", "), Set(fact.evidence.map(\.source)).sorted().joined(separator: " ")]
+            if quotes { row.append(fact.evidence.map { "“\($0.quote)”" }.joined(separator: " ")) }
+            return row
+        }
+        lines.append("")
+        if rows.isEmpty {
+            lines.append("No relations involve this node.")
+        } else {
+            var header = ["relation", "with", "date", "details", "sources"]
+            if quotes { header.append("quotes") }
+            lines.append(tableText(header: header, rows: rows))
+        }
+        for citation in report.evidence { sources.insert("\(citation.source) (\(citation.publisher), \(citation.date))") }
+        lines.append("")
+        lines.append("Sources: " + sources.sorted().joined(separator: "; "))
+        emit(lines.joined(separator: "\n"))
+    }
+}

@@ -1,0 +1,80 @@
+import ArgumentParser
+import Foundation
+import PartyGraph
+
+struct Validate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check dataset files and report every problem with its place and a fix.",
+        discussion: "With no FILE, checks the bundled dataset (or --dataset). Exits 65 when any file has problems."
+    )
+
+    @Argument(help: "The dataset files to check.", completion: .file(extensions: ["json"]))
+    var files: [String] = []
+
+    @OptionGroup var datasetOptions: DatasetOptions
+
+    @Option(name: .long, help: "Output format: table or json.")
+    var format: OutputFormat = .table
+
+    func validate() throws {
+        if format == .csv { throw ValidationError("--format csv is not available here; use table or json.") }
+    }
+
+    struct FileResult: Codable {
+        var file: String
+        var valid: Bool
+        var nodes: Int?
+        var relations: Int?
+        var problems: [Problem]
+    }
+
+    struct Problem: Codable {
+        var line: Int?
+        var column: Int?
+        var path: String
+        var message: String
+        var fix: String?
+    }
+
+    func run() throws {
+        var paths = files
+        if paths.isEmpty {
+            if let dataset = datasetOptions.dataset { paths = [dataset] } else { paths = [try BundledDataset.locate().get()] }
+        }
+        var results: [FileResult] = []
+        for path in paths {
+            do throws(PartyGraphError) {
+                let dataset = try DatasetLoader.load(path: path)
+                results.append(FileResult(file: path, valid: true, nodes: dataset.entities.count, relations: dataset.relationships.count, problems: []))
+            } catch {
+                let problems: [Problem]
+                switch error {
+                case .invalidData(_, let issues):
+                    problems = issues.map { Problem(line: $0.line, column: $0.column, path: $0.path, message: $0.message, fix: $0.fix) }
+                default:
+                    problems = [Problem(line: nil, column: nil, path: "$", message: error.description, fix: nil)]
+                }
+                results.append(FileResult(file: path, valid: false, problems: problems))
+            }
+        }
+        switch format {
+        case .json:
+            emit(try jsonText(results))
+        default:
+            for result in results {
+                if result.valid {
+                    emit("\(result.file): valid (\(result.nodes ?? 0) nodes, \(result.relations ?? 0) relations)")
+                } else {
+                    var lines = ["\(result.file): \(result.problems.count) problem\(result.problems.count == 1 ? "" : "s")"]
+                    for problem in result.problems {
+                        var place = result.file
+                        if let line = problem.line { place += ":\(line)" + (problem.column.map { ":\($0)" } ?? "") }
+                        lines.append("\(place): error: \(problem.path): \(problem.message)" + (problem.fix.map { " — \($0)" } ?? ""))
+                    }
+                    FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8))
+                }
+            }
+        }
+        if results.contains(where: { !$0.valid }) { throw ExitCode(65) }
+    }
+}

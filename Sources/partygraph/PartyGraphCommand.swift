@@ -1,0 +1,33 @@
+import ArgumentParser
+import Foundation
+import PartyGraph
+
+@main
+struct PartyGraphCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "partygraph",
+        abstract: "Analyse relationship graphs of parties, organs, offices, leaders and their meetings.",
+        discussion: """
+            Every command reads the bundled dataset unless --dataset names another file. The bundled dataset is \
+            found through $\(BundledDataset.environmentVariable), then datasets/\(BundledDataset.fileName) in the \
+            current directory or above, then beside the executable.
+
+            Exit codes: 0 success, 64 usage error (bad option, unknown name), 65 bad input data.
+            """,
+        version: "0.1.0",
+        subcommands: [Validate.self, Info.self, Show.self]
+    )
+
+    /// Runs the command, turning library errors into a message and the documented exit code.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let error as PartyGraphError {
+            FileHandle.standardError.write(Data(("error: " + error.description + "\n").utf8))
+            Foundation.exit(error.isDataError ? 65 : 64)
+        } catch {
+            exit(withError: error)
+        }
+    }
+}
