@@ -30,7 +30,9 @@ struct DatasetDecoder {
     // MARK: Findings
 
     private mutating func report(_ message: String, at offset: Int, key: String? = nil, fix: String? = nil) {
-        findings.append(Finding(path: key.map { path + [.key($0)] } ?? path, message: message, fix: fix, offset: offset))
+        var findingPath = path
+        if let key, !key.isEmpty, findingPath.last != .key(key) { findingPath.append(.key(key)) }
+        findings.append(Finding(path: findingPath, message: message, fix: fix, offset: offset))
     }
 
     private mutating func unknownKey(_ key: String, at offset: Int, allowed: [String]) {
@@ -60,13 +62,11 @@ struct DatasetDecoder {
             return []
         }
         var items: [String] = []
-        path.append(.key(key))
         try reader.readArray { reader, index throws(JSONSyntaxError) in
             path.append(.index(index))
             if let item = try string(&reader, key: "") { items.append(item.nfc) }
             path.removeLast()
         }
-        path.removeLast()
         return items
     }
 
@@ -87,7 +87,7 @@ struct DatasetDecoder {
         let offset = reader.valueOffset()
         guard let text = try string(&reader, key: key) else { return .some(nil) }
         do { return .some(try PartialDate(parsing: text)) } catch {
-            report("invalid date: \(error)", at: offset, key: key, fix: "write YYYY, YYYY-MM or YYYY-MM-DD")
+            report("invalid date: \(error)", at: offset, key: key)
             return nil
         }
     }
@@ -107,6 +107,8 @@ struct DatasetDecoder {
         }
         var seen = Set<String>()
         try reader.readObject { reader, key, keyOffset throws(JSONSyntaxError) in
+            path.append(.key(key))
+            defer { path.removeLast() }
             if !seen.insert(key).inserted { report("the field \"\(key)\" appears twice", at: keyOffset, key: key, fix: "keep one") }
             switch key {
             case "format":
@@ -148,7 +150,6 @@ struct DatasetDecoder {
             report("\"\(key)\" must be a list", at: offset, key: key, fix: "write \"\(key)\": [ … ]")
             return
         }
-        path.append(.key(key))
         var offsets: [Int] = []
         try reader.readArray { reader, index throws(JSONSyntaxError) in
             path.append(.index(index))
@@ -166,7 +167,6 @@ struct DatasetDecoder {
             }
             path.removeLast()
         }
-        path.removeLast()
         elementOffsets[key] = offsets
     }
 
@@ -178,6 +178,8 @@ struct DatasetDecoder {
         var date: PartialDate?
         var broken = false
         try reader.readObject { reader, key, keyOffset throws(JSONSyntaxError) in
+            path.append(.key(key))
+            defer { path.removeLast() }
             switch key {
             case "id": id = try string(&reader, key: key)
             case "publisher": publisher = try string(&reader, key: key)?.nfc
@@ -210,7 +212,6 @@ struct DatasetDecoder {
         }
         var records: [Evidence] = []
         var broken = false
-        path.append(.key("evidence"))
         try reader.readArray { reader, index throws(JSONSyntaxError) in
             path.append(.index(index))
             let start = reader.valueOffset()
@@ -221,6 +222,8 @@ struct DatasetDecoder {
             } else {
                 var source: String?, quote: String?, stance = Evidence.Stance.supports
                 try reader.readObject { reader, key, keyOffset throws(JSONSyntaxError) in
+            path.append(.key(key))
+            defer { path.removeLast() }
                     switch key {
                     case "source": source = try string(&reader, key: key)
                     case "quote": quote = try string(&reader, key: key)?.nfc
@@ -240,7 +243,6 @@ struct DatasetDecoder {
             }
             path.removeLast()
         }
-        path.removeLast()
         return broken ? nil : records
     }
 
@@ -260,6 +262,8 @@ struct DatasetDecoder {
         var start: PartialDate?? = .some(nil), end: PartialDate?? = .some(nil), statusAsOf: PartialDate?? = .some(nil)
         var meetingFields = false, broken = false, kindGiven = false
         try reader.readObject { reader, key, keyOffset throws(JSONSyntaxError) in
+            path.append(.key(key))
+            defer { path.removeLast() }
             switch key {
             case "id": id = try nodeID(&reader, key: key)
             case "kind":
@@ -334,6 +338,8 @@ struct DatasetDecoder {
         var evidence: [Evidence] = []
         var broken = false, relationGiven = false
         try reader.readObject { reader, key, keyOffset throws(JSONSyntaxError) in
+            path.append(.key(key))
+            defer { path.removeLast() }
             switch key {
             case "relation":
                 relationGiven = true
@@ -367,6 +373,33 @@ struct DatasetDecoder {
     }
 
     // MARK: Locating findings
+
+    /// The path of the value where the document's syntax breaks, found by walking it again while tracking the path.
+    func syntaxErrorPath() -> [JSONPathComponent] {
+        var path: [JSONPathComponent] = []
+        func walk(_ reader: inout JSONReader) throws(JSONSyntaxError) {
+            switch try reader.peekKind() {
+            case .object:
+                try reader.readObject { reader, key, _ throws(JSONSyntaxError) in
+                    path.append(.key(key))
+                    try walk(&reader)
+                    path.removeLast()
+                }
+            case .array:
+                try reader.readArray { reader, index throws(JSONSyntaxError) in
+                    path.append(.index(index))
+                    try walk(&reader)
+                    path.removeLast()
+                }
+            default:
+                try reader.skipValue()
+            }
+        }
+        var scanner = reader
+        scanner.seek(to: 0)
+        try? walk(&scanner)
+        return path
+    }
 
     /// The byte offset of the value at `path` (or the nearest enclosing value found), for error messages.
     mutating func locate(path: [JSONPathComponent]) -> Int? {

@@ -61,7 +61,7 @@ public enum DatasetLoader {
         }
         for finding in decoder.findings { place(finding.offset, finding.path, finding.message, finding.fix) }
         if let syntaxError {
-            place(syntaxError.offset, decoder.path, "invalid JSON: " + syntaxError.message, syntaxError.fix)
+            place(syntaxError.offset, decoder.syntaxErrorPath(), "invalid JSON: " + syntaxError.message, syntaxError.fix)
             throw .invalidData(file: file, issues: issues)
         }
 

@@ -102,16 +102,16 @@ enum DatasetValidator {
             let relation = relationship.relation
             if let fromKind, let toKind, !relation.allows(from: fromKind, to: toKind) {
                 let ends = relation.allowedEnds
-                report(path, "'\(relation.rawValue)' cannot join a \(fromKind.rawValue) to a \(toKind.rawValue)",
+                report(path, "'\(relation.rawValue)' cannot join \(fromKind.withArticle) to \(toKind.withArticle)",
                        fix: "it goes from \(ends.from.sorted().map(\.rawValue).joined(separator: "/")) to \(ends.to.sorted().map(\.rawValue).joined(separator: "/"))")
             }
             if relation == .participantIn {
                 if let capacity = relationship.capacity, let kind = resolve(capacity, field: "capacity"),
                    ![.office, .organ, .party, .country].contains(kind) {
-                    report(path + [.key("capacity")], "a capacity is an office, organ, party or country, not a \(kind.rawValue)")
+                    report(path + [.key("capacity")], "a capacity is an office, organ, party or country, not \(kind.withArticle)")
                 }
                 if let leader = relationship.ledBy, let kind = resolve(leader, field: "led_by"), kind != .person {
-                    report(path + [.key("led_by")], "'led_by' names a person, not a \(kind.rawValue)")
+                    report(path + [.key("led_by")], "'led_by' names a person, not \(kind.withArticle)")
                 }
                 if relationship.ledBy != nil, fromKind == .person {
                     report(path + [.key("led_by")], "a person taking part is not 'led by' anyone", fix: "remove 'led_by' or make the participant the body they lead")
@@ -155,4 +155,9 @@ extension String {
         }
         return key
     }
+}
+
+extension NodeKind {
+    /// "a party", "an office".
+    var withArticle: String { (rawValue.first.map { "aeiou".contains($0) } ?? false ? "an " : "a ") + rawValue }
 }
