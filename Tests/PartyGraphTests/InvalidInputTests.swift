@@ -1,0 +1,108 @@
+import Foundation
+import Testing
+@testable import PartyGraph
+
+/// One fixture per class of bad input: the error names its place (line, column, JSON path) and says what is wrong.
+@Suite struct InvalidInputTests {
+    struct Case: Sendable, CustomStringConvertible {
+        var file: String
+        var line: Int
+        var column: Int
+        var path: String
+        var message: String
+        var description: String { file }
+    }
+
+    static let cases: [Case] = [
+        Case(file: "malformed-json.json", line: 32, column: 7, path: "$.nodes[1]", message: "expected ',' or '}' after the value of \"name\""),
+        Case(file: "trailing-comma.json", line: 93, column: 3, path: "$.relations", message: "trailing comma before ']'"),
+        Case(file: "unknown-field.json", line: 27, column: 7, path: "$.nodes[0].colour", message: "unknown field \"colour\""),
+        Case(file: "unknown-kind.json", line: 30, column: 15, path: "$.nodes[1].kind", message: "unknown kind 'persn'"),
+        Case(file: "unknown-relation.json", line: 71, column: 19, path: "$.relations[0].relation", message: "unknown relation 'holdz'"),
+        Case(file: "duplicate-id.json", line: 69, column: 13, path: "$.nodes[4].id", message: "duplicate id 'person/to-lam'"),
+        Case(file: "dangling-reference.json", line: 84, column: 13, path: "$.relations[1].to", message: "'meeting/sumit' is not the id of any node"),
+        Case(file: "disallowed-relation.json", line: 93, column: 5, path: "$.relations[2]", message: "'holds' cannot join a meeting to an office"),
+        Case(file: "impossible-date.json", line: 58, column: 16, path: "$.nodes[3].start", message: "day 30 does not exist in 2026-02"),
+        Case(file: "malformed-date.json", line: 58, column: 16, path: "$.nodes[3].start", message: "'6 February 2026' is not a date"),
+        Case(file: "end-before-start.json", line: 53, column: 5, path: "$.nodes[3].end", message: "the end 2026-02-07 is before the start 2026-02-08"),
+        Case(file: "missing-evidence.json", line: 86, column: 19, path: "$.relations[1].evidence", message: "the relation cites no source"),
+        Case(file: "unknown-source.json", line: 88, column: 21, path: "$.relations[1].evidence[0].source", message: "unknown source 's2'"),
+        Case(file: "empty-name.json", line: 31, column: 15, path: "$.nodes[1].name", message: "the name is empty"),
+        Case(file: "quote-not-in-source.json", line: 90, column: 20, path: "$.relations[1].evidence[0].quote", message: "the quote is not in the text of source 's1'"),
+        Case(file: "binary-junk.json", line: 1, column: 1, path: "$", message: "expected a value but found byte 0x0"),
+        Case(file: "empty-file.json", line: 1, column: 1, path: "$", message: "expected a value but found the end of the file"),
+        Case(file: "invalid-utf8.json", line: 31, column: 15, path: "$.nodes[1].name", message: "not valid UTF-8"),
+        Case(file: "deep-nesting.json", line: 1, column: 180, path: "$.title", message: "nesting deeper than 128 levels"),
+    ]
+
+    @Test(arguments: cases)
+    func eachBadInputIsReportedWithItsPlace(_ expected: Case) throws {
+        let path = fixturePath("invalid/" + expected.file)
+        do {
+            _ = try DatasetLoader.load(path: path)
+            Issue.record("\(expected.file) loaded without error")
+        } catch {
+            guard case .invalidData(let file, let issues) = error else { Issue.record("unexpected error \(error)"); return }
+            #expect(file == path)
+            let issue = try #require(issues.first)
+            #expect(issues.count == 1, "\(issues)")
+            #expect(issue.file == path)
+            #expect(issue.line == expected.line)
+            #expect(issue.column == expected.column)
+            #expect(issue.path.hasPrefix(expected.path), "\(issue.path)")
+            #expect(issue.message.contains(expected.message), "\(issue.message)")
+            #expect(error.isDataError)
+        }
+    }
+
+    @Test func suggestionsNameTheNearestKnownValue() throws {
+        let problems = try collectIssues("invalid/unknown-kind.json") + collectIssues("invalid/dangling-reference.json") + collectIssues("invalid/unknown-field.json")
+        #expect(problems[0].fix?.contains("did you mean 'person'?") == true)
+        #expect(problems[1].fix?.contains("did you mean 'meeting/summit'?") == true)
+        #expect(problems[2].fix?.contains("known fields:") == true)
+    }
+
+    @Test func severalProblemsAreReportedTogether() throws {
+        var text = try String(contentsOfFile: fixturePath("valid/minimal.json"), encoding: .utf8)
+        text = text.replacingOccurrences(of: "\"kind\": \"person\"", with: "\"kind\": \"persn\"")
+            .replacingOccurrences(of: "\"2026-02-06\"", with: "\"2026-02-31\"")
+            .replacingOccurrences(of: "\"role\": \"guest\"", with: "\"role\": \"guest\", \"colour\": 1")
+        do {
+            _ = try DatasetLoader.decode(data: Data(text.utf8), file: "edited.json")
+            Issue.record("expected problems")
+        } catch {
+            guard case .invalidData(_, let issues) = error else { Issue.record("\(error)"); return }
+            let paths = issues.map(\.path)
+            #expect(paths.contains("$.nodes[1].kind"))
+            #expect(paths.contains("$.nodes[3].start"))
+            #expect(paths.contains("$.relations[1].colour"))
+            #expect(issues.allSatisfy { $0.file == "edited.json" && $0.line != nil })
+        }
+    }
+
+    @Test func missingFilesAndDirectoriesAreUnreadable() {
+        #expect(throws: PartyGraphError.self) { try DatasetLoader.load(path: fixturePath("invalid/no-such-file.json")) }
+        do { _ = try DatasetLoader.load(path: fixturePath("invalid")) } catch {
+            guard case .unreadable(_, let reason) = error else { Issue.record("\(error)"); return }
+            #expect(reason.contains("directory"))
+        }
+    }
+
+    @Test func theMinimalFixtureIsValid() throws {
+        let dataset = try DatasetLoader.load(path: fixturePath("valid/minimal.json"))
+        #expect(dataset.entities.count == 4)
+    }
+
+    @Test func readerRejectsWhatFoundationWouldAccept() {
+        for text in ["{\"a\": [1, 2,]}", "{\"a\": 01}", "{\"a\": .5}", "{\"a\": NaN}", "{'a': 1}", "{\"a\": 1} x", "{\"a\": \"\\x\"}", "{\"a\": \"\u{0001}\"}", "{\"a\": \"\\ud800\"}"] {
+            #expect(throws: PartyGraphError.self, "\(text)") { try DatasetLoader.decode(data: Data(text.utf8), file: "t.json") }
+        }
+    }
+
+    private func collectIssues(_ name: String) throws -> [DatasetIssue] {
+        do { _ = try DatasetLoader.load(path: fixturePath(name)) } catch {
+            if case .invalidData(_, let issues) = error { return issues }
+        }
+        return []
+    }
+}
