@@ -1,0 +1,53 @@
+# PartyGraph — the two commands a newcomer needs: `make run` and `make test`.
+# Both install what a fresh Debian machine lacks (Graphviz's C library, pkg-config, fonts with Vietnamese and Lao glyphs).
+
+SWIFT ?= swift
+PYTHON ?= python3
+PREFIX ?= /usr/local
+BIN = .build/debug/partygraph
+SUDO := $(shell [ "$$(id -u)" = "0" ] || echo sudo)
+APT_PACKAGES = libgraphviz-dev pkg-config fonts-noto-core fonts-noto-extra
+
+.PHONY: all deps build run test test-swift test-interop release install bench clean help
+
+all: build
+
+help:
+	@echo "make run      install what is missing, build, validate the bundled dataset, print its summary and draw the diagrams into output/"
+	@echo "make test     install what is missing, build and run every test"
+	@echo "make install  install the release binary and the bundled dataset under PREFIX ($(PREFIX))"
+	@echo "make bench    run the benchmarks (see Benchmarks/README.md)"
+
+# Installs system packages only when something is missing, so repeated runs stay fast and offline.
+deps:
+	@missing=""; \
+	pkg-config --version >/dev/null 2>&1 || missing="$$missing pkg-config"; \
+	pkg-config --exists libgvc 2>/dev/null || missing="$$missing libgraphviz-dev"; \
+	for p in fonts-noto-core fonts-noto-extra; do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing:$$missing"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $(APT_PACKAGES) >/dev/null; \
+	fi
+
+build: deps
+	$(SWIFT) build
+
+run: build
+	$(BIN) validate
+	$(BIN) info
+
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+release: deps
+	$(SWIFT) build -c release
+
+install: release
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/partygraph/sources
+	install -m 755 .build/release/partygraph $(DESTDIR)$(PREFIX)/bin/partygraph
+	install -m 644 datasets/indochina-summits-2026.json $(DESTDIR)$(PREFIX)/share/partygraph/
+	install -m 644 datasets/sources/*.txt $(DESTDIR)$(PREFIX)/share/partygraph/sources/
+
+clean:
+	rm -rf .build
