@@ -45,7 +45,7 @@ struct Show: ParsableCommand {
                 }
             }
             if let status = fact.meetingStatus { detail.append(status) }
-            var row = [fact.phrase, fact.otherName, fact.date, detail.joined(separator: ", "), Set(fact.evidence.map(\.source)).sorted().joined(separator: " ")]
+            var row = [fact.phrase, fact.otherName, fact.date.isEmpty ? "dates not stated" : fact.date, detail.joined(separator: ", "), Set(fact.evidence.map(\.source)).sorted().joined(separator: " ")]
             if quotes { row.append(fact.evidence.map { "“\($0.quote)”" }.joined(separator: " ")) }
             return row
         }
