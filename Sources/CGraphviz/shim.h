@@ -16,15 +16,77 @@
  * Graphviz is not thread-safe.
  */
 
-/* Opens a root graph; `directed` and `strict` are booleans. */
+/*
+ * An ID discipline that makes object order depend only on creation order.
+ *
+ * cgraph's default discipline uses the *address* of an interned name string
+ * as the ID of a named object, and keeps subgraphs ordered by ID: clusters
+ * then come out (in DOT, in the layout, in SVG) in an order that depends on
+ * where malloc put their names, which changes between renders in one process.
+ * Here `map` declines every name, so cgraph keeps names in its internal map
+ * and gives each object the next ID of a per-graph counter instead.
+ */
+static inline void *pg_id_open(Agraph_t *g, Agdisc_t *disc) {
+    (void)g;
+    (void)disc;
+    IDTYPE *counter = (IDTYPE *)malloc(sizeof(IDTYPE));
+    if (counter != NULL) *counter = 1;
+    return counter;
+}
+
+static inline long pg_id_map(void *state, int objtype, char *name, IDTYPE *id, int createflag) {
+    (void)objtype;
+    (void)createflag;
+    if (name != NULL || state == NULL) return 0; /* names: cgraph's internal map */
+    IDTYPE *counter = (IDTYPE *)state;
+    *id = *counter;
+    *counter += 2; /* odd IDs, as cgraph expects of anonymous objects */
+    return 1;
+}
+
+static inline long pg_id_alloc(void *state, int objtype, IDTYPE request) {
+    (void)state;
+    (void)objtype;
+    (void)request;
+    return 0; /* no caller-chosen IDs */
+}
+
+static inline void pg_id_free(void *state, int objtype, IDTYPE id) {
+    (void)state;
+    (void)objtype;
+    (void)id;
+}
+
+static inline char *pg_id_print(void *state, int objtype, IDTYPE id) {
+    (void)state;
+    (void)objtype;
+    (void)id;
+    return NULL; /* names come from cgraph's internal map */
+}
+
+static inline void pg_id_close(void *state) {
+    free(state);
+}
+
+static inline void pg_id_register(void *state, int objtype, void *object) {
+    (void)state;
+    (void)objtype;
+    (void)object;
+}
+
+/* Opens a root graph with the ID discipline above; `directed` and `strict` are booleans. */
 static inline Agraph_t *pg_agopen(const char *name, int directed, int strict) {
+    static Agiddisc_t idDiscipline = {
+        pg_id_open, pg_id_map, pg_id_alloc, pg_id_free, pg_id_print, pg_id_close, pg_id_register
+    };
+    static Agdisc_t discipline = { &AgMemDisc, &idDiscipline, &AgIoDisc };
     Agdesc_t desc;
     if (directed) {
         desc = strict ? Agstrictdirected : Agdirected;
     } else {
         desc = strict ? Agstrictundirected : Agundirected;
     }
-    return agopen((char *)name, desc, NULL);
+    return agopen((char *)name, desc, &discipline);
 }
 
 /* Declares (or redeclares the default of) an attribute for graphs, nodes or edges. */

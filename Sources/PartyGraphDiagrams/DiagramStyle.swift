@@ -158,6 +158,8 @@ enum AttributeValue: Hashable {
     case raw(String)
     /// User text, escaped with ``GraphvizText/escape(_:)`` before it is set.
     case text(String)
+    /// User text as a tooltip, escaped with ``GraphvizText/escapeTooltip(_:)``.
+    case tooltip(String)
     /// User text as the label of a record-shaped node.
     case recordText(String)
     /// A link target, escaped with ``GraphvizText/escapeURL(_:)``.
@@ -168,6 +170,7 @@ enum AttributeValue: Hashable {
         switch self {
         case .raw(let value): value
         case .text(let value): GraphvizText.escape(value)
+        case .tooltip(let value): GraphvizText.escapeTooltip(value)
         case .recordText(let value): GraphvizText.escapeRecordLabel(value)
         case .url(let value): GraphvizText.escapeURL(value)
         }

@@ -362,21 +362,21 @@ private enum GraphBuilder {
         let shape = node.style.shape ?? node.style.extra["shape"] ?? defaultShape
         let isRecord = shape.map { ["record", "mrecord"].contains($0.lowercased()) } ?? false
         result["label"] = isRecord ? .recordText(node.label) : .text(node.label)
-        if let tooltip = node.tooltip { result["tooltip"] = .text(tooltip) }
+        if let tooltip = node.tooltip { result["tooltip"] = .tooltip(tooltip) }
         return result
     }
 
     private static func attributes(of edge: DiagramEdge) -> [String: AttributeValue] {
         var result = edge.style.graphvizAttributes
         if let label = edge.label { result["label"] = .text(label) }
-        if let tooltip = edge.tooltip { result["tooltip"] = .text(tooltip) }
+        if let tooltip = edge.tooltip { result["tooltip"] = .tooltip(tooltip) }
         return result
     }
 
     private static func attributes(of cluster: DiagramCluster) -> [String: AttributeValue] {
         var result = cluster.style.graphvizAttributes
         if let label = cluster.label { result["label"] = .text(label) }
-        if let tooltip = cluster.tooltip { result["tooltip"] = .text(tooltip) }
+        if let tooltip = cluster.tooltip { result["tooltip"] = .tooltip(tooltip) }
         return result
     }
 

@@ -9,22 +9,32 @@ enum GraphvizText {
     /// - a line break (`\n`, `\r\n` or `\r`) becomes `\n`, a centred line break;
     /// - a tab becomes a space, and other control characters (not allowed in
     ///   XML 1.0, so they would break SVG) are dropped.
-    /// - `&` becomes `&amp;`. Graphviz decodes HTML entities in labels
-    ///   (`&nbsp;` would become a no-break space) and copies text that looks
-    ///   like an entity into SVG unescaped (`&nbsp;` is not an XML entity, so
-    ///   the SVG would not parse); with `&amp;` the text `&nbsp;` is shown as
-    ///   written and the SVG holds `&amp;nbsp;`.
+    /// - `&` becomes `&amp;`: Graphviz decodes HTML entities in labels and
+    ///   tooltips (`&nbsp;` would become a no-break space, `&amp;` a lone
+    ///   `&`), so this makes `&nbsp;` show as written; the SVG then holds
+    ///   `&amp;nbsp;`.
     ///
     /// `"` `<` `>` need nothing: the graph is built with the cgraph API, never
     /// parsed from DOT, and the SVG renderer escapes them itself.
     static func escape(_ text: String) -> String {
+        escape(text, backslash: "\\\\")
+    }
+
+    /// Escapes a tooltip. Graphviz 2.42 expands escapes in tooltips twice
+    /// (once when it reads the attribute, once when it emits the link), so
+    /// a backslash must be doubled twice: `\` becomes `\\\\`.
+    static func escapeTooltip(_ text: String) -> String {
+        escape(text, backslash: "\\\\\\\\")
+    }
+
+    private static func escape(_ text: String, backslash: String) -> String {
         var result = ""
         result.reserveCapacity(text.utf8.count)
         var previousWasCarriageReturn = false
         for scalar in text.unicodeScalars {
             defer { previousWasCarriageReturn = scalar == "\r" }
             switch scalar {
-            case "\\": result += "\\\\"
+            case "\\": result += backslash
             case "&": result += "&amp;"
             case "\r": result += "\\n"
             case "\n": if !previousWasCarriageReturn { result += "\\n" }
