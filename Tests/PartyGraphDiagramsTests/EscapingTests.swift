@@ -94,3 +94,14 @@ func drawn(_ text: String) -> String {
         #expect(GraphvizText.escapeRecordLabel("{a|b}") == "\\{a\\|b\\}")
     }
 }
+
+@Suite struct ClusterTooltipTests {
+    @Test(arguments: ["plain", "C:\\dir\\N", "a & b <c> \"d\""])
+    func clusterTooltipRoundTrips(text: String) throws {
+        let diagram = Diagram(
+            nodes: [DiagramNode(id: "a")],
+            clusters: [DiagramCluster(id: "c", label: "C", tooltip: text, nodeIDs: ["a"])]
+        )
+        #expect(try renderSVG(diagram).groups("cluster").first?.linkTitles == [text])
+    }
+}
