@@ -29,6 +29,17 @@ import Synchronization
 /// DOT text and, in practice, SVG. (Graphviz may order cluster elements
 /// differently between in-process renders; compare SVG by content.)
 ///
+/// ## Graphviz 2.42 defects handled here
+/// - Its `dot` layout frees a rank array twice after laying out labelled
+///   edges between nodes of the same rank (common with clusters), which
+///   aborts the process on the next allocation; the renderer repairs the
+///   pointer before `gvFreeLayout` (`pg_dot_repair_ranks` in the shim).
+/// - It orders subgraphs by the address of their interned names, so clusters
+///   moved between in-process renders; the shim's ID discipline makes the
+///   order follow creation order.
+/// - It expands escapes in tooltips twice and copies `"` into SVG links
+///   unescaped; ``GraphvizText`` escapes for both.
+///
 /// ## Memory
 /// Graphviz 2.42 leaks a little memory (some hundred bytes to a few kB) on
 /// every layout of a graph that has clusters, inside its `dot` cluster code.
@@ -115,7 +126,11 @@ public struct GraphvizRenderer: Sendable {
             guard gvLayout(session.context, graph, engine) == 0 else {
                 throw .layoutFailed(layout: engine, message: session.endCapture().summary)
             }
-            defer { gvFreeLayout(session.context, graph) }
+            defer {
+                // Graphviz 2.42 `dot` would free one of its rank arrays twice (see the shim).
+                if engine == "dot" { _ = pg_dot_repair_ranks(graph) }
+                gvFreeLayout(session.context, graph)
+            }
 
             var buffer: UnsafeMutablePointer<CChar>?
             var length: UInt32 = 0
@@ -235,6 +250,10 @@ struct GraphvizMessages {
     var errors: [String] = []
     var warnings: [String] = []
 
+    /// Messages longer than this many lines (some Graphviz errors dump
+    /// internal state) are cut, with a note saying how many lines were left out.
+    static let maximumLines = 6
+
     /// Splits text such as `"Warning: a\nError: b\nmore of b\n"`; a line without
     /// a prefix continues the message before it.
     init(parsing text: String) {
@@ -242,7 +261,12 @@ struct GraphvizMessages {
         var current: (kind: Kind, text: String)?
         func flush() {
             guard let message = current else { return }
-            let trimmed = message.text.trimmingCharacters(in: .whitespacesAndNewlines)
+            var lines = message.text.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: "\n")
+            if lines.count > Self.maximumLines {
+                let omitted = lines.count - (Self.maximumLines - 1)
+                lines = Array(lines.prefix(Self.maximumLines - 1)) + ["(\(omitted) more lines)"]
+            }
+            let trimmed = lines.joined(separator: "\n")
             if !trimmed.isEmpty {
                 switch message.kind {
                 case .error: errors.append(trimmed)
