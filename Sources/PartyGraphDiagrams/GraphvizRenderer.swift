@@ -117,6 +117,14 @@ public struct GraphvizRenderer: Sendable {
     /// Lays out and renders the diagram, returning Graphviz's warnings too.
     ///
     /// - Throws: as ``render(_:layout:format:)``.
+    public func renderDetailed(_ diagram: Diagram, layout: Layout = .dot, format: OutputFormat = .svg) throws(DiagramError) -> RenderedDiagram {
+        try renderDetailed(diagram, engine: layout.engineName, format: format.graphvizName)
+    }
+
+    /// Lays out and renders the diagram with an engine and format given by
+    /// their Graphviz names, returning Graphviz's warnings too.
+    ///
+    /// - Throws: as ``render(_:engine:format:)``.
     public func renderDetailed(_ diagram: Diagram, engine: String, format: String) throws(DiagramError) -> RenderedDiagram {
         let nodeIndex = try diagram.nodeIndexByID()
         return try graphvizSession.withLock { (session: inout GraphvizSession) throws(DiagramError) -> RenderedDiagram in
@@ -129,7 +137,8 @@ public struct GraphvizRenderer: Sendable {
             session.beginCapture()
             let graph = GraphBuilder.build(diagram, nodeIndex: nodeIndex)
             defer { agclose(graph) }
-            if let message = session.endCapture().errors.first {
+            let buildMessages = session.endCapture()
+            if let message = buildMessages.errors.first {
                 throw .graphvizError(message: message)
             }
 
@@ -155,7 +164,7 @@ public struct GraphvizRenderer: Sendable {
             if let message = messages.errors.first {
                 throw .graphvizError(message: message)
             }
-            return RenderedDiagram(data: data, warnings: messages.warnings)
+            return RenderedDiagram(data: data, warnings: buildMessages.warnings + messages.warnings)
         }
     }
 
