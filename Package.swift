@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "PartyGraph",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .library(name: "GraphAlgorithms", targets: ["GraphAlgorithms"]),
         .library(name: "PartyGraph", targets: ["PartyGraph"]),

@@ -4,7 +4,7 @@ import PackageDescription
 // Benchmarks live in their own package so their dependencies never reach users.
 let package = Package(
     name: "PartyGraphBenchmarks",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     dependencies: [
         .package(name: "PartyGraph", path: ".."),
     ],
