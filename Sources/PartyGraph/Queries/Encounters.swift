@@ -106,11 +106,9 @@ extension Dataset {
     }
 
     private func encounterSide(actor: Int, holderNotNamed: Bool, items: [(Attendance, [Int32])]) -> EncounterSide {
-        let participations = items.map { participation($0.0, chain: $0.1) }.sorted { lhs, rhs in
-            if lhs.derivation != rhs.derivation { return lhs.derivation < rhs.derivation }
-            if lhs.attendee.id != rhs.attendee.id { return lhs.attendee.id < rhs.attendee.id }
-            return lhs.participant.id < rhs.participant.id
-        }
+        let participations = items.map { participation($0.0, chain: $0.1) }.enumerated().sorted { lhs, rhs in
+            lhs.element.derivation != rhs.element.derivation ? lhs.element.derivation < rhs.element.derivation : lhs.offset < rhs.offset
+        }.map(\.element)
         var unique: [Participation] = []
         for participation in participations where !unique.contains(participation) { unique.append(participation) }
         return EncounterSide(actor: ActorRef(entities[actor], holderNotNamed: holderNotNamed), participations: unique)

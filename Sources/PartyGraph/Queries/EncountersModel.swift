@@ -98,7 +98,7 @@ public struct Participation: Codable, Hashable, Sendable {
 /// One side of an encounter: the actor at the asked level and every way it takes part in the meeting.
 public struct EncounterSide: Codable, Hashable, Sendable {
     public var actor: ActorRef
-    /// Most direct first (``Derivation`` order), then by attendee id.
+    /// Most direct first (``Derivation`` order), then in relationship file order.
     public var participations: [Participation]
 }
 

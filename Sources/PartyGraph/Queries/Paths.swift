@@ -1,6 +1,6 @@
 /// A kind of link a path or an ego network may cross: a ``Relation``, or `leads` — the `led_by` of a
 /// participation, read as "the person leads the participating body" (Hun Sen leads the CPP Standing Committee).
-public enum PathLink: Hashable, Sendable, Codable, CustomStringConvertible {
+public enum PathLink: Hashable, Sendable, Codable, CaseIterable, RawRepresentable, CustomStringConvertible {
     case relation(Relation)
     case leads
 
