@@ -137,3 +137,14 @@ struct QueriesEncounterTests {
         #expect(ids("country/laos", .party) == [])
     }
 }
+
+@Suite("Encounters at organ level")
+struct QueriesOrganLevelTests {
+    @Test func hunSenAtOrganLevelIsTheBodyHeLeadsAtTheSummit() throws {
+        let report = try QueriesFixture.bundled.encounters(of: NodeID("person/hun-sen"), level: .organ)
+        #expect(report.query.actorAtLevel.map(\.id) == ["organ/cambodia-senate", "organ/cpp-standing-committee"])
+        #expect(report.encounters.map(\.meeting.id) == ["meeting/2026-02-cpp-cpv-summit"])
+        #expect(report.encounters.map(\.counterpart.actor.id) == ["organ/cpv-politburo"])
+        #expect(report.encounters.map(\.actor.actor.id) == ["organ/cpp-standing-committee"])
+    }
+}

@@ -65,3 +65,30 @@ struct QueriesPathTests {
         #expect(throws: PartyGraphError.self) { try dataset.neighborhood(of: NodeID("party/cpp"), depth: 0) }
     }
 }
+
+@Suite("The Research API snippet of docs/queries.md")
+struct QueriesResearchAPITests {
+    @Test func snippetRunsAndGivesTheDocumentedAnswers() throws {
+        let dataset = QueriesFixture.bundled
+        let hunSen = try NameResolver(dataset: dataset).resolve("hun sen").id
+
+        let window = try QueryFilter(from: PartialDate(parsing: "2026-02"), to: PartialDate(parsing: "2026-02"))
+        let report = try dataset.encounters(of: hunSen, filter: window, level: .party)
+        #expect(report == (try dataset.encounters(EncounterQuery(actor: hunSen, with: nil, filter: window, level: .party))))
+        #expect(report.counterparts.map(\.actor.id) == ["party/cpv", "party/lprp"])
+        let listing = try dataset.meetings(involving: [NodeID("party/cpp"), NodeID("party/cpv")])
+        #expect(listing.meetings.count == 2)
+        let matrix = dataset.coMeetingMatrix(level: .party)
+        #expect(matrix.count("party/cpp", "party/cpv") == 2)
+        let path = try dataset.shortestPath(from: hunSen, to: NodeID("person/to-lam"), relations: [.leads, .relation(.participantIn)])
+        #expect(path.steps.count == 4)
+        let ego = try dataset.neighborhood(of: hunSen, depth: 2, kinds: [.person, .office])
+        #expect(ego.neighbors.allSatisfy { $0.actor.kind == "office" || $0.actor.kind == "person" })
+        let parties = try dataset.attendees(of: NodeID("meeting/2026-02-trilateral-summit"), level: .party)
+        #expect(parties.map(\.id) == ["party/cpp", "party/cpv", "party/lprp"])
+        #expect(dataset.levelActors(of: hunSen, level: .party).map(\.id) == ["party/cpp"])
+        // JSON round trip of the answer types.
+        let decoded = try JSONDecoder().decode(EncounterReport.self, from: JSONEncoder().encode(report))
+        #expect(decoded == report)
+    }
+}

@@ -2,7 +2,9 @@ extension Dataset {
     /// Whom an actor met: every other actor taking part in the same meeting, at a level, with evidence.
     ///
     /// The actor is first taken to the asked level when it is at or below it (Hun Sen → the CPP at party level,
-    /// an office → its holders at person level); an actor above the level is matched at its own level and the
+    /// an office → its holders at person level), on each meeting: what it lifts to structurally, plus what its own
+    /// attendances there map to (at organ level Hun Sen is also the CPP Standing Committee he leads at the CPP–CPV
+    /// summit); an actor above the level is matched at its own level and the
     /// others are reported at the asked level (`who-met CPP --level person` lists the people the CPP met).
     /// On each admitted meeting, the actor's side is every attendance that maps to it; every other attendance is
     /// a counterpart, mapped to the level. One ``Encounter`` per meeting and counterpart.
@@ -27,18 +29,25 @@ extension Dataset {
         }
         let filter = query.filter
 
-        /// The indices a node stands for at the level on a meeting, and the level its attendances are matched at.
-        func targets(_ node: Int, _ details: MeetingDetails) -> (set: Set<Int>, matchLevel: EncounterLevel) {
+        /// The indices a node stands for at the level on a meeting, and the level its attendances are matched at:
+        /// what it lifts to, plus what its own attendances there map to (Hun Sen at organ level is also the CPP
+        /// Standing Committee at the summit where he leads it).
+        func targets(_ node: Int, _ details: MeetingDetails, _ attendances: [Attendance]) -> (set: Set<Int>, matchLevel: EncounterLevel) {
             let own = EncounterLevel(kind: entities[node].kind)!
-            if own <= level { return (Set(lift(node, to: level, meeting: details, filter: filter).map(\.actor)), level) }
-            return ([node], own)
+            guard own <= level else { return ([node], own) }
+            var set = Set(lift(node, to: level, meeting: details, filter: filter).map(\.actor))
+            for attendance in attendances where attendance.attendee == node {
+                for hit in levelHits(of: attendance, level: level, meeting: details, filter: filter) { set.insert(hit.actor) }
+            }
+            return (set, level)
         }
+        var actorAtLevel: [Int] = actorLevel <= level ? lift(actorIndex, to: level, meeting: nil, filter: filter).map(\.actor) : [actorIndex]
 
         var encounters: [Encounter] = []
         for meeting in self.meetings {
             guard let details = meeting.meeting, filter.admits(details), let meetingIndex = index(of: meeting.id) else { continue }
             let attendances = attendances(ofMeeting: meetingIndex, filter: filter)
-            let (actorSet, actorMatch) = targets(actorIndex, details)
+            let (actorSet, actorMatch) = targets(actorIndex, details, attendances)
             guard !actorSet.isEmpty else { continue }
             var ownSide: [Int: (holderNotNamed: Bool, items: [(Attendance, [Int32])])] = [:]
             var others: [Attendance] = []
@@ -48,7 +57,8 @@ extension Dataset {
                 for hit in hits { ownSide[hit.actor, default: (hit.holderNotNamed, [])].items.append((attendance, hit.chain)) }
             }
             guard !ownSide.isEmpty else { continue }
-            let withTargets = withIndex.map { targets($0, details) }
+            for actor in ownSide.keys.sorted() where !actorAtLevel.contains(actor) { actorAtLevel.append(actor) }
+            let withTargets = withIndex.map { targets($0, details, attendances) }
             var counterparts: [Int: (holderNotNamed: Bool, items: [(Attendance, [Int32])])] = [:]
             for attendance in others {
                 if let withTargets, withTargets.matchLevel != level {
@@ -89,12 +99,10 @@ extension Dataset {
             summaries[encounter.counterpart.actor.id] = summary
         }
         let counterparts = summaries.values.sorted { $0.meetings != $1.meetings ? $0.meetings > $1.meetings : $0.actor.label < $1.actor.label }
-        let actorAtLevel = actorLevel <= level
-            ? lift(actorIndex, to: level, meeting: nil, filter: filter).map { ActorRef(entities[$0.actor], holderNotNamed: $0.holderNotNamed) }
-            : [ActorRef(entities[actorIndex])]
         let echo = EncounterReport.Query(
             actor: ActorRef(entities[actorIndex]), with: withIndex.map { ActorRef(entities[$0]) }, level: level.rawValue,
-            actorAtLevel: actorAtLevel, filter: filter.echo)
+            actorAtLevel: actorAtLevel.map { ActorRef(entities[$0], holderNotNamed: level == .person && entities[$0].kind == .office) },
+            filter: filter.echo)
         return EncounterReport(query: echo, encounters: encounters, counterparts: counterparts)
     }
 

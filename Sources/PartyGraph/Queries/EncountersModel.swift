@@ -129,7 +129,8 @@ public struct EncounterReport: Codable, Hashable, Sendable {
         public var actor: ActorRef
         public var with: ActorRef?
         public var level: String
-        /// The query actor at the asked level (Hun Sen → the CPP at party level).
+        /// The query actor at the asked level (Hun Sen → the CPP at party level): its structural lift (on no
+        /// particular day), then whatever else it stood for at the meetings found, in meeting order.
         public var actorAtLevel: [ActorRef]
         public var filter: FilterEcho
     }
