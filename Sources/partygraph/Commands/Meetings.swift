@@ -47,7 +47,13 @@ struct Meetings: ParsableCommand {
             if !listing.parts.isEmpty { lines.append("  parts: " + listing.parts.map(\.name).joined(separator: "; ")) }
             if !listing.parallelWith.isEmpty { lines.append("  in parallel with: " + listing.parallelWith.map(\.name).joined(separator: "; ")) }
             if !listing.conveners.isEmpty {
-                lines.append("  convened by: " + listing.conveners.map { "\($0.actor.name) (\($0.how))" }.joined(separator: "; "))
+                var order: [String] = [], ways: [String: [String]] = [:], names: [String: String] = [:]
+                for convener in listing.conveners {
+                    if ways[convener.actor.id] == nil { order.append(convener.actor.id) }
+                    ways[convener.actor.id, default: []].append(convener.how)
+                    names[convener.actor.id] = convener.actor.name
+                }
+                lines.append("  convened by: " + order.map { "\(names[$0]!) (\(ways[$0]!.joined(separator: ", ")))" }.joined(separator: "; "))
             }
             if listing.participants.isEmpty {
                 lines.append("  no participants of its own")
