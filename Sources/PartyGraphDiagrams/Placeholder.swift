@@ -1,2 +1,0 @@
-import PartyGraph
-internal import CGraphviz
