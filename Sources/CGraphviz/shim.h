@@ -132,6 +132,30 @@ static inline int pg_agwrite_to_memory(Agraph_t *g, char **out, size_t *length) 
     return rc;
 }
 
+/*
+ * Works around a double free in Graphviz 2.42's `dot` layout, to be called
+ * after a `dot` layout and before gvFreeLayout.
+ *
+ * For labelled edges between nodes of the same rank, dot makes room for the
+ * label nodes by reallocating the root graph's rank array `v` (make_vn_slot
+ * in flat.c) without updating `av`, the pointer that dot_cleanup frees: the
+ * old block is freed twice, which aborts or corrupts the heap (seen with
+ * clusters). In the root graph `av` and `v` are otherwise always equal, so
+ * pointing `av` at the live block makes the cleanup free each block once.
+ * Returns how many ranks were repaired.
+ */
+static inline int pg_dot_repair_ranks(Agraph_t *g) {
+    if (g == NULL || AGDATA(g) == NULL || GD_rank(g) == NULL) return 0;
+    int repaired = 0;
+    for (int r = GD_minrank(g); r <= GD_maxrank(g); r++) {
+        if (GD_rank(g)[r].av != GD_rank(g)[r].v) {
+            GD_rank(g)[r].av = GD_rank(g)[r].v;
+            repaired++;
+        }
+    }
+    return repaired;
+}
+
 static inline void pg_free(void *pointer) {
     free(pointer);
 }

@@ -19,25 +19,46 @@ import Synchronization
 /// renders off latency-sensitive executors.
 ///
 /// ## Messages
-/// Graphviz's warnings and errors are captured (never printed to standard
-/// error). An error, even during a render that produced output, is thrown as
-/// a ``DiagramError``; warnings are returned in ``RenderedDiagram/warnings``.
+/// Graphviz's warnings and errors are captured through `agseterrf` instead of
+/// reaching standard error. An error, even during a render that produced
+/// output, is thrown as a ``DiagramError``; warnings are returned in
+/// ``RenderedDiagram/warnings``. (A few messages bypass that channel and
+/// still go to standard error: Graphviz's path planner prints, for example,
+/// `libpath/shortest.c:324: triangulation failed` itself; the error that
+/// follows it is captured.)
 ///
 /// ## Determinism
 /// Attributes are declared in sorted order and nodes, edges and clusters are
-/// created in the diagram's order, so the same diagram gives byte-identical
-/// DOT text and, in practice, SVG. (Graphviz may order cluster elements
-/// differently between in-process renders; compare SVG by content.)
+/// created in the diagram's order, and the shim's ID discipline keeps
+/// clusters in that order, so the same diagram gives byte-identical DOT text
+/// and SVG, also between renders in one process. (Without that discipline
+/// Graphviz reorders cluster elements between in-process renders; compare
+/// SVG by content where you can.)
+///
+/// ## Graphviz 2.42 defects handled here
+/// - Its `dot` layout frees a rank array twice after laying out labelled
+///   edges between nodes of the same rank (common with clusters), which
+///   aborts the process on the next allocation; the renderer repairs the
+///   pointer before `gvFreeLayout` (`pg_dot_repair_ranks` in the shim).
+/// - It orders subgraphs by the address of their interned names, so clusters
+///   moved between in-process renders; the shim's ID discipline makes the
+///   order follow creation order.
+/// - It expands escapes in tooltips twice and copies `"` into SVG links
+///   unescaped; ``GraphvizText`` escapes for both.
 ///
 /// ## Memory
-/// Graphviz 2.42 leaks a little memory (some hundred bytes to a few kB) on
-/// every layout of a graph that has clusters, inside its `dot` cluster code.
-/// It is not reachable from here; a long-running process rendering many
-/// thousands of clustered diagrams grows slowly because of it.
+/// Graphviz 2.42 leaks memory when `dot` lays out a graph with clusters:
+/// measured with valgrind, about 20 kB per render of a 40-node, 3-cluster,
+/// 60-edge diagram (inside its cluster code, out of reach from here), and
+/// nothing per render of the same graph without clusters. A long-running
+/// process that renders many thousands of clustered diagrams grows slowly
+/// because of it. The one `gvContext` (plugins, fonts, about 1 MB) lives for
+/// the whole process and is never freed.
 public struct GraphvizRenderer: Sendable {
     public init() {}
 
-    /// The Graphviz library version, for example `"2.42.2"`.
+    /// The Graphviz library version as the library reports it (Debian's
+    /// 2.42.2 package says `"2.43.0"`).
     public static var graphvizVersion: String {
         graphvizSession.withLock { $0.version }
     }
@@ -115,7 +136,11 @@ public struct GraphvizRenderer: Sendable {
             guard gvLayout(session.context, graph, engine) == 0 else {
                 throw .layoutFailed(layout: engine, message: session.endCapture().summary)
             }
-            defer { gvFreeLayout(session.context, graph) }
+            defer {
+                // Graphviz 2.42 `dot` would free one of its rank arrays twice (see the shim).
+                if engine == "dot" { _ = pg_dot_repair_ranks(graph) }
+                gvFreeLayout(session.context, graph)
+            }
 
             var buffer: UnsafeMutablePointer<CChar>?
             var length: UInt32 = 0
@@ -235,6 +260,10 @@ struct GraphvizMessages {
     var errors: [String] = []
     var warnings: [String] = []
 
+    /// Messages longer than this many lines (some Graphviz errors dump
+    /// internal state) are cut, with a note saying how many lines were left out.
+    static let maximumLines = 6
+
     /// Splits text such as `"Warning: a\nError: b\nmore of b\n"`; a line without
     /// a prefix continues the message before it.
     init(parsing text: String) {
@@ -242,7 +271,12 @@ struct GraphvizMessages {
         var current: (kind: Kind, text: String)?
         func flush() {
             guard let message = current else { return }
-            let trimmed = message.text.trimmingCharacters(in: .whitespacesAndNewlines)
+            var lines = message.text.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: "\n")
+            if lines.count > Self.maximumLines {
+                let omitted = lines.count - (Self.maximumLines - 1)
+                lines = Array(lines.prefix(Self.maximumLines - 1)) + ["(\(omitted) more lines)"]
+            }
+            let trimmed = lines.joined(separator: "\n")
             if !trimmed.isEmpty {
                 switch message.kind {
                 case .error: errors.append(trimmed)

@@ -83,3 +83,13 @@ import Testing
         #expect(throws: Never.self) { try nested.validate() }
     }
 }
+
+@Suite struct MessageParsingTests {
+    @Test func longMessagesAreCut() {
+        let dump = (1...20).map { "\tline \($0)" }.joined(separator: "\n")
+        let messages = GraphvizMessages(parsing: "Error: trouble\n\(dump)\n")
+        #expect(messages.errors.count == 1)
+        #expect(messages.errors[0].split(separator: "\n").count == GraphvizMessages.maximumLines)
+        #expect(messages.errors[0].hasSuffix("(16 more lines)"))
+    }
+}
