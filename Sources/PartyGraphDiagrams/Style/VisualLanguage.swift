@@ -83,11 +83,14 @@ public struct PartyColor: Sendable, Hashable {
 /// one colour per party, line style by relation, dashed outlines for
 /// announced meetings. Views use it; the legend is built from it.
 public enum VisualLanguage {
-    /// The font of every text. Noto Sans covers Vietnamese and the other Latin
-    /// diacritics of the data (Debian package `fonts-noto-core`).
-    public static let fontName = "Noto Sans"
-    /// The font of person and party names.
-    public static let boldFontName = "Noto Sans Bold"
+    /// The font of every text, as a Pango font description that is also a
+    /// CSS font-family list (SVG keeps it verbatim): Noto Sans, which covers
+    /// Vietnamese and the other Latin diacritics of the data (Debian package
+    /// `fonts-noto-core`), else the system's sans-serif.
+    public static let fontName = "Noto Sans,sans-serif"
+    /// The font of person and party names: bold in PNG and PDF (Pango reads
+    /// the weight); SVG viewers show them in the regular weight.
+    public static let boldFontName = "Noto Sans,sans-serif Bold"
 
     /// Party colours, given to parties in dataset order (and reused after the last).
     public static let partyPalette: [PartyColor] = [
