@@ -85,6 +85,16 @@ private func temporaryFolder() throws -> URL {
         #expect(try svg.graphTexts()[1] == "Around Tô Lâm (depth 1) · window: 6–7 Feb 2026")
     }
 
+    @Test func unwritableOutputExitsWith73AndLeavesNoFile() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data("not a folder".utf8).write(to: folder.appendingPathComponent("plain"))
+        let result = try runPartygraph(["render", "all", "--dataset", datasetPath, "--out", "plain/all.svg"], in: folder)
+        #expect(result.status == 73)
+        #expect(result.error.contains("Could not write"), "\(result.error)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["plain"])
+    }
+
     @Test(arguments: [
         (["render", "ego", "nobody at all"], Int32(64), "no node is called"),
         (["render", "meeting", "hun sen"], 64, "not a meeting"),
