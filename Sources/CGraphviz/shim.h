@@ -3,6 +3,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <graphviz/gvc.h>
 #include <graphviz/cgraph.h>
 
@@ -23,24 +24,94 @@
  * as the ID of a named object, and keeps subgraphs ordered by ID: clusters
  * then come out (in DOT, in the layout, in SVG) in an order that depends on
  * where malloc put their names, which changes between renders in one process.
- * Here `map` declines every name, so cgraph keeps names in its internal map
- * and gives each object the next ID of a per-graph counter instead.
+ * This discipline does what the default one does (names are interned cgraph
+ * strings, even IDs for named objects, odd ones for anonymous objects) but
+ * numbers names in the order they are first seen: 2, 4, 6, …
+ * The state is a per-graph table: the names in ID order plus a hash index.
  */
-static inline void *pg_id_open(Agraph_t *g, Agdisc_t *disc) {
-    (void)g;
-    (void)disc;
-    IDTYPE *counter = (IDTYPE *)malloc(sizeof(IDTYPE));
-    if (counter != NULL) *counter = 1;
-    return counter;
+typedef struct {
+    Agraph_t *graph;
+    char **names;           /* names[i] has ID 2 * (i + 1); cgraph refstrs */
+    size_t count;
+    size_t capacity;
+    size_t *slots;          /* open addressing; 0 = empty, else index + 1 */
+    size_t slotCount;       /* a power of two, at least 2 * count */
+    IDTYPE nextAnonymous;   /* odd */
+} pg_id_state;
+
+static inline size_t pg_id_hash(const char *name) {
+    size_t hash = (size_t)14695981039346656037ULL;
+    for (const unsigned char *p = (const unsigned char *)name; *p; p++) {
+        hash ^= *p;
+        hash *= (size_t)1099511628211ULL;
+    }
+    return hash;
 }
 
-static inline long pg_id_map(void *state, int objtype, char *name, IDTYPE *id, int createflag) {
+/* The slot holding `name`, or the empty slot where it would go. */
+static inline size_t pg_id_slot(const pg_id_state *state, const char *name) {
+    size_t mask = state->slotCount - 1;
+    size_t slot = pg_id_hash(name) & mask;
+    while (state->slots[slot] != 0 && strcmp(state->names[state->slots[slot] - 1], name) != 0) {
+        slot = (slot + 1) & mask;
+    }
+    return slot;
+}
+
+static inline int pg_id_grow(pg_id_state *state) {
+    if (state->count == state->capacity) {
+        size_t capacity = state->capacity ? state->capacity * 2 : 64;
+        char **names = (char **)realloc(state->names, capacity * sizeof(char *));
+        if (names == NULL) return 0;
+        state->names = names;
+        state->capacity = capacity;
+    }
+    if (2 * (state->count + 1) > state->slotCount) {
+        size_t slotCount = state->slotCount ? state->slotCount * 2 : 128;
+        size_t *slots = (size_t *)calloc(slotCount, sizeof(size_t));
+        if (slots == NULL) return 0;
+        free(state->slots);
+        state->slots = slots;
+        state->slotCount = slotCount;
+        for (size_t index = 0; index < state->count; index++) {
+            state->slots[pg_id_slot(state, state->names[index])] = index + 1;
+        }
+    }
+    return 1;
+}
+
+static inline void *pg_id_open(Agraph_t *g, Agdisc_t *disc) {
+    (void)disc;
+    pg_id_state *state = (pg_id_state *)calloc(1, sizeof(pg_id_state));
+    if (state == NULL) return NULL;
+    state->graph = g;
+    state->nextAnonymous = 1;
+    return state;
+}
+
+static inline long pg_id_map(void *opaque, int objtype, char *name, IDTYPE *id, int createflag) {
     (void)objtype;
-    (void)createflag;
-    if (name != NULL || state == NULL) return 0; /* names: cgraph's internal map */
-    IDTYPE *counter = (IDTYPE *)state;
-    *id = *counter;
-    *counter += 2; /* odd IDs, as cgraph expects of anonymous objects */
+    pg_id_state *state = (pg_id_state *)opaque;
+    if (state == NULL) return 0;
+    if (name == NULL) {
+        *id = state->nextAnonymous;
+        state->nextAnonymous += 2;
+        return 1;
+    }
+    if (state->slotCount != 0) {
+        size_t slot = pg_id_slot(state, name);
+        if (state->slots[slot] != 0) {
+            *id = (IDTYPE)(2 * state->slots[slot]);
+            return 1;
+        }
+    }
+    if (!createflag || !pg_id_grow(state)) return 0;
+    char *interned = agstrdup(state->graph, name); /* freed with the graph's strings */
+    if (interned == NULL) return 0;
+    state->names[state->count] = interned;
+    state->count++;
+    state->slots[pg_id_slot(state, name)] = state->count;
+    *id = (IDTYPE)(2 * state->count);
     return 1;
 }
 
@@ -48,23 +119,28 @@ static inline long pg_id_alloc(void *state, int objtype, IDTYPE request) {
     (void)state;
     (void)objtype;
     (void)request;
-    return 0; /* no caller-chosen IDs */
+    return 0; /* no caller-chosen IDs, like the default discipline */
 }
 
 static inline void pg_id_free(void *state, int objtype, IDTYPE id) {
+    /* Names stay in the table until the graph is closed. */
     (void)state;
     (void)objtype;
     (void)id;
 }
 
-static inline char *pg_id_print(void *state, int objtype, IDTYPE id) {
-    (void)state;
+static inline char *pg_id_print(void *opaque, int objtype, IDTYPE id) {
     (void)objtype;
-    (void)id;
-    return NULL; /* names come from cgraph's internal map */
+    pg_id_state *state = (pg_id_state *)opaque;
+    if (state == NULL || id % 2 != 0 || id == 0 || id / 2 > state->count) return NULL;
+    return state->names[id / 2 - 1];
 }
 
-static inline void pg_id_close(void *state) {
+static inline void pg_id_close(void *opaque) {
+    pg_id_state *state = (pg_id_state *)opaque;
+    if (state == NULL) return;
+    free(state->names);
+    free(state->slots);
     free(state);
 }
 

@@ -50,7 +50,8 @@ import Synchronization
 /// Graphviz 2.42 leaks memory when `dot` lays out a graph with clusters:
 /// measured with valgrind, about 20 kB per render of a 40-node, 3-cluster,
 /// 60-edge diagram (inside its cluster code, out of reach from here), and
-/// nothing per render of the same graph without clusters. A long-running
+/// nothing per render of the same graph without clusters (`neato` on a
+/// small clustered diagram: about 2 kB per render). A long-running
 /// process that renders many thousands of clustered diagrams grows slowly
 /// because of it. The one `gvContext` (plugins, fonts, about 1 MB) lives for
 /// the whole process and is never freed.
@@ -116,6 +117,14 @@ public struct GraphvizRenderer: Sendable {
     /// Lays out and renders the diagram, returning Graphviz's warnings too.
     ///
     /// - Throws: as ``render(_:layout:format:)``.
+    public func renderDetailed(_ diagram: Diagram, layout: Layout = .dot, format: OutputFormat = .svg) throws(DiagramError) -> RenderedDiagram {
+        try renderDetailed(diagram, engine: layout.engineName, format: format.graphvizName)
+    }
+
+    /// Lays out and renders the diagram with an engine and format given by
+    /// their Graphviz names, returning Graphviz's warnings too.
+    ///
+    /// - Throws: as ``render(_:engine:format:)``.
     public func renderDetailed(_ diagram: Diagram, engine: String, format: String) throws(DiagramError) -> RenderedDiagram {
         let nodeIndex = try diagram.nodeIndexByID()
         return try graphvizSession.withLock { (session: inout GraphvizSession) throws(DiagramError) -> RenderedDiagram in
@@ -128,7 +137,8 @@ public struct GraphvizRenderer: Sendable {
             session.beginCapture()
             let graph = GraphBuilder.build(diagram, nodeIndex: nodeIndex)
             defer { agclose(graph) }
-            if let message = session.endCapture().errors.first {
+            let buildMessages = session.endCapture()
+            if let message = buildMessages.errors.first {
                 throw .graphvizError(message: message)
             }
 
@@ -154,7 +164,7 @@ public struct GraphvizRenderer: Sendable {
             if let message = messages.errors.first {
                 throw .graphvizError(message: message)
             }
-            return RenderedDiagram(data: data, warnings: messages.warnings)
+            return RenderedDiagram(data: data, warnings: buildMessages.warnings + messages.warnings)
         }
     }
 

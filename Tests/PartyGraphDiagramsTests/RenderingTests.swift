@@ -34,8 +34,13 @@ import Testing
     @Test(arguments: Layout.allCases)
     func everyLayoutRendersWellFormedSVG(layout: Layout) throws {
         let diagram = sampleDiagram()
-        let nodes = try renderSVG(diagram, layout: layout).groups("node")
+        let svg = try renderSVG(diagram, layout: layout)
+        let nodes = try svg.groups("node")
         #expect(Set(nodes.map(\.label)) == Set(diagram.nodes.map(\.label)))
+        #expect(Set(nodes.map(\.title)) == ["n0", "n1", "n2", "n3", "n4", "n5"])
+        if layout == .dot || layout == .fdp {
+            #expect(Set(try svg.groups("cluster").map(\.title)) == ["cluster_0", "cluster_1", "cluster_2"])
+        }
     }
 
     @Test func undirectedStrictGraph() throws {
