@@ -36,7 +36,7 @@ private func allClusters(_ clusters: [DiagramCluster]) -> [DiagramCluster] {
         let clusterLabels = Set(try svg.groups("cluster").map(\.label))
         #expect(clusterLabels.isSuperset(of: [
             "Cambodian People’s Party (CPP)", "Communist Party of Việt Nam (CPV)", "Lao People’s Revolutionary Party (LPRP)",
-            "CPP Central Committee", "Cambodia — state", "Legend",
+            "CPP Central Committee", "Cambodia — state bodies", "Legend",
         ]))
 
         // Legend entries: one per node kind and edge kind used.

@@ -261,7 +261,7 @@ struct DiagramComposer {
             let label: String
             switch entity.kind {
             case .party: label = entity.name + (shortName(of: id) != entity.name ? " (\(shortName(of: id)))" : "")
-            case .country: label = "\(entity.name) — state"
+            case .country: label = "\(entity.name) — state bodies"
             case .organ, .office, .person, .meeting: label = shown ? "" : entity.name
             }
             let color = entity.kind == .meeting ? VisualLanguage.meetingColor : affiliations.color(of: id)
