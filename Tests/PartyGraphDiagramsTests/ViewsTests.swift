@@ -115,6 +115,12 @@ private func allClusters(_ clusters: [DiagramCluster]) -> [DiagramCluster] {
         #expect(!inParties.contains { $0.hasPrefix("meeting/") })
     }
 
+    @Test(arguments: [Layout.dot, .fdp, .neato])
+    func rendersWithoutGraphvizWarnings(layout: Layout) throws {
+        let rendered = try GraphvizRenderer().renderDetailed(diagram, layout: layout, format: .svg)
+        #expect(rendered.warnings == [])
+    }
+
     @Test func namesKeepTheirDiacritics() throws {
         let data = try GraphvizRenderer().render(diagram, format: .svg)
         let text = String(decoding: data, as: UTF8.self)

@@ -285,7 +285,7 @@ struct DiagramComposer {
             directed: true,
             graphStyle: GraphStyle(
                 rankDirection: .leftToRight, fontName: VisualLanguage.boldFontName, fontSize: 16,
-                backgroundColor: "white", splines: "spline", nodeSeparation: 0.4, rankSeparation: 0.9,
+                backgroundColor: "white", splines: "spline", overlap: "false", nodeSeparation: 0.4, rankSeparation: 0.9,
                 labelLocation: "t", extra: ["newrank": "true", "pad": "0.3", "labeljust": "l"]),
             nodeDefaults: DiagramStyle(fontName: VisualLanguage.fontName, fontSize: 11, extra: ["margin": "0.12,0.06"]),
             edgeDefaults: DiagramStyle(fontName: VisualLanguage.fontName, fontSize: 9),
