@@ -81,7 +81,7 @@ struct DiagramComposer {
         return short ?? entity.name
     }
 
-    private func nodeLabel(_ entity: Entity, isContainer: Bool) -> String {
+    private func nodeLabel(_ entity: Entity) -> String {
         var label = Wrap.lines(entity.name, width: entity.kind == .meeting ? 30 : 26)
         switch entity.kind {
         case .party, .country:
@@ -99,7 +99,6 @@ struct DiagramComposer {
         default:
             break
         }
-        _ = isContainer
         return label
     }
 
@@ -169,7 +168,7 @@ struct DiagramComposer {
             usedKinds[entity.kind, default: []].insert(entity.meeting?.status)
             nodes.append(DiagramNode(
                 id: id.rawValue,
-                label: nodeLabel(entity, isContainer: containers.contains(id)),
+                label: nodeLabel(entity),
                 tooltip: tooltip("\(entity.name) — \(entity.kind.rawValue) \(entity.id)", evidence: entity.evidence),
                 style: VisualLanguage.nodeStyle(kind: entity.kind, color: affiliations.color(of: id), status: entity.meeting?.status)
             ))
