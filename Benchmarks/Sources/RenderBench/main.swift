@@ -7,14 +7,21 @@
 // process each time), their ratio, and the time of a 1,000-node `sfdp` view.
 
 import Foundation
+import PartyGraph
 import PartyGraphDiagrams
 
 // MARK: - Diagrams under test
 
-/// The representative diagram: swap this function for a domain-built one
-/// (for example a trilateral relationship view) without touching the rest.
+/// The representative diagram: the trilateral view of the bundled dataset
+/// (`partygraph render trilateral`), found as the CLI finds it.
 func representativeDiagram() -> Diagram {
-    syntheticClusteredDiagram(nodeCount: 40, clusterCount: 3, edgeCount: 60)
+    do {
+        let dataset = try DatasetLoader.load(path: BundledDataset.locate().get())
+        return try DiagramViews.trilateral(dataset: dataset)
+    } catch {
+        print("RenderBench: cannot build the trilateral view: \(error)")
+        exit(1)
+    }
 }
 
 /// A deterministic pseudo-random generator (SplitMix64), so every run draws

@@ -1,0 +1,155 @@
+import PartyGraph
+
+/// The diagrams PartyGraph draws of a dataset, as ``Diagram`` values ready
+/// for ``GraphvizRenderer``.
+///
+/// Every view uses the ``VisualLanguage``: shape by node kind, one colour per
+/// party carried through its organs, offices and leaders, nested boxes for
+/// party ⊃ organ ⊃ sub-organ (and a dashed box per country's state bodies),
+/// meetings between the boxes with hosts on the left and guests on the right,
+/// dates and status on meetings, a legend of the styles used, a title with
+/// dataset, window and sources, and the evidence quotes as tooltips.
+///
+/// A view shows meetings that overlap the window and relationships valid in
+/// it (open validity bounds count as unknown, so they overlap). Equal inputs
+/// give equal diagrams.
+public enum DiagramViews {
+    /// The default window of ``trilateral(dataset:window:)``: February 2026.
+    public static let february2026 = try! DateSpan(parsing: "2026-02")
+
+    /// The structure of the trilateral summits in the window: every
+    /// trilateral summit, the series it is part of with its other meetings,
+    /// the meetings held in parallel (state visits), their participants,
+    /// hosts and inviters, who led each delegation, and the parties with
+    /// their organs, offices and leaders.
+    ///
+    /// - Throws: ``PartyGraphError/invalidArgument(_:)`` when no trilateral
+    ///   summit falls in the window.
+    public static func trilateral(dataset: Dataset, window: DateSpan = february2026) throws(PartyGraphError) -> Diagram {
+        var selection = ViewSelection(dataset: dataset, window: window)
+        let summits = dataset.meetings.filter { $0.meeting?.kind == .trilateralSummit && $0.meeting!.date.overlaps(window) }.map(\.id)
+        guard !summits.isEmpty else {
+            throw .invalidArgument("No trilateral summit in the window \(DateText.text(window)); widen --from/--to or render another view.")
+        }
+        var meetings = Set(summits)
+        // The series they belong to, its other parts, and what runs in parallel.
+        for summit in summits {
+            for relationship in dataset.relationships(from: summit) where relationship.relation == .partOf && selection.isInWindow(relationship) {
+                meetings.insert(relationship.to)
+                for part in dataset.relationships(to: relationship.to) where part.relation == .partOf && selection.isInWindow(part) {
+                    meetings.insert(part.from)
+                }
+            }
+        }
+        for meeting in meetings.sorted() {
+            for relationship in dataset.relationships(from: meeting) + dataset.relationships(to: meeting)
+            where relationship.relation == .parallelWith && selection.isInWindow(relationship) {
+                meetings.insert(relationship.from)
+                meetings.insert(relationship.to)
+            }
+        }
+        for meeting in meetings.sorted() {
+            selection.insert(meeting)
+            selection.insertActors(of: meeting)
+        }
+        selection.insertContext()
+        return DiagramComposer(selection: selection, viewTitle: "Trilateral summits: who meets whom, as which organ, hosted and invited by whom").compose()
+    }
+
+    /// Everything within `depth` steps of a node over the relationships of the
+    /// window (either direction; a `led_by` links the leader and the body led).
+    ///
+    /// - Throws: ``PartyGraphError/unknownName(_:suggestions:)`` when the node
+    ///   is not in the dataset, ``PartyGraphError/invalidArgument(_:)`` for a
+    ///   negative depth or a meeting outside the window.
+    public static func ego(dataset: Dataset, center: NodeID, depth: Int = 2, window: DateSpan = .unbounded) throws(PartyGraphError) -> Diagram {
+        guard let entity = dataset.entity(center) else { throw .unknownName(center.rawValue, suggestions: []) }
+        guard depth >= 0 else { throw .invalidArgument("The depth must be 0 or more, not \(depth).") }
+        var selection = ViewSelection(dataset: dataset, window: window)
+        guard selection.isInWindow(center) else {
+            throw .invalidArgument("\(entity.name) is outside the window \(DateText.text(window)).")
+        }
+        selection.insertNeighbourhood(of: center, depth: depth)
+        return DiagramComposer(selection: selection, viewTitle: "Around \(entity.name) (depth \(depth))").compose()
+    }
+
+    /// One meeting: its participants, hosts and inviters, who led each
+    /// delegation, what each represented, the meetings it is part of, its
+    /// parts and what is held in parallel, with the parties' structure.
+    ///
+    /// - Throws: ``PartyGraphError/unknownName(_:suggestions:)`` when the node
+    ///   is not in the dataset, ``PartyGraphError/invalidArgument(_:)`` when it
+    ///   is not a meeting or lies outside the window.
+    public static func meeting(dataset: Dataset, meeting id: NodeID, window: DateSpan = .unbounded) throws(PartyGraphError) -> Diagram {
+        guard let entity = dataset.entity(id) else { throw .unknownName(id.rawValue, suggestions: []) }
+        guard let details = entity.meeting else {
+            throw .invalidArgument("\(entity.name) is a \(entity.kind.rawValue), not a meeting; use `render ego` for it.")
+        }
+        guard details.date.overlaps(window) else {
+            throw .invalidArgument("\(entity.name) (\(DateText.text(details.date))) is outside the window \(DateText.text(window)).")
+        }
+        var selection = ViewSelection(dataset: dataset, window: window)
+        selection.insert(id)
+        selection.insertActors(of: id)
+        for related in selection.relatedMeetings(of: id) {
+            selection.insert(related)
+            // The parts of a meeting are drawn with their participants too.
+            if dataset.relationships(from: related).contains(where: { $0.relation == .partOf && $0.to == id }) {
+                selection.insertActors(of: related)
+            }
+        }
+        selection.insertContext()
+        return DiagramComposer(selection: selection, viewTitle: "\(entity.name): participants, hosts and leaders").compose()
+    }
+
+    /// The whole dataset: every node (meetings in the window) and every
+    /// relationship valid in the window.
+    public static func all(dataset: Dataset, window: DateSpan = .unbounded) -> Diagram {
+        var selection = ViewSelection(dataset: dataset, window: window)
+        for entity in dataset.entities { selection.insert(entity.id) }
+        return DiagramComposer(selection: selection, viewTitle: "All nodes and relationships").compose()
+    }
+}
+
+/// A view chosen by name, as the `partygraph render` command does.
+public enum DiagramView: Sendable, Hashable {
+    /// ``DiagramViews/trilateral(dataset:window:)``.
+    case trilateral
+    /// ``DiagramViews/ego(dataset:center:depth:window:)``.
+    case ego(NodeID, depth: Int)
+    /// ``DiagramViews/meeting(dataset:meeting:window:)``.
+    case meeting(NodeID)
+    /// ``DiagramViews/all(dataset:window:)``.
+    case all
+
+    /// The window a view uses when none is given: February 2026 for the
+    /// trilateral view, all dates for the others.
+    public var defaultWindow: DateSpan {
+        self == .trilateral ? DiagramViews.february2026 : .unbounded
+    }
+
+    /// Builds the view's diagram; `window` defaults to ``defaultWindow``.
+    public func diagram(dataset: Dataset, window: DateSpan? = nil) throws(PartyGraphError) -> Diagram {
+        let window = window ?? defaultWindow
+        switch self {
+        case .trilateral: return try DiagramViews.trilateral(dataset: dataset, window: window)
+        case .ego(let center, let depth): return try DiagramViews.ego(dataset: dataset, center: center, depth: depth, window: window)
+        case .meeting(let id): return try DiagramViews.meeting(dataset: dataset, meeting: id, window: window)
+        case .all: return DiagramViews.all(dataset: dataset, window: window)
+        }
+    }
+
+    /// The default output file, relative to the working folder:
+    /// `output/trilateral-2026.svg`, `output/ego-hun-sen.png`,
+    /// `output/meeting-2026-02-trilateral-summit.pdf`, `output/all.svg`.
+    public func defaultOutputPath(format: OutputFormat) -> String {
+        let stem: String
+        switch self {
+        case .trilateral: stem = "trilateral-2026"
+        case .ego(let id, _): stem = "ego-" + id.rawValue.drop(while: { $0 != "/" }).dropFirst()
+        case .meeting(let id): stem = "meeting-" + id.rawValue.drop(while: { $0 != "/" }).dropFirst()
+        case .all: stem = "all"
+        }
+        return "output/\(stem).\(format.fileExtension)"
+    }
+}

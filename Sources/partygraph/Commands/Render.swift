@@ -1,0 +1,115 @@
+import ArgumentParser
+import Foundation
+import PartyGraph
+import PartyGraphDiagrams
+
+/// `partygraph render VIEW`: draws a view with Graphviz, in process, to a file.
+struct Render: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Draw a diagram of a view as SVG, PNG, PDF, DOT or Graphviz JSON.",
+        discussion: """
+            Views: trilateral (the February 2026 summits), ego NAME, meeting NAME, all. \
+            The file is written atomically, its folders created; the default is \
+            output/<view>.<format>, e.g. output/trilateral-2026.svg or output/ego-hun-sen.png.
+            """,
+        subcommands: [Trilateral.self, Ego.self, Meeting.self, All.self]
+    )
+
+    /// Options every view shares.
+    struct ViewOptions: ParsableArguments {
+        @Option(name: .long, help: "Show only meetings and relationships on or after this date (YYYY, YYYY-MM or YYYY-MM-DD).")
+        var from: String?
+
+        @Option(name: .long, help: "Show only meetings and relationships on or before this date (YYYY, YYYY-MM or YYYY-MM-DD).")
+        var to: String?
+
+        @Option(name: .long, help: "Graphviz layout: \(Layout.allCases.map(\.rawValue).joined(separator: ", ")).")
+        var layout: String = Layout.dot.rawValue
+
+        @Option(name: .long, help: "Output format: \(PartyGraphDiagrams.OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
+        var format: String = PartyGraphDiagrams.OutputFormat.svg.rawValue
+
+        @Option(name: .long, help: "The file to write (default: output/<view>.<format>).", completion: .file())
+        var out: String?
+
+        @OptionGroup var datasetOptions: DatasetOptions
+
+        func validate() throws {
+            guard Layout(rawValue: layout) != nil else {
+                throw ValidationError("Unknown --layout \(layout); use one of: \(Layout.allCases.map(\.rawValue).joined(separator: ", ")).")
+            }
+            guard PartyGraphDiagrams.OutputFormat(rawValue: format) != nil else {
+                throw ValidationError("Unknown --format \(format); use one of: \(PartyGraphDiagrams.OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
+            }
+            _ = try window()
+        }
+
+        /// The window given by --from/--to, or `nil` for the view's default.
+        func window() throws -> DateSpan? {
+            guard from != nil || to != nil else { return nil }
+            do {
+                return try DateSpan(start: try from.map { try PartialDate(parsing: $0) }, end: try to.map { try PartialDate(parsing: $0) })
+            } catch {
+                throw ValidationError("--from/--to: \(error)")
+            }
+        }
+
+        /// Builds the view, renders it and writes the file; prints the path written.
+        func render(_ makeView: (Dataset) throws -> DiagramView) throws {
+            let dataset = try datasetOptions.load()
+            let view = try makeView(dataset)
+            let diagram = try view.diagram(dataset: dataset, window: try window())
+            let format = PartyGraphDiagrams.OutputFormat(rawValue: format)!
+            let path = out ?? view.defaultOutputPath(format: format)
+            do {
+                try OutputFile.write(diagram, layout: Layout(rawValue: layout)!, format: format, to: URL(fileURLWithPath: path))
+            } catch {
+                FileHandle.standardError.write(Data(("error: " + error.description + "\n").utf8))
+                switch error {
+                case .unknownLayout, .unknownFormat: throw ExitCode(64)
+                case .writeFailed: throw ExitCode(73)
+                default: throw ExitCode(70)
+                }
+            }
+            print("wrote \(path)")
+        }
+    }
+
+    struct Trilateral: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "The trilateral summits: party clusters with organs and leaders, the summits, state visits, hosts and invitations.")
+        @OptionGroup var options: ViewOptions
+        func run() throws { try options.render { _ in .trilateral } }
+    }
+
+    struct Ego: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Everything within --depth steps of a node.")
+        @Argument(help: "The node at the centre: an id, name or alias.")
+        var name: String
+        @Option(name: .long, help: "How many steps out from the node.")
+        var depth: Int = 2
+        @OptionGroup var options: ViewOptions
+        func validate() throws {
+            if depth < 0 { throw ValidationError("--depth must be 0 or more.") }
+        }
+        func run() throws {
+            try options.render { dataset in .ego(try NameResolver(dataset: dataset).resolve(name).id, depth: depth) }
+        }
+    }
+
+    struct Meeting: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "One meeting with its participants, hosts, inviters and leaders.")
+        @Argument(help: "The meeting: an id, name or alias.")
+        var name: String
+        @OptionGroup var options: ViewOptions
+        func run() throws {
+            try options.render { dataset in .meeting(try NameResolver(dataset: dataset).resolve(name).id) }
+        }
+    }
+
+    struct All: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "The whole dataset.")
+        @OptionGroup var options: ViewOptions
+        func run() throws { try options.render { _ in .all } }
+    }
+}
