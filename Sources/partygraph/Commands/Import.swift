@@ -1,0 +1,34 @@
+import ArgumentParser
+import PartyGraph
+
+extension ImportFormat: ExpressibleByArgument {}
+
+struct Import: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Build a dataset file from CSV files or node-link JSON (the columns of 'partygraph export').",
+        discussion: """
+            CSV: pass nodes.csv and edges.csv (and sources.csv, dataset.csv), or the folder holding them. \
+            JSON: pass one node-link file. The result is validated like any dataset; every problem is reported \
+            with its file, row and column, and nothing is written unless all is well.
+            """
+    )
+
+    @Option(name: .long, help: "Input format: csv or json.")
+    var from: ImportFormat
+
+    @Argument(help: "The files to read (CSV: files or one folder; JSON: one file).", completion: .file())
+    var files: [String]
+
+    @Option(name: .long, help: "The dataset file to write.")
+    var out: String
+
+    func validate() throws {
+        if files.isEmpty { throw ValidationError("Name the files to import.") }
+    }
+
+    func run() throws {
+        let dataset = try Importer.load(format: from, paths: files)
+        try DatasetWriter.write(dataset, to: out)
+        emit("wrote \(out) (\(dataset.entities.count) nodes, \(dataset.relationships.count) relations, \(dataset.sources.count) sources)")
+    }
+}
