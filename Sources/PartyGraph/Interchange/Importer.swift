@@ -75,7 +75,7 @@ public enum Importer {
                 issues.append(DatasetIssue(file: files.first, path: "files", message: "no \(role).csv was given", fix: "pass nodes.csv and edges.csv, or the folder that holds them"))
             }
         }
-        if !issues.isEmpty { throw .invalidData(file: files.count == 1 ? files[0] : nil, issues: issues) }
+        if !issues.isEmpty { throw .invalidData(file: paths.count == 1 ? paths[0] : nil, issues: issues) }
 
         var builder = DatasetBuilder()
         func records(_ role: String, columns: Set<String>, renaming: [String: String] = [:]) -> [FlatRecord] {
@@ -115,7 +115,7 @@ public enum Importer {
         for record in records("nodes", columns: nodeColumns) { builder.addNode(record) }
         let edgeColumns = Set(["id", "from", "to"] + InterchangeGraph.fullEdgeColumns.map(\.name))
         for record in records("edges", columns: edgeColumns) { builder.addEdge(record) }
-        return try builder.finish(file: files.count == 1 ? files[0] : nil)
+        return try builder.finish(file: paths.count == 1 ? paths[0] : nil)
     }
 
     // MARK: Node-link JSON
