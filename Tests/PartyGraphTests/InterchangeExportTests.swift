@@ -109,6 +109,12 @@ enum InterchangeFixtures {
         #expect(exact == "2024-08")
     }
 
+    @Test func xmlEscapingKeepsMarkupCharactersQuotesAndLineBreaks() {
+        #expect(xmlEscaped("<&> \"q\" 'a'\n\t\r Tô") == "&lt;&amp;&gt; &quot;q&quot; &apos;a&apos;&#10;&#9;&#13; Tô")
+        #expect(xmlEscaped("<&> \"q\"\n\r", content: true) == "&lt;&amp;&gt; \"q\"\n&#13;")
+        #expect(xmlEscaped("bell\u{07}") == "bell\u{FFFD}")
+    }
+
     @Test func csvQuotesByRFC4180() {
         #expect(CSVWriter.field("plain Tô Lâm") == "plain Tô Lâm")
         #expect(CSVWriter.field("a,b") == "\"a,b\"")

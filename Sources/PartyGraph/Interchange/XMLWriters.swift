@@ -1,9 +1,10 @@
-/// Escapes text for XML 1.0 character data and attribute values.
+/// Escapes text for an XML 1.0 attribute value (or, with `content: true`, for element content).
 ///
-/// `&`, `<`, `>`, `"` and `'` become entities; tab, line feed and carriage return become character references so
-/// attribute values keep them (XML parsers normalise literal ones to spaces). Other control characters are not
-/// allowed anywhere in XML 1.0 and are replaced by U+FFFD.
-func xmlEscaped(_ text: String) -> String {
+/// `&`, `<` and `>` always become entities; in attributes `"` and `'` too, and tab and line feed become character
+/// references so attribute values keep them (XML parsers normalise literal ones to spaces). Carriage return is
+/// always a reference (parsers drop a literal one). Other control characters are not allowed anywhere in XML 1.0
+/// and are replaced by U+FFFD.
+func xmlEscaped(_ text: String, content: Bool = false) -> String {
     var result = ""
     result.reserveCapacity(text.utf8.count)
     for scalar in text.unicodeScalars {
@@ -11,10 +12,11 @@ func xmlEscaped(_ text: String) -> String {
         case "&": result += "&amp;"
         case "<": result += "&lt;"
         case ">": result += "&gt;"
-        case "\"": result += "&quot;"
-        case "'": result += "&apos;"
-        case "\t": result += "&#9;"
-        case "\n": result += "&#10;"
+        case "\"" where !content: result += "&quot;"
+        case "'" where !content: result += "&apos;"
+        case "\t" where !content: result += "&#9;"
+        case "\n" where !content: result += "&#10;"
+        case "\t", "\n", "\"", "'": result.unicodeScalars.append(scalar)
         case "\r": result += "&#13;"
         case let control where control.value < 0x20 || control.value == 0xFFFE || control.value == 0xFFFF:
             result += "\u{FFFD}"
@@ -53,13 +55,13 @@ enum GraphMLWriter {
         }
         out += "  <graph id=\"G\" edgedefault=\"\(graph.directed ? "directed" : "undirected")\">\n"
         for (name, value) in graph.graphValues {
-            out += "    <data key=\"g_\(xmlEscaped(name))\">\(xmlEscaped(value.flatText))</data>\n"
+            out += "    <data key=\"g_\(xmlEscaped(name))\">\(xmlEscaped(value.flatText, content: true))</data>\n"
         }
         for node in graph.nodes {
             out += "    <node id=\"\(xmlEscaped(node.id))\">\n"
             for column in graph.nodeColumns {
                 guard let value = node.values[column.name] else { continue }
-                out += "      <data key=\"n_\(column.name)\">\(xmlEscaped(value.flatText))</data>\n"
+                out += "      <data key=\"n_\(column.name)\">\(xmlEscaped(value.flatText, content: true))</data>\n"
             }
             out += "    </node>\n"
         }
@@ -67,7 +69,7 @@ enum GraphMLWriter {
             out += "    <edge id=\"\(edge.id)\" source=\"\(xmlEscaped(edge.source))\" target=\"\(xmlEscaped(edge.target))\">\n"
             for column in graph.edgeColumns {
                 guard let value = edge.values[column.name] else { continue }
-                out += "      <data key=\"e_\(column.name)\">\(xmlEscaped(value.flatText))</data>\n"
+                out += "      <data key=\"e_\(column.name)\">\(xmlEscaped(value.flatText, content: true))</data>\n"
             }
             out += "    </edge>\n"
         }
@@ -91,7 +93,7 @@ enum GEXFWriter {
 
             """
         let title = graph.graphValues.first { $0.name == "title" }?.value.flatText ?? ""
-        out += "  <meta>\n    <creator>PartyGraph</creator>\n    <description>\(xmlEscaped(title))</description>\n  </meta>\n"
+        out += "  <meta>\n    <creator>PartyGraph</creator>\n    <description>\(xmlEscaped(title, content: true))</description>\n  </meta>\n"
         out += "  <graph defaultedgetype=\"\(graph.directed ? "directed" : "undirected")\" mode=\"dynamic\" timeformat=\"date\">\n"
         func attributeTitle(_ column: InterchangeGraph.Column) -> String {
             switch column.name {
