@@ -35,6 +35,30 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: parent) == ["export.graphml"])
     }
 
+    @Test func quotesAreCheckedAgainstSourceTextsBesideTheOutput() throws {
+        let folder = try written(InterchangeFixtures.bundled, .csv)
+        let datasetFolder = URL(fileURLWithPath: InterchangeFixtures.bundledPath).deletingLastPathComponent()
+        _ = try Importer.loadCSV(paths: [folder], sourceDirectory: datasetFolder)
+
+        let edges = folder + "/edges.csv"
+        let text = try String(contentsOfFile: edges, encoding: .utf8)
+        try text.replacingOccurrences(of: "will host three high-level summits", with: "will host four high-level summits")
+            .write(toFile: edges, atomically: true, encoding: .utf8)
+        #expect {
+            try Importer.loadCSV(paths: [folder], sourceDirectory: datasetFolder)
+        } throws: { error in
+            guard case PartyGraphError.invalidData(_, let issues) = error, let first = issues.first else { return false }
+            return first.file == edges && first.path.hasPrefix("row ") && first.path.hasSuffix(", column \"evidence\"")
+                && first.message.hasPrefix("the quote is not in the text of source 'ppp-2026-02-03'")
+        }
+        #expect {
+            try Importer.loadCSV(paths: [folder], sourceDirectory: URL(fileURLWithPath: folder))
+        } throws: { error in
+            guard case PartyGraphError.invalidData(_, let issues) = error else { return false }
+            return issues.contains { $0.file == folder + "/sources.csv" && $0.path == "row 2, column \"text\"" }
+        }
+    }
+
     @Test func projectionsAreNotImportedAsDatasets() throws {
         let folder = InterchangeFixtures.temporaryFolder()
         try Exporter.write(InterchangeFixtures.bundled, format: .json, projection: .persons, to: folder + "/p.json")

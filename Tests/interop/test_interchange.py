@@ -168,6 +168,7 @@ def test_exports_are_byte_identical_across_runs(tmp_path, fmt):
 
 @pytest.mark.parametrize("fmt", ["csv", "json"])
 def test_import_gives_back_the_dataset_byte_for_byte(tmp_path, fmt):
+    shutil.copytree(DATASET.parent / "sources", tmp_path / "sources")  # quotes are checked against the texts
     out = tmp_path / "imported.json"
     run("import", "--from", fmt, export(tmp_path, fmt), "--out", out)
     assert out.read_bytes() == DATASET.read_bytes()
@@ -177,6 +178,7 @@ def test_bad_import_writes_nothing_and_names_file_row_and_column(tmp_path):
     folder = export(tmp_path, "csv")
     nodes = folder / "nodes.csv"
     nodes.write_text(nodes.read_text(encoding="utf-8").replace("person/to-lam,person,", "person/to-lam,persn,"), encoding="utf-8", newline="")
+    shutil.copytree(DATASET.parent / "sources", tmp_path / "sources")
     out = tmp_path / "imported.json"
     result = run("import", "--from", "csv", folder, "--out", out, check=False)
     assert result.returncode == 65

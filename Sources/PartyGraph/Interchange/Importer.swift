@@ -16,17 +16,21 @@ public enum ImportFormat: String, CaseIterable, Sendable {
 public enum Importer {
     /// Reads files of the given format.
     ///
-    /// - Parameter paths: for CSV, the files (recognised by their header row) or one folder holding nodes.csv,
-    ///   edges.csv and optionally sources.csv and dataset.csv; for JSON, one node-link file.
+    /// - Parameters:
+    ///   - paths: for CSV, the files (recognised by their header row) or one folder holding nodes.csv,
+    ///     edges.csv and optionally sources.csv and dataset.csv; for JSON, one node-link file.
+    ///   - sourceDirectory: the folder the dataset will be written to. Source texts named by the sources are read
+    ///     relative to it and every quote is checked against them, as ``DatasetLoader`` will do when it loads the
+    ///     written file; a text that cannot be read there is reported. `nil` skips these checks.
     /// - Throws: ``PartyGraphError/unreadable(file:reason:)`` or ``PartyGraphError/invalidData(file:issues:)``.
-    public static func load(format: ImportFormat, paths: [String]) throws(PartyGraphError) -> Dataset {
+    public static func load(format: ImportFormat, paths: [String], sourceDirectory: URL? = nil) throws(PartyGraphError) -> Dataset {
         switch format {
-        case .csv: return try loadCSV(paths: paths)
+        case .csv: return try loadCSV(paths: paths, sourceDirectory: sourceDirectory)
         case .json:
             guard paths.count == 1, let path = paths.first else {
                 throw .invalidArgument("JSON import reads exactly one node-link file; \(paths.count) were given")
             }
-            return try loadNodeLinkJSON(path: path)
+            return try loadNodeLinkJSON(path: path, sourceDirectory: sourceDirectory)
         }
     }
 
@@ -40,7 +44,7 @@ public enum Importer {
     // MARK: CSV
 
     /// Reads CSV exports; see ``load(format:paths:)``.
-    public static func loadCSV(paths: [String]) throws(PartyGraphError) -> Dataset {
+    public static func loadCSV(paths: [String], sourceDirectory: URL? = nil) throws(PartyGraphError) -> Dataset {
         var files = paths
         if paths.count == 1 {
             var isDirectory: ObjCBool = false
@@ -115,13 +119,13 @@ public enum Importer {
         for record in records("nodes", columns: nodeColumns) { builder.addNode(record) }
         let edgeColumns = Set(["id", "from", "to"] + InterchangeGraph.fullEdgeColumns.map(\.name))
         for record in records("edges", columns: edgeColumns) { builder.addEdge(record) }
-        return try builder.finish(file: paths.count == 1 ? paths[0] : nil)
+        return try builder.finish(file: paths.count == 1 ? paths[0] : nil, sourceDirectory: sourceDirectory)
     }
 
     // MARK: Node-link JSON
 
     /// Reads a node-link JSON export; see ``load(format:paths:)``.
-    public static func loadNodeLinkJSON(path: String) throws(PartyGraphError) -> Dataset {
+    public static func loadNodeLinkJSON(path: String, sourceDirectory: URL? = nil) throws(PartyGraphError) -> Dataset {
         let data = try read(path)
         if data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF]) {
             throw .invalidData(file: path, issues: [DatasetIssue(file: path, line: 1, column: 1, path: "$", message: "the file is UTF-16 (it starts with a UTF-16 byte-order mark)", fix: "save it as UTF-8")])
@@ -200,7 +204,7 @@ public enum Importer {
                     builder.addEdge(flat)
                 }
             }
-            return try builder.finish(file: path)
+            return try builder.finish(file: path, sourceDirectory: sourceDirectory)
         }
     }
 }
@@ -385,9 +389,20 @@ struct DatasetBuilder {
     }
 
     /// Validates what was read and returns the dataset, or throws every problem found.
-    mutating func finish(file: String?) throws(PartyGraphError) -> Dataset {
+    mutating func finish(file: String?, sourceDirectory: URL?) throws(PartyGraphError) -> Dataset {
+        var sourceTexts: [String: String] = [:]
+        for (index, source) in sources.enumerated() {
+            guard let textFile = source.textFile, let sourceDirectory else { continue }
+            let url = sourceDirectory.appendingPathComponent(textFile)
+            if let text = try? String(contentsOf: url, encoding: .utf8) {
+                sourceTexts[source.id] = text
+            } else {
+                report(sourcePlaces[index], "text", "cannot read the source text '\(textFile)' relative to \(sourceDirectory.path)",
+                       fix: "write the dataset where its source texts are, copy them there, or empty the source's text field")
+            }
+        }
         let result = DatasetValidator.validate(
-            sources: sources, entities: entities, relationships: relationships, sourceTexts: [:], partiallyKnown: brokenNodeIDs)
+            sources: sources, entities: entities, relationships: relationships, sourceTexts: sourceTexts, partiallyKnown: brokenNodeIDs)
         for finding in result.findings {
             guard finding.path.count >= 2, case .key(let section) = finding.path[0], case .index(let index) = finding.path[1] else {
                 issues.append(finding.issue(file: file, line: nil, column: nil))

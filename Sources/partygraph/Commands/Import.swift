@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import PartyGraph
 
 extension ImportFormat: ExpressibleByArgument {}
@@ -9,7 +10,8 @@ struct Import: ParsableCommand {
         discussion: """
             CSV: pass nodes.csv and edges.csv (and sources.csv, dataset.csv), or the folder holding them. \
             JSON: pass one node-link file. The result is validated like any dataset; every problem is reported \
-            with its file, row and column, and nothing is written unless all is well.
+            with its file, row and column, and nothing is written unless all is well. Source texts named by the sources \
+            are looked up relative to --out and every quote is checked against them, as loading the written file will.
             """
     )
 
@@ -27,7 +29,8 @@ struct Import: ParsableCommand {
     }
 
     func run() throws {
-        let dataset = try Importer.load(format: from, paths: files)
+        let directory = URL(fileURLWithPath: out).deletingLastPathComponent()
+        let dataset = try Importer.load(format: from, paths: files, sourceDirectory: directory)
         try DatasetWriter.write(dataset, to: out)
         emit("wrote \(out) (\(dataset.entities.count) nodes, \(dataset.relationships.count) relations, \(dataset.sources.count) sources)")
     }
