@@ -174,12 +174,11 @@ enum Neo4jWriter {
         let edgeSet = (["r.id = row.id", "r.relation = row.relation"] + assignments(graph.edgeColumns, variable: "r", skip: ["relation"]))
             .joined(separator: ",\n    ")
         for relation in Set(graph.edges.map(\.relation)).sorted() {
-            let arrow = graph.directed ? "->" : "-"
             lines.append("""
                 LOAD CSV WITH HEADERS FROM 'file:///relationships.csv' AS row
                 WITH row WHERE row.`:TYPE` = '\(type(ofRelation: relation))'
                 MATCH (a:PartyGraph {id: row.`:START_ID`}), (b:PartyGraph {id: row.`:END_ID`})
-                CREATE (a)-[r:\(type(ofRelation: relation))]\(arrow)(b)
+                CREATE (a)-[r:\(type(ofRelation: relation))]->(b)
                 SET \(edgeSet);
                 """)
         }

@@ -21,7 +21,7 @@ struct Export: ParsableCommand {
     @Option(name: .long, help: "Format: graphml, gexf, json, csv, neo4j or dot.")
     var format: ExportFormat
 
-    @Option(name: .long, help: "Output file, or folder for csv and neo4j (default: output/<dataset>.<ext>).")
+    @Option(name: .long, help: "Output file, or folder for csv and neo4j (default: output/<dataset>.<ext> or output/<dataset>-<format>/).")
     var out: String?
 
     @Option(name: .long, help: "Keep meetings and relations dated on or after this date (YYYY, YYYY-MM, YYYY-MM-DD).")
