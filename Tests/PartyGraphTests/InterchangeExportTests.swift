@@ -7,7 +7,9 @@ import Testing
 
 /// Loads the bundled dataset and the escaping fixture for the interchange tests.
 enum InterchangeFixtures {
-    static let bundledPath: String = try! BundledDataset.locate().get()
+    /// Found from this file's path, so the tests do not depend on the working folder.
+    static let bundledPath: String = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("datasets/indochina-summits-2026.json").path
     static let bundled: Dataset = try! DatasetLoader.load(path: bundledPath)
     static let trickyPath: String = Bundle.module.url(forResource: "tricky", withExtension: "json", subdirectory: "Fixtures/interchange")!.path
     static let tricky: Dataset = try! DatasetLoader.load(path: trickyPath)
