@@ -37,7 +37,9 @@ public enum ExportFormat: String, CaseIterable, Sendable {
 
 /// One file of an export: a name relative to the output (empty for single-file formats) and its bytes.
 public struct ExportFile: Sendable, Hashable {
+    /// The file name inside the output folder (`nodes.csv`), or empty for a single-file format.
     public var name: String
+    /// The file's bytes (UTF-8 text).
     public var data: Data
 }
 

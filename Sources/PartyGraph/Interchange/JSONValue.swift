@@ -2,7 +2,7 @@
 ///
 /// Interchange builds documents from these so the same dataset always gives the same bytes: object keys keep the
 /// order they were added in, numbers are integers, and non-ASCII text is written as UTF-8, not `\u` escapes.
-public enum JSONValue: Hashable, Sendable {
+enum JSONValue: Hashable, Sendable {
     case string(String)
     case integer(Int)
     case bool(Bool)
@@ -11,24 +11,24 @@ public enum JSONValue: Hashable, Sendable {
     case object([Member])
 
     /// One `"key": value` pair of an object.
-    public struct Member: Hashable, Sendable {
-        public var key: String
-        public var value: JSONValue
-        public init(_ key: String, _ value: JSONValue) {
+    struct Member: Hashable, Sendable {
+        var key: String
+        var value: JSONValue
+        init(_ key: String, _ value: JSONValue) {
             self.key = key
             self.value = value
         }
     }
 
     /// The value on one line, with no spaces (`{"source":"a","quote":"b"}`), for a cell of a flat format.
-    public var compactText: String {
+    var compactText: String {
         var text = ""
         writeCompact(into: &text)
         return text
     }
 
     /// The value indented by two spaces per level, arrays and objects one element per line, no trailing newline.
-    public var prettyText: String {
+    var prettyText: String {
         var text = ""
         writePretty(into: &text, indent: 0)
         return text
