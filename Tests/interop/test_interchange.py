@@ -196,3 +196,25 @@ def test_xml_is_well_formed_for_xmllint(tmp_path, fmt):
     path = export(tmp_path, fmt)
     result = subprocess.run([xmllint, "--noout", str(path)], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
+
+
+def test_inputs_are_never_overwritten(tmp_path):
+    copy = tmp_path / "dataset.json"
+    copy.write_bytes(DATASET.read_bytes())
+    result = run("export", "--dataset", copy, "--format", "json", "--out", tmp_path / "." / "dataset.json", check=False)
+    assert result.returncode == 64 and "--out names the dataset being exported" in result.stderr
+    graph = export(tmp_path, "json")
+    before = graph.read_bytes()
+    result = run("import", "--from", "json", graph, "--out", graph, check=False)
+    assert result.returncode == 64 and "inputs are never overwritten" in result.stderr
+    assert graph.read_bytes() == before and copy.read_bytes() == DATASET.read_bytes()
+
+
+def test_window_and_default_output(tmp_path):
+    result = run("export", "--dataset", DATASET, "--format", "graphml", "--from", "2026-02-07", "--out", tmp_path / "w.graphml")
+    assert result.stdout.startswith(f"wrote {tmp_path / 'w.graphml'} (")
+    graph = nx.read_graphml(tmp_path / "w.graphml")
+    assert (graph.number_of_nodes(), graph.number_of_edges()) == (37, 58)
+    assert "meeting/2026-02-06-to-lam-state-visit" not in graph
+    bad = run("export", "--dataset", DATASET, "--format", "csv", "--from", "2026-02-30", check=False)
+    assert bad.returncode == 64 and "day 30 does not exist" in bad.stderr

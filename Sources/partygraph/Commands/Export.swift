@@ -46,12 +46,19 @@ struct Export: ParsableCommand {
             }
         }
         let datasetPath = try datasetOptions.dataset ?? BundledDataset.locate().get()
-        let dataset = try DatasetLoader.load(path: datasetPath)
         let path = out ?? format.defaultOutput(forDataset: datasetPath, projection: projection)
+        if samePath(path, datasetPath) { throw PartyGraphError.invalidArgument("--out names the dataset being exported; choose another path (inputs are never overwritten).") }
+        let dataset = try DatasetLoader.load(path: datasetPath)
         let written = try Exporter.write(dataset, format: format, projection: projection, window: window, to: path)
         for file in written {
             let size = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? nil
             emit("wrote \(file)" + (size.map { " (\($0) bytes)" } ?? ""))
         }
     }
+}
+
+/// Whether two paths name the same file (after making them absolute and resolving symbolic links).
+func samePath(_ first: String, _ second: String) -> Bool {
+    func canonical(_ path: String) -> String { URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path }
+    return canonical(first) == canonical(second)
 }

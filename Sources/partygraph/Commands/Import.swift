@@ -26,6 +26,9 @@ struct Import: ParsableCommand {
 
     func validate() throws {
         if files.isEmpty { throw ValidationError("Name the files to import.") }
+        if let input = files.first(where: { samePath($0, out) }) {
+            throw ValidationError("--out names the input \(input); choose another path, inputs are never overwritten.")
+        }
     }
 
     func run() throws {
