@@ -59,6 +59,17 @@ import Testing
         }
     }
 
+    @Test func csvWithLFLineEndsAndAUTF8ByteOrderMarkImportsTheSame() throws {
+        let folder = try written(InterchangeFixtures.bundled, .csv)
+        for name in ["nodes.csv", "edges.csv", "sources.csv", "dataset.csv"] {
+            let url = URL(fileURLWithPath: folder + "/" + name)
+            let text = try String(contentsOf: url, encoding: .utf8).replacingOccurrences(of: "\r\n", with: "\n")
+            try (Data([0xEF, 0xBB, 0xBF]) + Data(text.utf8)).write(to: url)
+        }
+        let imported = try Importer.loadCSV(paths: [folder])
+        #expect(DatasetWriter.text(of: imported) == DatasetWriter.text(of: InterchangeFixtures.bundled))
+    }
+
     @Test func projectionsAreNotImportedAsDatasets() throws {
         let folder = InterchangeFixtures.temporaryFolder()
         try Exporter.write(InterchangeFixtures.bundled, format: .json, projection: .persons, to: folder + "/p.json")
