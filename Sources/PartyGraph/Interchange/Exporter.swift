@@ -1,0 +1,105 @@
+import Foundation
+
+/// A file format that ``Exporter`` writes.
+public enum ExportFormat: String, CaseIterable, Sendable {
+    /// GraphML with typed keys, for NetworkX, igraph, yEd, Cytoscape.
+    case graphml
+    /// GEXF 1.3, dynamic (dated), for Gephi.
+    case gexf
+    /// Node-link JSON as NetworkX's `node_link_graph` reads it.
+    case json
+    /// A folder of CSV files: nodes.csv, edges.csv (and sources.csv, dataset.csv for the full graph).
+    case csv
+    /// A folder with Neo4j import CSV files and a Cypher `LOAD CSV` script.
+    case neo4j
+    /// Graphviz DOT text.
+    case dot
+
+    /// The file extension of a single-file format, or `nil` for formats that write a folder.
+    public var fileExtension: String? {
+        switch self {
+        case .graphml: return "graphml"
+        case .gexf: return "gexf"
+        case .json: return "json"
+        case .dot: return "dot"
+        case .csv, .neo4j: return nil
+        }
+    }
+
+    /// The default output path for a dataset file: `output/<stem>.<ext>`, or the folder `output/<stem>-<format>`.
+    public func defaultOutput(forDataset datasetPath: String, projection: ExportProjection = .full) -> String {
+        var stem = URL(fileURLWithPath: datasetPath).deletingPathExtension().lastPathComponent
+        if projection != .full { stem += "-" + projection.rawValue }
+        if let fileExtension { return "output/\(stem).\(fileExtension)" }
+        return "output/\(stem)-\(rawValue)"
+    }
+}
+
+/// One file of an export: a name relative to the output (empty for single-file formats) and its bytes.
+public struct ExportFile: Sendable, Hashable {
+    /// The file name inside the output folder (`nodes.csv`), or empty for a single-file format.
+    public var name: String
+    /// The file's bytes (UTF-8 text).
+    public var data: Data
+}
+
+/// Exports a dataset, or its who-meets-whom projection, to interchange formats. Same input, same bytes.
+public enum Exporter {
+    /// The files of an export, in memory.
+    ///
+    /// - Parameters:
+    ///   - window: keep only meetings and relationships whose dates overlap it (open bounds overlap everything).
+    ///   - projection: the full graph, or the `persons`/`parties` who-meets-whom graph (see ``ExportProjection``).
+    public static func files(
+        _ dataset: Dataset, format: ExportFormat, projection: ExportProjection = .full, window: DateSpan? = nil
+    ) -> [ExportFile] {
+        let graph = projection == .full
+            ? InterchangeGraph.full(dataset, window: window)
+            : MeetingProjection.graph(dataset, projection: projection, window: window)
+        func file(_ name: String, _ text: String) -> ExportFile { ExportFile(name: name, data: Data(text.utf8)) }
+        switch format {
+        case .graphml: return [file("", GraphMLWriter.text(graph))]
+        case .gexf: return [file("", GEXFWriter.text(graph))]
+        case .json: return [file("", NodeLinkWriter.text(graph))]
+        case .dot: return [file("", DOTWriter.text(graph))]
+        case .csv:
+            var files = [file("nodes.csv", CSVWriter.nodes(graph)), file("edges.csv", CSVWriter.edges(graph))]
+            if projection == .full {
+                files.append(file("sources.csv", CSVWriter.sources(dataset)))
+                files.append(file("dataset.csv", CSVWriter.metadata(dataset)))
+            }
+            return files
+        case .neo4j:
+            return [
+                file("nodes.csv", Neo4jWriter.nodes(graph)), file("relationships.csv", Neo4jWriter.relationships(graph)),
+                file("load.cypher", Neo4jWriter.cypher(graph)),
+            ]
+        }
+    }
+
+    /// Writes an export to `path` (a file, or a folder for CSV and Neo4j), each file atomically, creating folders.
+    ///
+    /// - Returns: the paths written, in order.
+    /// - Throws: ``PartyGraphError/unwritable(file:reason:)``.
+    @discardableResult
+    public static func write(
+        _ dataset: Dataset, format: ExportFormat, projection: ExportProjection = .full, window: DateSpan? = nil,
+        to path: String
+    ) throws(PartyGraphError) -> [String] {
+        var isDirectory: ObjCBool = false
+        let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+        if format.fileExtension == nil, exists, !isDirectory.boolValue {
+            throw .unwritable(file: path, reason: "--format \(format.rawValue) writes a folder, and this is a file")
+        }
+        if format.fileExtension != nil, exists, isDirectory.boolValue {
+            throw .unwritable(file: path, reason: "it is a folder; name the \(format.rawValue) file to write")
+        }
+        var written: [String] = []
+        for file in files(dataset, format: format, projection: projection, window: window) {
+            let target = file.name.isEmpty ? path : (path.hasSuffix("/") ? path + file.name : path + "/" + file.name)
+            try AtomicFile.write(file.data, to: target)
+            written.append(target)
+        }
+        return written
+    }
+}

@@ -1,0 +1,253 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import Testing
+@testable import PartyGraph
+
+/// Loads the bundled dataset and the escaping fixture for the interchange tests.
+enum InterchangeFixtures {
+    /// Found from this file's path, so the tests do not depend on the working folder.
+    static let bundledPath: String = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("datasets/indochina-summits-2026.json").path
+    static let bundled: Dataset = try! DatasetLoader.load(path: bundledPath)
+    static let trickyPath: String = Bundle.module.url(forResource: "tricky", withExtension: "json", subdirectory: "Fixtures/interchange")!.path
+    static let tricky: Dataset = try! DatasetLoader.load(path: trickyPath)
+
+    /// A fresh empty folder under the system's temporary folder.
+    static func temporaryFolder() -> String {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("partygraph-interchange-\(UUID().uuidString)")
+        try! FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url.path
+    }
+
+    static func text(_ file: ExportFile) -> String { String(decoding: file.data, as: UTF8.self) }
+}
+
+@Suite struct DatasetWriterTests {
+    @Test(arguments: [InterchangeFixtures.bundledPath, InterchangeFixtures.trickyPath])
+    func rewritingADatasetFileGivesTheSameBytes(path: String) throws {
+        let original = try Data(contentsOf: URL(fileURLWithPath: path))
+        let dataset = try DatasetLoader.load(path: path)
+        #expect(DatasetWriter.data(of: dataset) == original)
+    }
+
+    @Test func escapesOnlyWhatJSONRequires() {
+        var text = ""
+        JSONValue.quote("Tô Lâm \"x\" \\ \n\t\u{01} /", into: &text)
+        #expect(text == #""Tô Lâm \"x\" \\ \n\t\u0001 /""#)
+    }
+
+    @Test func writesAtomicallyAndCreatesFolders() throws {
+        let folder = InterchangeFixtures.temporaryFolder()
+        let path = folder + "/a/b/out.json"
+        try DatasetWriter.write(InterchangeFixtures.tricky, to: path)
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == DatasetWriter.text(of: InterchangeFixtures.tricky))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder + "/a/b") == ["out.json"])
+    }
+}
+
+@Suite struct InterchangeExportTests {
+    static let combinations: [(ExportFormat, ExportProjection)] =
+        ExportFormat.allCases.flatMap { format in ExportProjection.allCases.map { (format, $0) } }
+
+    @Test(arguments: combinations)
+    func everyExportIsDeterministic(format: ExportFormat, projection: ExportProjection) {
+        let first = Exporter.files(InterchangeFixtures.bundled, format: format, projection: projection)
+        let reloaded = try! DatasetLoader.load(path: InterchangeFixtures.bundledPath)
+        let second = Exporter.files(reloaded, format: format, projection: projection)
+        #expect(first == second)
+        #expect(!first.isEmpty && first.allSatisfy { !$0.data.isEmpty })
+    }
+
+    @Test func nodeLinkJSONParsesAndUsesTheEdgesKeyOfNetworkX36() throws {
+        let file = Exporter.files(InterchangeFixtures.bundled, format: .json)[0]
+        let object = try #require(try JSONSerialization.jsonObject(with: file.data) as? [String: Any])
+        #expect(object["links"] == nil)
+        #expect((object["edges"] as? [Any])?.count == 62)
+        #expect((object["nodes"] as? [Any])?.count == 38)
+        #expect(object["multigraph"] as? Bool == true)
+        let toLam = try #require((object["nodes"] as? [[String: Any]])?.first { $0["id"] as? String == "person/to-lam" })
+        #expect(toLam["name"] as? String == "Tô Lâm")
+        #expect(toLam["aliases"] as? [String] == ["To Lam"])
+    }
+
+    @Test func graphMLDeclaresATypedKeyForEveryAttributeAndKeepsEscapedText() throws {
+        let text = InterchangeFixtures.text(Exporter.files(InterchangeFixtures.tricky, format: .graphml)[0])
+        let document = try XMLStructure(text)
+        #expect(document.root.name == "graphml")
+        let keys = document.root.children.filter { $0.name == "key" }
+        #expect(keys.allSatisfy { $0.attributes["attr.type"] == "string" || $0.attributes["attr.type"] == "int" })
+        let declared = Set(keys.compactMap { $0.attributes["id"] })
+        let graph = try #require(document.root.children.first { $0.name == "graph" })
+        let used = graph.descendants.filter { $0.name == "data" }.compactMap { $0.attributes["key"] }
+        #expect(Set(used).isSubset(of: declared))
+        let nodes = graph.children.filter { $0.name == "node" }
+        #expect(nodes.count == 5)
+        #expect(graph.children.filter { $0.name == "edge" }.map { $0.attributes["id"] } == ["e0", "e1", "e2", "e3", "e4"])
+        let cpv = try #require(nodes.first { $0.attributes["id"] == "party/cpv" })
+        let note = cpv.children.first { $0.attributes["key"] == "n_note" }?.text
+        #expect(note == "A note with a comma, a \"quote\",\nand a second line; also <b>bold</b> & more.")
+        let meeting = try #require(nodes.first { $0.attributes["id"] == "meeting/2026-02-talks" })
+        #expect(meeting.children.first { $0.attributes["key"] == "n_name" }?.text == "Talks\r\nwith CRLF")
+    }
+
+    @Test func gexfIsDynamicWithDatesOnMeetingsAndTerms() throws {
+        let text = InterchangeFixtures.text(Exporter.files(InterchangeFixtures.tricky, format: .gexf)[0])
+        let document = try XMLStructure(text)
+        #expect(document.root.name == "gexf" && document.root.attributes["version"] == "1.3")
+        #expect(text.contains("xmlns=\"http://gexf.net/1.3\""))
+        let graph = try #require(document.root.children.first { $0.name == "graph" })
+        #expect(graph.attributes["mode"] == "dynamic" && graph.attributes["timeformat"] == "date")
+        let nodes = graph.descendants.filter { $0.name == "node" }
+        let meeting = try #require(nodes.first { $0.attributes["id"] == "meeting/2026-02-talks" })
+        #expect(meeting.attributes["start"] == "2026-02-01" && meeting.attributes["end"] == "2026-03-31")
+        let party = try #require(nodes.first { $0.attributes["id"] == "party/cpv" })
+        #expect(party.attributes["start"] == nil && party.attributes["end"] == nil)
+        #expect(party.attributes["label"] == "Communist Party of Việt Nam")
+        let holds = try #require(graph.descendants.first { $0.name == "edge" && $0.attributes["label"] == "holds" })
+        #expect(holds.attributes["start"] == "2024-08-01" && holds.attributes["end"] == nil)
+        let exact = holds.descendants.first { $0.attributes["for"] == "start" }?.attributes["value"]
+        #expect(exact == "2024-08")
+    }
+
+    @Test func xmlEscapingKeepsMarkupCharactersQuotesAndLineBreaks() {
+        #expect(xmlEscaped("<&> \"q\" 'a'\n\t\r Tô") == "&lt;&amp;&gt; &quot;q&quot; &apos;a&apos;&#10;&#9;&#13; Tô")
+        #expect(xmlEscaped("<&> \"q\"\n\r", content: true) == "&lt;&amp;&gt; \"q\"\n&#13;")
+        #expect(xmlEscaped("bell\u{07}") == "bell\u{FFFD}")
+    }
+
+    @Test func csvQuotesByRFC4180() {
+        #expect(CSVWriter.field("plain Tô Lâm") == "plain Tô Lâm")
+        #expect(CSVWriter.field("a,b") == "\"a,b\"")
+        #expect(CSVWriter.field("say \"hi\"") == "\"say \"\"hi\"\"\"")
+        #expect(CSVWriter.field("two\nlines") == "\"two\nlines\"")
+        #expect(CSVWriter.field("<&>") == "<&>")
+        let nodes = InterchangeFixtures.text(Exporter.files(InterchangeFixtures.tricky, format: .csv)[0])
+        #expect(nodes.hasPrefix("id,kind,name,aliases,note,meeting_kind,start,end,place,status,status_as_of,evidence,quote,quote_source\r\n"))
+        #expect(nodes.contains("person/someone,person,\"Ông \"\"X\"\", Jr.\","))
+    }
+
+    @Test func csvRowsReadBackAsTheyWereWritten() throws {
+        for file in Exporter.files(InterchangeFixtures.tricky, format: .csv) {
+            var issues: [DatasetIssue] = []
+            let table = try #require(CSVTable.read(data: file.data, file: file.name, issues: &issues))
+            #expect(issues.isEmpty)
+            let rewritten = CSVWriter.table(header: table.header, rows: table.records.map(\.fields))
+            #expect(rewritten == InterchangeFixtures.text(file), "\(file.name)")
+        }
+    }
+
+    @Test func neo4jFilesUseImportHeadersLabelsAndTypes() {
+        let files = Exporter.files(InterchangeFixtures.bundled, format: .neo4j)
+        #expect(files.map(\.name) == ["nodes.csv", "relationships.csv", "load.cypher"])
+        let nodes = InterchangeFixtures.text(files[0]), relationships = InterchangeFixtures.text(files[1])
+        #expect(nodes.hasPrefix("id:ID,:LABEL,kind,name,aliases:string[],note,meeting_kind,start:date,start_exact,end:date,end_exact,"))
+        #expect(nodes.contains("\r\nperson/to-lam,PartyGraph;Person,person,Tô Lâm,To Lam,"))
+        #expect(nodes.contains("\r\nparty/cpv,PartyGraph;Party,party,Communist Party of Việt Nam,CPV;Communist Party of Viet Nam;Communist Party of Vietnam,"))
+        #expect(relationships.hasPrefix(":START_ID,:END_ID,:TYPE,id,relation,"))
+        #expect(relationships.contains("\r\norgan/cpp-central-committee,party/cpp,PART_OF,e3,part-of,"))
+        #expect(relationships.contains(",PARTICIPANT_IN,"))
+        let cypher = InterchangeFixtures.text(files[2])
+        #expect(cypher.contains("CREATE CONSTRAINT partygraph_id IF NOT EXISTS FOR (n:PartyGraph) REQUIRE n.id IS UNIQUE;"))
+        #expect(cypher.contains("CREATE (a)-[r:HELD_IN_PARALLEL_WITH]->(b)"))
+        #expect(cypher.contains("SET n:Meeting,"))
+    }
+
+    @Test func dotQuotesIdsAndLabelsAndShapesKinds() {
+        let text = InterchangeFixtures.text(Exporter.files(InterchangeFixtures.tricky, format: .dot)[0])
+        #expect(text.hasPrefix("digraph \"Escaping test: \\\"quotes\\\", commas, <angle> & ampersands, Việt Nam\" {\n"))
+        #expect(text.contains("  \"person/someone\" [label=\"Ông \\\"X\\\", Jr.\", shape=ellipse];\n"))
+        #expect(text.contains("  \"meeting/2026-02-talks\" [label=\"Talks\\nwith CRLF\", shape=diamond];\n"))
+        #expect(text.contains("  \"person/to-lam\" -> \"office/cpv-general-secretary\" [label=\"holds\"];\n"))
+    }
+
+    @Test func windowKeepsOnlyOverlappingMeetingsAndTheirRelations() throws {
+        let window = try DateSpan(start: PartialDate(parsing: "2026-02-07"), end: nil)
+        let graph = InterchangeGraph.full(InterchangeFixtures.bundled, window: window)
+        #expect(!graph.nodes.contains { $0.id == "meeting/2026-02-06-to-lam-state-visit" })
+        #expect(graph.nodes.contains { $0.id == "meeting/2026-02-thongloun-state-visit" })
+        #expect(graph.nodes.count == 37)
+        #expect(!graph.edges.contains { $0.target == "meeting/2026-02-06-to-lam-state-visit" || $0.source == "meeting/2026-02-06-to-lam-state-visit" })
+        #expect(graph.edges.count == 58)
+    }
+}
+
+@Suite struct InterchangeProjectionTests {
+    func weights(_ projection: ExportProjection, _ dataset: Dataset = InterchangeFixtures.bundled) -> [String: Int] {
+        let graph = MeetingProjection.graph(dataset, projection: projection, window: nil)
+        var result: [String: Int] = [:]
+        for edge in graph.edges {
+            if case .integer(let weight)? = edge.values["weight"] { result[edge.source + " " + edge.target] = weight }
+        }
+        return result
+    }
+
+    @Test func personsMeetThroughParticipationLeadershipAndOfficesHeld() {
+        #expect(weights(.persons) == [
+            "person/hun-sen person/to-lam": 2,
+            "person/hun-sen person/thongloun-sisoulith": 2,
+            "person/thongloun-sisoulith person/to-lam": 1,
+        ])
+        let graph = MeetingProjection.graph(InterchangeFixtures.bundled, projection: .persons, window: nil)
+        #expect(!graph.directed)
+        #expect(graph.edges.first { $0.source == "person/hun-sen" && $0.target == "person/to-lam" }?.values["meetings"]
+                == .list(["meeting/2026-02-cpp-cpv-summit", "meeting/2026-02-trilateral-summit"]))
+    }
+
+    @Test func partiesMeetThroughTheirOrgansOfficesAndHosting() {
+        #expect(weights(.parties) == ["party/cpp party/cpv": 2, "party/cpp party/lprp": 2, "party/cpv party/lprp": 1])
+    }
+
+    @Test func aTermOutsideTheMeetingDoesNotCount() throws {
+        // In the fixture To Lam holds the office from 2024-08 (overlaps February 2026) and the CPV is led by him.
+        #expect(weights(.persons, InterchangeFixtures.tricky) == ["person/someone person/to-lam": 1])
+        var relationships = InterchangeFixtures.tricky.relationships
+        relationships[1].valid = try DateSpan(start: PartialDate(parsing: "2027"), end: nil)
+        relationships[4].ledBy = nil
+        let shifted = try Dataset(title: "t", sources: InterchangeFixtures.tricky.sources, entities: InterchangeFixtures.tricky.entities, relationships: relationships)
+        #expect(weights(.persons, shifted) == [:])
+    }
+
+    @Test func windowDropsMeetingsOutsideIt() throws {
+        let window = try DateSpan(start: nil, end: PartialDate(parsing: "2026-01"))
+        #expect(MeetingProjection.graph(InterchangeFixtures.bundled, projection: .persons, window: window).edges.isEmpty)
+    }
+}
+
+/// A minimal XML tree for structural checks, read with Foundation's XMLParser.
+struct XMLStructure {
+    final class Element {
+        let name: String
+        let attributes: [String: String]
+        var children: [Element] = []
+        var text = ""
+        init(name: String, attributes: [String: String]) { self.name = name; self.attributes = attributes }
+        var descendants: [Element] { children.flatMap { [$0] + $0.descendants } }
+    }
+
+    let root: Element
+
+    init(_ text: String) throws {
+        let builder = Builder()
+        let parser = XMLParser(data: Data(text.utf8))
+        parser.delegate = builder
+        guard parser.parse(), let root = builder.root else {
+            throw PartyGraphError.invalidArgument("not well-formed XML: \(parser.parserError.map { "\($0)" } ?? "")")
+        }
+        self.root = root
+    }
+
+    final class Builder: NSObject, XMLParserDelegate {
+        var stack: [Element] = []
+        var root: Element?
+        func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+            let element = Element(name: elementName, attributes: attributes)
+            stack.last?.children.append(element)
+            if root == nil { root = element }
+            stack.append(element)
+        }
+        func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName: String?) { stack.removeLast() }
+        func parser(_ parser: XMLParser, foundCharacters string: String) { stack.last?.text += string }
+    }
+}
