@@ -6,14 +6,14 @@ PYTHON ?= python3
 PREFIX ?= /usr/local
 BIN = .build/debug/partygraph
 SUDO := $(shell [ "$$(id -u)" = "0" ] || echo sudo)
-APT_PACKAGES = libgraphviz-dev pkg-config fonts-noto-core fonts-noto-extra
+APT_PACKAGES = libgraphviz-dev pkg-config fontconfig fonts-noto-core fonts-noto-extra libxml2-utils
 
-.PHONY: all deps build run test test-swift test-interop release install bench clean help
+.PHONY: all deps python-deps build run test release install bench clean help
 
 all: build
 
 help:
-	@echo "make run      install what is missing, build, validate the bundled dataset, print its summary and draw the diagrams into output/"
+	@echo "make run      install what is missing, build, validate the bundled dataset, print its summary and draw output/trilateral-2026.svg and .png"
 	@echo "make test     install what is missing, build and run every test"
 	@echo "make install  install the release binary and the bundled dataset under PREFIX ($(PREFIX))"
 	@echo "make bench    run the benchmarks (see Benchmarks/README.md)"
@@ -23,7 +23,7 @@ deps:
 	@missing=""; \
 	pkg-config --version >/dev/null 2>&1 || missing="$$missing pkg-config"; \
 	pkg-config --exists libgvc 2>/dev/null || missing="$$missing libgraphviz-dev"; \
-	for p in fonts-noto-core fonts-noto-extra; do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	for p in fontconfig fonts-noto-core fonts-noto-extra libxml2-utils; do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
 	  echo "Installing:$$missing"; \
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $(APT_PACKAGES) >/dev/null; \
@@ -35,10 +35,17 @@ build: deps
 run: build
 	$(BIN) validate
 	$(BIN) info
+	$(BIN) render trilateral --format svg
+	$(BIN) render trilateral --format png
 
-test: deps
+# Python peers for the interchange tests (NetworkX reads our GraphML, GEXF and node-link JSON).
+python-deps:
+	@$(PYTHON) -c "import networkx, pytest" 2>/dev/null || $(PYTHON) -m pip install --quiet networkx pytest
+
+test: deps python-deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+	PARTYGRAPH_BIN=$(BIN) $(PYTHON) -m pytest -q Tests/interop
 
 release: deps
 	$(SWIFT) build -c release
