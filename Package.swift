@@ -36,10 +36,12 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "ConveningPower", dependencies: ["PartyGraph"], path: "Examples/ConveningPower"),
+        // Helpers shared by the test targets: running the built executables.
+        .target(name: "PartyGraphTestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "GraphAlgorithmsTests", dependencies: ["GraphAlgorithms"], resources: [.copy("Fixtures")]),
         .testTarget(name: "PartyGraphTests", dependencies: ["PartyGraph"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "PartyGraphDiagramsTests", dependencies: ["PartyGraphDiagrams", "PartyGraph"]),
-        .testTarget(name: "CLITests", dependencies: ["PartyGraph"]),
+        .testTarget(name: "PartyGraphDiagramsTests", dependencies: ["PartyGraphDiagrams", "PartyGraph", "PartyGraphTestSupport"]),
+        .testTarget(name: "CLITests", dependencies: ["PartyGraph", "PartyGraphTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,40 +1,16 @@
 import Foundation
 import PartyGraph
+import PartyGraphTestSupport
 import Testing
 @testable import PartyGraphDiagrams
 
-/// The built `partygraph` executable, beside the test bundle.
-private func partygraphBinary() throws -> URL {
-    var folder = Bundle.main.bundleURL
-    for _ in 0..<4 {
-        let candidate = folder.appendingPathComponent("partygraph")
-        if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-        folder.deleteLastPathComponent()
-    }
-    throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: "partygraph beside \(Bundle.main.bundleURL.path)"])
-}
-
-/// Runs `partygraph` in `folder`; returns its exit status and standard error.
+/// Runs `partygraph` in `folder`.
 private func runPartygraph(_ arguments: [String], in folder: URL) throws -> (status: Int32, output: String, error: String) {
-    let process = Process()
-    process.executableURL = try partygraphBinary()
-    process.arguments = arguments
-    process.currentDirectoryURL = folder
-    let output = Pipe(), error = Pipe()
-    process.standardOutput = output
-    process.standardError = error
-    try process.run()
-    let outputData = output.fileHandleForReading.readDataToEndOfFile()
-    let errorData = error.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return (process.terminationStatus, String(decoding: outputData, as: UTF8.self), String(decoding: errorData, as: UTF8.self))
+    let run = try BuiltProducts.run("partygraph", arguments, in: folder)
+    return (run.status, run.standardOutput, run.standardError)
 }
 
-private func temporaryFolder() throws -> URL {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("partygraph-views-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    return folder
-}
+private func temporaryFolder() throws -> URL { try BuiltProducts.temporaryFolder("partygraph-views") }
 
 @Suite struct ViewsCLITests {
     let datasetPath = try! BundledDataset.locate().get()
