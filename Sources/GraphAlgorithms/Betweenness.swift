@@ -243,7 +243,7 @@ private func brandesUnweighted(
         let end = off[w + 1]
         while e < end {
             let x = Int(adj[e])
-            if hops[x] == next { sum += coef[x] }
+            sum += hops[x] == next ? coef[x] : 0
             e += 1
         }
         let sw = sigma[w]

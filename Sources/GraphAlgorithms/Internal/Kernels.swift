@@ -121,14 +121,13 @@ final class SearchScratch {
             let end = off[v + 1]
             while e < end {
                 let w = Int(adj[e])
-                let hw = hops[w]
-                if hw < 0 {
+                if hops[w] < 0 {
                     hops[w] = next
-                    sigma[w] = sv
+                    sigma[w] = 0
                     order[tail] = Int32(truncatingIfNeeded: w); tail += 1
-                } else if hw == next {
-                    sigma[w] += sv
                 }
+                // Branch-free path count: the comparison is data dependent and unpredictable.
+                sigma[w] += hops[w] == next ? sv : 0
                 e += 1
             }
         }
