@@ -59,7 +59,11 @@ def hits_reference(G, weighted):
         return None
     a = Vt[0]
     h = A @ a
-    return {"hubs": list(map(float, h / h.sum())), "authorities": list(map(float, a / a.sum()))}
+    h, a = h / h.sum(), a / a.sum()
+    # Entries that are exactly zero in theory come out of the SVD as ~1e-22 noise.
+    h[np.abs(h) < 1e-15] = 0.0
+    a[np.abs(a) < 1e-15] = 0.0
+    return {"hubs": list(map(float, h)), "authorities": list(map(float, a))}
 
 
 def measures(G, weighted):
