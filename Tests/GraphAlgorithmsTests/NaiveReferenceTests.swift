@@ -136,7 +136,7 @@ struct NaiveReferenceTests {
 struct DeterminismTests {
     @Test("bitwise identical results for 1, 2, 3 and 8 threads", arguments: [false, true])
     func threads(weighted: Bool) throws {
-        let g = try randomGraph(n: 400, m: 1600, directed: false, weighted: weighted, seed: 5)
+        let g = try randomGraph(n: 180, m: 600, directed: false, weighted: weighted, seed: 5)
         let d: EdgeDistances = weighted ? .weights : .unit
         func bits(_ x: [Double]) -> [UInt64] { x.map(\.bitPattern) }
         let b1 = bits(try g.betweennessCentrality(distances: d, threads: 1))
