@@ -7,8 +7,9 @@
 /// the lanes instead of once per source. Sources that are close in the graph share most
 /// levels, so callers batch sources in BFS order.
 ///
-/// Per-lane arithmetic equals the single-source kernel's, so each source contributes the
-/// same dependencies; the fixed-point accumulator makes the sum order irrelevant.
+/// Per-lane arithmetic equals the single-source kernel's. Lanes are summed in a fixed order
+/// before entering the fixed-point accumulator, and batches are fixed by the source list,
+/// so results do not depend on the thread count.
 final class BatchedBrandesScratch {
     typealias Lanes = SIMD8<Double>
     static let width = Lanes.scalarCount
@@ -113,9 +114,10 @@ final class BatchedBrandesScratch {
                 let here = rw.hops .== current
                 let delta = rw.value * sum
                 records[w].value = rw.value.replacing(with: (1 + delta) / rw.value, where: here)
-                for lane in 0..<Lanes.scalarCount where here[lane] {
-                    if endpoints { sums.add(w, delta[lane] + 1) } else if delta[lane] != 0 { sums.add(w, delta[lane]) }
-                }
+                // One addition per (vertex, level): the lanes' dependencies are summed in fixed
+                // lane order, so the result depends only on the batch, not on threads.
+                let contribution = Lanes.zero.replacing(with: endpoints ? delta + 1 : delta, where: here).sum()
+                if contribution != 0 { sums.add(w, contribution) }
             }
             l -= 1
         }
