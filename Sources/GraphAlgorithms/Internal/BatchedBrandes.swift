@@ -43,6 +43,9 @@ final class BatchedBrandesScratch {
     func run(_ g: AdjacencyView, sources: Slice<UnsafeBufferPointer<Int32>>, sums: FixedPointAccumulator, endpoints: Bool) {
         let records = self.records, queuedAt = self.queuedAt, order = self.order
         let off = g.offsets, adj = g.neighbours
+        var levelStarts: [Int] = []
+        swap(&levelStarts, &self.levelStarts)
+        defer { swap(&levelStarts, &self.levelStarts) }
         var laneSource = SIMD8<Int32>(repeating: -1)
         var count = 0
         levelStarts.removeAll(keepingCapacity: true)

@@ -87,7 +87,7 @@ final class SearchScratch {
     /// Hop distance and path count (later the accumulation coefficient) side by side, so the
     /// unweighted Brandes kernels touch one cache line per neighbour.
     let slots: UnsafeMutablePointer<PathSlot>
-    let heap: BinaryHeap
+    let heapStorage: HeapStorage
 
     init(vertexCount n: Int, heapCapacity: Int) {
         self.n = n
@@ -99,7 +99,7 @@ final class SearchScratch {
         coefficient = .allocate(capacity: c); coefficient.initialize(repeating: 0, count: c)
         order = .allocate(capacity: c); order.initialize(repeating: 0, count: c)
         slots = .allocate(capacity: c); slots.initialize(repeating: PathSlot(value: 0, hops: -1), count: c)
-        heap = BinaryHeap(capacity: heapCapacity)
+        heapStorage = HeapStorage(capacity: heapCapacity)
     }
 
     deinit {
@@ -183,7 +183,7 @@ final class SearchScratch {
     func dijkstraCountingPaths(_ g: AdjacencyView, from s: Int32, countPaths: Bool) -> Int {
         let dist = distance, pos = position, sigma = self.sigma, order = self.order
         let off = g.offsets, adj = g.neighbours, wts = g.weights!
-        heap.removeAll()
+        var heap = heapStorage.makeHeap()
         dist[Int(s)] = 0
         sigma[Int(s)] = 1
         heap.push(0, s)
@@ -227,12 +227,11 @@ final class SearchScratch {
     }
 }
 
-/// A binary min-heap of `(key, vertex)` pairs ordered by key, then vertex.
-final class BinaryHeap {
-    private var keys: UnsafeMutablePointer<Double>
-    private var items: UnsafeMutablePointer<Int32>
-    private var capacity: Int
-    private(set) var count = 0
+/// Storage for a binary heap, allocated once per worker.
+final class HeapStorage {
+    let keys: UnsafeMutablePointer<Double>
+    let items: UnsafeMutablePointer<Int32>
+    let capacity: Int
 
     init(capacity: Int) {
         self.capacity = max(capacity, 1)
@@ -242,21 +241,39 @@ final class BinaryHeap {
 
     deinit { keys.deallocate(); items.deallocate() }
 
-    @inline(__always) func removeAll() { count = 0 }
+    /// An empty heap over this storage. Keep it in a local variable: a struct in a local
+    /// needs no dynamic exclusivity checks, unlike a class's stored `var`.
+    func makeHeap() -> BinaryHeap { BinaryHeap(keys: keys, items: items, capacity: capacity) }
+}
+
+/// A binary min-heap of `(key, vertex)` pairs ordered by key, then vertex, over fixed
+/// storage. Dijkstra pushes at most once per arc plus once for the source, so a capacity of
+/// `arcs + 1` never overflows.
+struct BinaryHeap {
+    let keys: UnsafeMutablePointer<Double>
+    let items: UnsafeMutablePointer<Int32>
+    let capacity: Int
+    var count = 0
+
+    init(keys: UnsafeMutablePointer<Double>, items: UnsafeMutablePointer<Int32>, capacity: Int) {
+        self.keys = keys
+        self.items = items
+        self.capacity = capacity
+    }
 
     @inline(__always)
-    private func less(_ ka: Double, _ ia: Int32, _ kb: Double, _ ib: Int32) -> Bool {
+    private static func less(_ ka: Double, _ ia: Int32, _ kb: Double, _ ib: Int32) -> Bool {
         ka < kb || (ka == kb && ia < ib)
     }
 
     @inline(__always)
-    func push(_ key: Double, _ item: Int32) {
-        if count == capacity { grow() }
+    mutating func push(_ key: Double, _ item: Int32) {
+        precondition(count < capacity, "heap capacity exceeded")
         var i = count
         count += 1
         while i > 0 {
             let parent = (i - 1) >> 1
-            if !less(key, item, keys[parent], items[parent]) { break }
+            if !BinaryHeap.less(key, item, keys[parent], items[parent]) { break }
             keys[i] = keys[parent]; items[i] = items[parent]
             i = parent
         }
@@ -264,7 +281,7 @@ final class BinaryHeap {
     }
 
     @inline(__always)
-    func pop() -> (Double, Int32)? {
+    mutating func pop() -> (Double, Int32)? {
         guard count > 0 else { return nil }
         let top = (keys[0], items[0])
         count -= 1
@@ -276,24 +293,14 @@ final class BinaryHeap {
                 if l >= count { break }
                 var c = l
                 let r = l + 1
-                if r < count && less(keys[r], items[r], keys[l], items[l]) { c = r }
-                if !less(keys[c], items[c], key, item) { break }
+                if r < count && BinaryHeap.less(keys[r], items[r], keys[l], items[l]) { c = r }
+                if !BinaryHeap.less(keys[c], items[c], key, item) { break }
                 keys[i] = keys[c]; items[i] = items[c]
                 i = c
             }
             keys[i] = key; items[i] = item
         }
         return top
-    }
-
-    private func grow() {
-        let newCapacity = capacity * 2
-        let nk = UnsafeMutablePointer<Double>.allocate(capacity: newCapacity)
-        let ni = UnsafeMutablePointer<Int32>.allocate(capacity: newCapacity)
-        nk.moveInitialize(from: keys, count: count)
-        ni.moveInitialize(from: items, count: count)
-        keys.deallocate(); items.deallocate()
-        keys = nk; items = ni; capacity = newCapacity
     }
 }
 
