@@ -162,7 +162,8 @@ struct Centrality: ParsableCommand {
         if let maxIterations = p.maxIterations { extra.append("max iterations: \(maxIterations)") }
         extra.append("threads: \(p.threads)")
         settings.append(extra.joined(separator: ", "))
-        var lines = ["\(p.measure.capitalized) centrality — \(graphLine)"] + settings.map { "  " + $0 }
+        let titles = ["pagerank": "PageRank", "hits": "HITS hub and authority", "katz": "Katz"]
+        var lines = ["\(titles[p.measure] ?? p.measure.capitalized) centrality — \(graphLine)"] + settings.map { "  " + $0 }
         lines.append("")
         if report.scores.isEmpty {
             lines.append("No vertices.")
