@@ -38,6 +38,9 @@ extension CompressedGraph {
     ///   `threads < 1`.
     /// - Complexity: O(k·m) unweighted, O(k·(m + n log n)) weighted; O(n) scratch per thread.
     ///   `k = n` unless sampled.
+    /// - Note: path counts are `Double`s, as in NetworkX. In graphs with more than ~10³⁰⁸
+    ///   shortest paths between some pair (huge lattices) the counts overflow and the
+    ///   affected values are NaN.
     ///
     /// References: U. Brandes, "A faster algorithm for betweenness centrality", J. Math.
     /// Sociology 25 (2001); U. Brandes, "On variants of shortest-path betweenness centrality

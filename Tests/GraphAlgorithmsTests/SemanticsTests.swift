@@ -63,4 +63,22 @@ struct SemanticsTests {
         #expect(d.strengths(direction: .incoming) == [3, 1, 6])
         #expect(d.strengths() == [8, 3, 9])
     }
+
+    @Test func overflowingPathCountsGiveNaNNotACrash() throws {
+        // A chain of 2200 "diamonds": every vertex is more than 1024 diamonds from one end, and
+        // each diamond doubles the number of shortest paths, so counts exceed 10^308.
+        var edges: [(Int32, Int32)] = []
+        var top: Int32 = 0
+        var next: Int32 = 1
+        for _ in 0..<2200 {
+            let a = next, b = next + 1, bottom = next + 2
+            edges += [(top, a), (top, b), (a, bottom), (b, bottom)]
+            top = bottom
+            next += 3
+        }
+        let g = try CompressedGraph(edges: edges)
+        let b = try g.betweennessCentrality(k: 3, seed: 0)
+        #expect(b.count == g.vertexCount)
+        #expect(b.contains { $0.isNaN })
+    }
 }
