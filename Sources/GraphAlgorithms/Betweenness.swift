@@ -38,6 +38,9 @@ extension CompressedGraph {
     ///   `threads < 1`.
     /// - Complexity: O(k·m) unweighted, O(k·(m + n log n)) weighted; O(n) scratch per thread.
     ///   `k = n` unless sampled.
+    /// - Note: path counts are `Double`s, as in NetworkX. In graphs with more than ~10³⁰⁸
+    ///   shortest paths between some pair (huge lattices) the counts overflow and the
+    ///   affected values are NaN.
     ///
     /// References: U. Brandes, "A faster algorithm for betweenness centrality", J. Math.
     /// Sociology 25 (2001); U. Brandes, "On variants of shortest-path betweenness centrality
@@ -53,11 +56,22 @@ extension CompressedGraph {
         let weighted = try validateDistances(distances, algorithm: "betweennessCentrality")
         let threadCount = try Parallel.resolve(threads: threads)
         let sources = try betweennessSources(k: k, seed: seed)
-        // Exact runs take sources in BFS order so that batched sources share BFS levels.
-        let sums = accumulateDependencies(
-            sources: k == nil && !weighted ? breadthFirstVertexOrder() : sources,
-            weighted: weighted, endpoints: endpoints, edges: false, threads: threadCount)
-        var values = sums.vertex.values()
+        var values: [Double]
+        if k == nil && !weighted {
+            // Exact unweighted runs relabel vertices in BFS order: batched sources then share
+            // BFS levels, and neighbouring vertices' records share cache lines.
+            let order = breadthFirstVertexOrder()
+            let local = permuted(by: order)
+            let sums = local.accumulateDependencies(
+                sources: Array(local.vertices), weighted: false, endpoints: endpoints, edges: false,
+                threads: threadCount)
+            values = [Double](repeating: 0, count: vertexCount)
+            for (i, v) in order.enumerated() { values[Int(v)] = sums.vertex.value(i) }
+        } else {
+            let sums = accumulateDependencies(
+                sources: sources, weighted: weighted, endpoints: endpoints, edges: false, threads: threadCount)
+            values = sums.vertex.values()
+        }
         rescaleBetweenness(
             &values, normalized: normalized, endpoints: endpoints,
             sampled: k == nil ? nil : sources)

@@ -160,3 +160,19 @@ extension CompressedGraph {
         return order
     }
 }
+
+extension CompressedGraph {
+    /// The same graph with vertex `order[i]` renamed `i` (`order` must be a permutation).
+    /// Parallel edges and self-loops are kept as they are.
+    func permuted(by order: [Int32]) -> CompressedGraph {
+        var newId = [Int32](repeating: 0, count: vertexCount)
+        for (i, v) in order.enumerated() { newId[Int(v)] = Int32(i) }
+        let all = edges
+        var sources = all.map { newId[Int($0.source)] }
+        var targets = all.map { newId[Int($0.target)] }
+        var weights: [Double]? = isWeighted ? all.map { $0.weight! } : nil
+        return CompressedGraph.build(
+            vertexCount: vertexCount, sources: &sources, targets: &targets, weights: &weights,
+            directed: isDirected, parallelEdges: .keepMultiEdges, selfLoops: .keep)
+    }
+}

@@ -88,6 +88,10 @@ final class SearchScratch {
     /// unweighted Brandes kernels touch one cache line per neighbour.
     let slots: UnsafeMutablePointer<PathSlot>
     let heapStorage: HeapStorage
+    /// Indexed 4-ary heap for Dijkstra: keys, vertices, and each vertex's slot (-1 if absent).
+    let heapKeys: UnsafeMutablePointer<Double>
+    let heapItems: UnsafeMutablePointer<Int32>
+    let heapIndex: UnsafeMutablePointer<Int32>
 
     init(vertexCount n: Int, heapCapacity: Int) {
         self.n = n
@@ -100,11 +104,16 @@ final class SearchScratch {
         order = .allocate(capacity: c); order.initialize(repeating: 0, count: c)
         slots = .allocate(capacity: c); slots.initialize(repeating: PathSlot(value: 0, hops: -1), count: c)
         heapStorage = HeapStorage(capacity: heapCapacity)
+        let h = heapCapacity > 0 ? c : 1
+        heapKeys = .allocate(capacity: h); heapKeys.initialize(repeating: 0, count: h)
+        heapItems = .allocate(capacity: h); heapItems.initialize(repeating: 0, count: h)
+        heapIndex = .allocate(capacity: h); heapIndex.initialize(repeating: -1, count: h)
     }
 
     deinit {
         hops.deallocate(); distance.deallocate(); position.deallocate()
         sigma.deallocate(); coefficient.deallocate(); order.deallocate(); slots.deallocate()
+        heapKeys.deallocate(); heapItems.deallocate(); heapIndex.deallocate()
     }
 
     /// BFS from `s` counting shortest paths in `slots` (`hops`, `value` = sigma); fills
@@ -183,14 +192,14 @@ final class SearchScratch {
     func dijkstraCountingPaths(_ g: AdjacencyView, from s: Int32, countPaths: Bool) -> Int {
         let dist = distance, pos = position, sigma = self.sigma, order = self.order
         let off = g.offsets, adj = g.neighbours, wts = g.weights!
-        var heap = heapStorage.makeHeap()
+        var heap = IndexedHeap(keys: heapKeys, items: heapItems, index: heapIndex)
         dist[Int(s)] = 0
         sigma[Int(s)] = 1
-        heap.push(0, s)
+        heap.insertOrDecrease(s, 0)
         var settled = 0
-        while let (d, v32) = heap.pop() {
+        while heap.count > 0 {
+            let (d, v32) = heap.popMin()
             let v = Int(v32)
-            if pos[v] >= 0 || d > dist[v] { continue }
             pos[v] = Int32(truncatingIfNeeded: settled)
             order[settled] = v32
             settled += 1
@@ -205,7 +214,7 @@ final class SearchScratch {
                     if nd < dx {
                         dist[x] = nd
                         if countPaths { sigma[x] = sv }
-                        heap.push(nd, Int32(truncatingIfNeeded: x))
+                        heap.insertOrDecrease(Int32(truncatingIfNeeded: x), nd)
                     } else if countPaths && nd == dx {
                         sigma[x] += sv
                     }
@@ -318,5 +327,73 @@ extension Double {
         let diff = Int64(a ^ b)
         let notEqual = (diff | (0 &- diff)) >> 63 // -1 if a != b, else 0
         return Double(bitPattern: bitPattern & ~UInt64(bitPattern: notEqual))
+    }
+}
+
+/// An indexed 4-ary min-heap of vertices keyed by tentative distance, ordered by key then
+/// vertex id, with decrease-key: each vertex is in the heap at most once, so the heap never
+/// holds more than `n` entries and no stale entries are popped.
+struct IndexedHeap {
+    let keys: UnsafeMutablePointer<Double>
+    let items: UnsafeMutablePointer<Int32>
+    /// Slot of each vertex in the heap, -1 if absent; every vertex is absent again once
+    /// the heap is empty.
+    let index: UnsafeMutablePointer<Int32>
+    var count = 0
+
+    init(keys: UnsafeMutablePointer<Double>, items: UnsafeMutablePointer<Int32>, index: UnsafeMutablePointer<Int32>) {
+        self.keys = keys
+        self.items = items
+        self.index = index
+    }
+
+    @inline(__always)
+    private static func less(_ ka: Double, _ ia: Int32, _ kb: Double, _ ib: Int32) -> Bool {
+        ka < kb || (ka == kb && ia < ib)
+    }
+
+    @inline(__always)
+    mutating func insertOrDecrease(_ item: Int32, _ key: Double) {
+        var i = Int(index[Int(item)])
+        if i < 0 { i = count; count += 1 }
+        while i > 0 {
+            let parent = (i - 1) >> 2
+            if !IndexedHeap.less(key, item, keys[parent], items[parent]) { break }
+            keys[i] = keys[parent]; items[i] = items[parent]
+            index[Int(items[i])] = Int32(truncatingIfNeeded: i)
+            i = parent
+        }
+        keys[i] = key; items[i] = item
+        index[Int(item)] = Int32(truncatingIfNeeded: i)
+    }
+
+    @inline(__always)
+    mutating func popMin() -> (Double, Int32) {
+        let top = (keys[0], items[0])
+        index[Int(top.1)] = -1
+        count -= 1
+        if count > 0 {
+            let key = keys[count], item = items[count]
+            var i = 0
+            while true {
+                let first = 4 * i + 1
+                if first >= count { break }
+                var c = first
+                var ck = keys[first], ci = items[first]
+                let last = min(first + 4, count)
+                var j = first + 1
+                while j < last {
+                    if IndexedHeap.less(keys[j], items[j], ck, ci) { c = j; ck = keys[j]; ci = items[j] }
+                    j += 1
+                }
+                if !IndexedHeap.less(ck, ci, key, item) { break }
+                keys[i] = ck; items[i] = ci
+                index[Int(ci)] = Int32(truncatingIfNeeded: i)
+                i = c
+            }
+            keys[i] = key; items[i] = item
+            index[Int(item)] = Int32(truncatingIfNeeded: i)
+        }
+        return top
     }
 }
