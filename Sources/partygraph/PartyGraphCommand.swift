@@ -17,7 +17,7 @@ struct PartyGraphCommand: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             Validate.self, Info.self, Show.self, WhoMet.self, Meetings.self, Matrix.self, Path.self, Neighbors.self,
-            Render.self, Export.self, Import.self,
+            Render.self, Export.self, Import.self, Centrality.self,
         ]
     )
 

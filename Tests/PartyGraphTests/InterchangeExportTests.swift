@@ -184,15 +184,32 @@ enum InterchangeFixtures {
     }
 
     @Test func personsMeetThroughParticipationLeadershipAndOfficesHeld() {
-        #expect(weights(.persons) == [
+        let all = weights(.persons)
+        #expect(all.filter { $0.key.hasPrefix("person/") && $0.key.contains(" person/") } == [
             "person/hun-sen person/to-lam": 2,
             "person/hun-sen person/thongloun-sisoulith": 2,
             "person/thongloun-sisoulith person/to-lam": 1,
         ])
+        // The shared encounter rule: the six offices whose holder is not named (prime ministers, assembly leaders)
+        // stand in for their holders at the trilateral summit, so its nine attendees are all joined: C(9, 2) = 36.
+        #expect(all.count == 36)
+        #expect(all["office/cambodia-prime-minister person/hun-sen"] == 1)
+        #expect(all.filter { $0.key.hasPrefix("office/") || $0.key.contains(" office/") }.values.allSatisfy { $0 == 1 })
         let graph = MeetingProjection.graph(InterchangeFixtures.bundled, projection: .persons, window: nil)
         #expect(!graph.directed)
+        #expect(graph.nodes.count == 9)
+        #expect(graph.nodes.first { $0.id == "office/cambodia-prime-minister" }?.label == "Prime Minister of Cambodia — holder not named")
         #expect(graph.edges.first { $0.source == "person/hun-sen" && $0.target == "person/to-lam" }?.values["meetings"]
                 == .list(["meeting/2026-02-cpp-cpv-summit", "meeting/2026-02-trilateral-summit"]))
+    }
+
+    @Test func exportAgreesWithTheSharedCoMeetingMatrix() {
+        for (projection, level) in [(ExportProjection.persons, EncounterLevel.person), (.parties, .party)] {
+            let matrix = InterchangeFixtures.bundled.coMeetingMatrix(level: level)
+            var expected: [String: Int] = [:]
+            for pair in matrix.pairs { expected[[pair.first.id, pair.second.id].sorted().joined(separator: " ")] = pair.count }
+            #expect(weights(projection) == expected)
+        }
     }
 
     @Test func partiesMeetThroughTheirOrgansOfficesAndHosting() {
@@ -206,7 +223,8 @@ enum InterchangeFixtures {
         relationships[1].valid = try DateSpan(start: PartialDate(parsing: "2027"), end: nil)
         relationships[4].ledBy = nil
         let shifted = try Dataset(title: "t", sources: InterchangeFixtures.tricky.sources, entities: InterchangeFixtures.tricky.entities, relationships: relationships)
-        #expect(weights(.persons, shifted) == [:])
+        // No holder in force and no leader named: the office itself attends, standing in for its unnamed holder.
+        #expect(weights(.persons, shifted) == ["office/cpv-general-secretary person/someone": 1])
     }
 
     @Test func windowDropsMeetingsOutsideIt() throws {

@@ -148,11 +148,17 @@ def test_persons_projection_is_weighted_who_meets_whom(tmp_path, fmt):
         graph = nx.node_link_graph(json.loads(path.read_text(encoding="utf-8")))
     assert not graph.is_directed()
     weights = {frozenset((u, v)): d["weight"] for u, v, d in graph.edges(data=True)}
-    assert weights == {
+    persons = {pair: w for pair, w in weights.items() if all(n.startswith("person/") for n in pair)}
+    assert persons == {
         frozenset(("person/hun-sen", "person/to-lam")): 2,
         frozenset(("person/hun-sen", "person/thongloun-sisoulith")): 2,
         frozenset(("person/to-lam", "person/thongloun-sisoulith")): 1,
     }
+    # The shared encounter rule (as `partygraph matrix --level person`): the six offices whose holder is not named
+    # stand in for their holders at the trilateral summit, so its nine attendees form a clique of 36 edges.
+    assert graph.number_of_nodes() == 9 and len(weights) == 36
+    assert all(w == 1 for pair, w in weights.items() if pair not in persons)
+    assert graph.nodes["office/cambodia-prime-minister"]["kind"] == "office"
     assert graph.nodes["person/to-lam"]["name"] == "Tô Lâm"
 
 

@@ -2,102 +2,51 @@
 public enum ExportProjection: String, CaseIterable, Sendable {
     /// Every node and relationship with every field (lossless).
     case full
-    /// Who meets whom among persons: undirected, weighted by the number of distinct meetings shared.
+    /// Who meets whom among persons (and offices whose holder is not named): undirected, weighted by the number of
+    /// distinct meetings shared.
     case persons
     /// Who meets whom among parties: undirected, weighted by the number of distinct meetings shared.
     case parties
 }
 
-/// The who-meets-whom projection used by export, derived from meeting attendance.
+/// The who-meets-whom projection used by export: the shared encounter rule of ``CoMeetingMatrix`` (see
+/// ``Dataset/attendees(of:level:filter:)`` and docs/queries.md), so export, `matrix`, `who-met` and `centrality`
+/// agree on who meets whom.
 ///
-/// Attendance rules (documented in docs/interchange.md):
-/// - **persons**: a person attends meeting M when it has `participant-in` → M; when it is named `led_by` on a
-///   `participant-in` edge to M; or when it `holds` an office that has `participant-in` → M, with the `holds`
-///   validity overlapping M's dates (an open bound counts as overlapping).
-/// - **parties**: a party attends M when it has `participant-in` or `hosts` → M; when an organ or office taking part
-///   belongs to it through `part-of` / `office-of` edges (followed upward, any depth); or when a person takes part in
-///   a `capacity` that is the party or belongs to it.
-/// Two attendees of the same meeting are joined; the weight is the number of distinct meetings they share, and the
-/// edge lists those meeting ids in id order. Meetings outside the window are ignored.
+/// - **persons** is ``EncounterLevel/person``: persons, and offices whose holder the sources do not name (kind
+///   `office`, labelled "— holder not named"), standing in for that person.
+/// - **parties** is ``EncounterLevel/party``.
+/// Meetings count when they are announced or held (the shared default) and overlap the window. Two actors of the
+/// same meeting are joined; the weight is the number of distinct meetings they share, and the edge lists those
+/// meeting ids in id order. Nodes follow dataset order, edges the order of their (first id, second id).
 enum MeetingProjection {
-    /// The attendees of each meeting, by meeting id.
-    static func attendance(_ dataset: Dataset, projection: ExportProjection, window: DateSpan?) -> [NodeID: Set<NodeID>] {
-        var attendees: [NodeID: Set<NodeID>] = [:]
-        func meetingDate(_ id: NodeID) -> DateSpan? { dataset.entity(id)?.meeting?.date }
-        func inWindow(_ meeting: NodeID) -> Bool {
-            guard let window else { return true }
-            return meetingDate(meeting).map { $0.overlaps(window) } ?? false
+    /// The level of a meeting projection; `nil` for `full`.
+    static func level(_ projection: ExportProjection) -> EncounterLevel? {
+        switch projection {
+        case .full: nil
+        case .persons: .person
+        case .parties: .party
         }
-        for relationship in dataset.relationships {
-            let meeting = relationship.to
-            guard relationship.relation == .participantIn || relationship.relation == .hosts, inWindow(meeting) else { continue }
-            guard let participant = dataset.entity(relationship.from) else { continue }
-            var found = Set<NodeID>()
-            switch projection {
-            case .full:
-                break
-            case .persons:
-                guard relationship.relation == .participantIn else { continue }
-                if participant.kind == .person { found.insert(participant.id) }
-                if let leader = relationship.ledBy { found.insert(leader) }
-                if participant.kind == .office {
-                    let date = meetingDate(meeting) ?? .unbounded
-                    for holding in dataset.relationships(to: participant.id)
-                    where holding.relation == .holds && holding.valid.overlaps(date) {
-                        found.insert(holding.from)
-                    }
-                }
-            case .parties:
-                if participant.kind == .person {
-                    if relationship.relation == .participantIn, let capacity = relationship.capacity {
-                        found.formUnion(parties(of: capacity, in: dataset))
-                    }
-                } else {
-                    found.formUnion(parties(of: participant.id, in: dataset))
-                }
-            }
-            if !found.isEmpty { attendees[meeting, default: []].formUnion(found) }
-        }
-        return attendees
     }
 
-    /// The parties a party, organ or office belongs to (itself for a party), following `part-of` and `office-of`.
-    static func parties(of id: NodeID, in dataset: Dataset) -> Set<NodeID> {
-        var result = Set<NodeID>(), seen: Set<NodeID> = [id], queue = [id]
-        while let current = queue.popLast() {
-            guard let entity = dataset.entity(current) else { continue }
-            if entity.kind == .party { result.insert(current); continue }
-            guard entity.kind == .organ || entity.kind == .office else { continue }
-            for relationship in dataset.relationships(from: current)
-            where relationship.relation == .partOf || relationship.relation == .officeOf {
-                if seen.insert(relationship.to).inserted { queue.append(relationship.to) }
-            }
-        }
-        return result
-    }
-
-    /// The projected graph: attendees as nodes (dataset order), one undirected edge per pair that shares a meeting.
+    /// The projected graph: actors as nodes (dataset order), one undirected edge per pair that shares a meeting.
     static func graph(_ dataset: Dataset, projection: ExportProjection, window: DateSpan?) -> InterchangeGraph {
-        let attendance = attendance(dataset, projection: projection, window: window)
-        var shared: [Pair: Set<NodeID>] = [:]
-        for (meeting, attendees) in attendance {
-            let ordered = attendees.sorted()
-            for (offset, first) in ordered.enumerated() {
-                for second in ordered[(offset + 1)...] { shared[Pair(first, second), default: []].insert(meeting) }
-            }
-        }
-        let kind: NodeKind = projection == .parties ? .party : .person
-        let present = Set(attendance.values.joined())
-        let nodes = dataset.entities.filter { $0.kind == kind && present.contains($0.id) }.map { entity in
+        let filter = window.map { try! QueryFilter(from: $0.start, to: $0.end) } ?? .all
+        let matrix = dataset.coMeetingMatrix(level: level(projection) ?? .person, filter: filter)
+        let actors = Dictionary(uniqueKeysWithValues: matrix.actors.map { ($0.id, $0) })
+        let nodes = dataset.entities.compactMap { entity -> InterchangeGraph.Node? in
+            guard let actor = actors[entity.id.rawValue] else { return nil }
             var values: [String: InterchangeGraph.Value] = ["kind": .string(entity.kind.rawValue), "name": .string(entity.name)]
             if !entity.aliases.isEmpty { values["aliases"] = .list(entity.aliases) }
-            return InterchangeGraph.Node(id: entity.id.rawValue, kind: entity.kind.rawValue, label: entity.name, values: values)
+            return InterchangeGraph.Node(id: entity.id.rawValue, kind: entity.kind.rawValue, label: actor.label, values: values)
         }
-        let edges = shared.keys.sorted().enumerated().map { index, pair in
-            let meetings = shared[pair]!.map(\.rawValue).sorted()
-            return InterchangeGraph.Edge(
-                id: "e\(index)", source: pair.first.rawValue, target: pair.second.rawValue, relation: "meets",
-                values: ["relation": .string("meets"), "weight": .integer(meetings.count), "meetings": .list(meetings)])
+        let pairs = matrix.pairs.map { pair in
+            (Pair(NodeID(pair.first.id), NodeID(pair.second.id)), pair.meetings.sorted())
+        }.sorted { $0.0 < $1.0 }
+        let edges = pairs.enumerated().map { index, entry in
+            InterchangeGraph.Edge(
+                id: "e\(index)", source: entry.0.first.rawValue, target: entry.0.second.rawValue, relation: "meets",
+                values: ["relation": .string("meets"), "weight": .integer(entry.1.count), "meetings": .list(entry.1)])
         }
         var graphValues: [(name: String, value: InterchangeGraph.Value)] = [
             ("title", .string(dataset.title)), ("projection", .string(projection.rawValue)),

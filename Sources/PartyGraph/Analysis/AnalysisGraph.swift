@@ -1,0 +1,206 @@
+import GraphAlgorithms
+
+/// Which graph of a dataset centrality is computed on.
+///
+/// The four meeting projections are the who-meets-whom graph of ``CoMeetingMatrix`` at a level: one vertex per actor
+/// taking part in at least one admitted meeting, one undirected edge per pair sharing a meeting, weighted by the
+/// number of distinct meetings shared (a tie **strength**). `full` is the typed graph itself.
+public enum GraphProjection: String, CaseIterable, Codable, Sendable {
+    /// Every node (meetings outside the window left out) and every relationship whose validity overlaps the window,
+    /// undirected unless asked otherwise; the weight of an edge is the number of relationships joining the pair.
+    case full
+    /// Who meets whom among persons (and offices whose holder is not named), at ``EncounterLevel/person``.
+    case persons
+    /// Who meets whom among party organs and state bodies.
+    case organs
+    /// Who meets whom among parties.
+    case parties
+    /// Who meets whom among states.
+    case countries
+
+    /// The encounter level of a meeting projection; `nil` for `full`.
+    public var level: EncounterLevel? {
+        switch self {
+        case .full: nil
+        case .persons: .person
+        case .organs: .organ
+        case .parties: .party
+        case .countries: .country
+        }
+    }
+}
+
+/// A vertex of an ``AnalysisGraph``: what a result row names.
+public struct AnalysisVertex: Codable, Hashable, Sendable {
+    /// The node id (`person/hun-sen`), or the integer id of an edge-list vertex.
+    public var id: String
+    /// The display name; the integer id again for edge lists.
+    public var name: String
+    /// The ``NodeKind`` raw value; `nil` for edge-list vertices.
+    public var kind: String?
+    /// `true` for an office standing in for a person the sources do not name.
+    public var holderNotNamed: Bool
+
+    public init(id: String, name: String, kind: String? = nil, holderNotNamed: Bool = false) {
+        self.id = id
+        self.name = name
+        self.kind = kind
+        self.holderNotNamed = holderNotNamed
+    }
+}
+
+/// A graph ready for the `GraphAlgorithms` measures: the CSR graph, what each vertex is, and where it came from.
+///
+/// Vertex `v` of ``graph`` is ``vertices``[v]. Edge weights, when stored, are tie **strengths** for dataset graphs
+/// (shared meetings, or relationships joining a pair); for an edge list they are the file's third column, whose
+/// meaning the caller states with ``WeightMeaning``.
+public struct AnalysisGraph: Sendable {
+    /// Where a graph came from, echoed in results.
+    public struct Origin: Codable, Hashable, Sendable {
+        /// `dataset` or `edgelist`.
+        public var source: String
+        /// The edge-list file, for `edgelist`.
+        public var file: String?
+        /// The ``GraphProjection`` raw value, for `dataset`.
+        public var projection: String?
+        /// The meeting window and statuses, for `dataset`.
+        public var filter: FilterEcho?
+        /// What a stored edge weight counts or holds, in words (`none` when unweighted).
+        public var storedWeights: String
+    }
+
+    public var graph: CompressedGraph
+    public var vertices: [AnalysisVertex]
+    public var origin: Origin
+
+    /// Builds the graph of a dataset projection.
+    ///
+    /// - Parameters:
+    ///   - projection: a meeting projection (always undirected) or `full`.
+    ///   - filter: the meetings that count (window, statuses); for `full`, relationships whose validity does not
+    ///     overlap the window and meetings the filter rejects are left out.
+    ///   - directed: only for `full`: keep relationship directions (`from → to`).
+    /// - Throws: ``PartyGraphError/invalidArgument(_:)`` for `directed` with a meeting projection.
+    /// - Complexity: that of ``CoMeetingMatrix`` for a projection; O(n + m) for `full`.
+    public init(dataset: Dataset, projection: GraphProjection, filter: QueryFilter = .all, directed: Bool = false) throws(PartyGraphError) {
+        if let level = projection.level {
+            guard !directed else {
+                throw .invalidArgument("--directed applies to --projection full and --edgelist; the \(projection.rawValue) projection is undirected (meeting together is mutual)")
+            }
+            self = Self.meetingProjection(dataset: dataset, projection: projection, level: level, filter: filter)
+        } else {
+            self = Self.typedGraph(dataset: dataset, filter: filter, directed: directed)
+        }
+    }
+
+    private init(graph: CompressedGraph, vertices: [AnalysisVertex], origin: Origin) {
+        self.graph = graph
+        self.vertices = vertices
+        self.origin = origin
+    }
+
+    /// The who-meets-whom graph: vertices in ``CoMeetingMatrix/actors`` order, weights = shared meetings.
+    static func meetingProjection(dataset: Dataset, projection: GraphProjection, level: EncounterLevel, filter: QueryFilter) -> AnalysisGraph {
+        let matrix = dataset.coMeetingMatrix(level: level, filter: filter)
+        let position = Dictionary(uniqueKeysWithValues: matrix.actors.enumerated().map { ($1.id, Int32($0)) })
+        var sources: [Int32] = [], targets: [Int32] = [], weights: [Double] = []
+        for pair in matrix.pairs {
+            sources.append(position[pair.first.id]!)
+            targets.append(position[pair.second.id]!)
+            weights.append(Double(pair.count))
+        }
+        // Ids come from `position`, so they are in range and the build cannot fail.
+        let graph = try! CompressedGraph(
+            vertexCount: matrix.actors.count, sources: sources, targets: targets, weights: weights, directed: false)
+        let vertices = matrix.actors.map { AnalysisVertex(id: $0.id, name: $0.name, kind: $0.kind, holderNotNamed: $0.holderNotNamed) }
+        return AnalysisGraph(graph: graph, vertices: vertices, origin: Origin(
+            source: "dataset", file: nil, projection: projection.rawValue, filter: filter.echo,
+            storedWeights: "the number of distinct meetings the pair shares"))
+    }
+
+    /// The typed graph: entities in dataset order (rejected meetings left out), relationships in the window.
+    static func typedGraph(dataset: Dataset, filter: QueryFilter, directed: Bool) -> AnalysisGraph {
+        var vertexOf = [Int32](repeating: -1, count: dataset.entities.count)
+        var vertices: [AnalysisVertex] = []
+        for (index, entity) in dataset.entities.enumerated() {
+            if let meeting = entity.meeting, !filter.admits(meeting) { continue }
+            vertexOf[index] = Int32(vertices.count)
+            vertices.append(AnalysisVertex(id: entity.id.rawValue, name: entity.name, kind: entity.kind.rawValue))
+        }
+        var sources: [Int32] = [], targets: [Int32] = []
+        let window = filter.window
+        for index in dataset.relationships.indices where dataset.relationships[index].valid.overlaps(window) {
+            let s = vertexOf[Int(dataset.fromIndices[index])], t = vertexOf[Int(dataset.toIndices[index])]
+            if s >= 0 && t >= 0 { sources.append(s); targets.append(t) }
+        }
+        let graph = try! CompressedGraph(
+            vertexCount: vertices.count, sources: sources, targets: targets, directed: directed,
+            parallelEdges: .mergeCountingEdges)
+        return AnalysisGraph(graph: graph, vertices: vertices, origin: Origin(
+            source: "dataset", file: nil, projection: GraphProjection.full.rawValue, filter: filter.echo,
+            storedWeights: "the number of relationships joining the pair" + (directed ? " in that direction" : "")))
+    }
+
+    /// Reads a plain edge list (`u v` or `u v w` per line, `#` comments) with GraphAlgorithms' reader.
+    ///
+    /// Vertices are the integer ids `0...max id`; an id in that range that no line names is an isolated vertex.
+    /// Parallel lines keep the weight given last and self-loops are kept (NetworkX `Graph`/`DiGraph` behaviour).
+    /// - Parameters:
+    ///   - weighted: read the third column as the edge weight; without it a third column is ignored.
+    /// - Throws: ``PartyGraphError/unreadable(file:reason:)``; ``PartyGraphError/invalidData(file:issues:)`` naming the
+    ///   file and line of a malformed line, or when `weighted` is asked of a file without weights.
+    public init(edgeListAt path: String, directed: Bool = false, weighted: Bool = false) throws(PartyGraphError) {
+        var list: EdgeList
+        do {
+            list = try EdgeListReader.read(contentsOf: path)
+        } catch let error as GraphError {
+            throw PartyGraphError(error, file: path)
+        } catch {
+            throw .unreadable(file: path, reason: "\(error)")
+        }
+        if weighted && list.weights == nil && !list.sources.isEmpty {
+            throw .invalidData(file: path, issues: [DatasetIssue(
+                file: path, path: "column 3", message: "--weighted was given but the lines have no third column",
+                fix: "write 'u v w' lines, or leave out --weighted")])
+        }
+        if !weighted { list.weights = nil }
+        let graph: CompressedGraph
+        do {
+            graph = try CompressedGraph(edgeList: list, directed: directed)
+        } catch let error as GraphError {
+            throw PartyGraphError(error, file: path)
+        } catch {
+            throw .invalidArgument("\(error)")
+        }
+        let vertices = (0..<graph.vertexCount).map { AnalysisVertex(id: String($0), name: String($0)) }
+        self.init(graph: graph, vertices: vertices, origin: Origin(
+            source: "edgelist", file: path, projection: nil, filter: nil,
+            storedWeights: weighted ? "the third column of each line" : "none"))
+    }
+}
+
+extension PartyGraphError {
+    /// Translates a `GraphAlgorithms` error: problems in the input file are data errors, the rest argument errors
+    /// phrased with the command-line option names.
+    init(_ error: GraphError, file: String?) {
+        switch error {
+        case let .malformedLine(name, line, text, reason):
+            self = .invalidData(file: name, issues: [DatasetIssue(
+                file: name, line: line, path: "line \(line)", message: "\(reason): \"\(text)\"",
+                fix: "write one edge per line as 'u v' or 'u v w' (non-negative integer ids, numeric weight; # starts a comment)")])
+        case let .unreadableFile(path, reason):
+            self = .unreadable(file: path, reason: reason)
+        case let .invalidDistance(s, t, value), let .invalidStrength(s, t, value):
+            self = .invalidData(file: file, issues: [DatasetIssue(
+                file: file, path: "edge \(s) \(t)", message: "weight \(value) cannot be used: weights must be finite and positive",
+                fix: "correct the weight, or use --weights none")])
+        case let .notConverged(algorithm, iterations, tolerance):
+            self = .invalidArgument("\(algorithm) did not converge to tolerance \(tolerance) in \(iterations) iterations; raise --max-iterations or --tolerance")
+        case let .invalidParameter(name, value, reason):
+            let option = ["k": "--samples", "threads": "--threads", "damping": "--damping", "alpha": "--alpha"][name] ?? name
+            self = .invalidArgument("invalid \(option) \(value): \(reason)")
+        default:
+            self = .invalidArgument(error.description)
+        }
+    }
+}

@@ -1,0 +1,317 @@
+import Foundation
+import GraphAlgorithms
+
+/// A centrality measure of `partygraph centrality`, each computed by `GraphAlgorithms` as NetworkX does.
+public enum CentralityMeasure: String, CaseIterable, Codable, Sendable {
+    case degree, betweenness, closeness, harmonic, eigenvector, pagerank, katz, hits
+
+    /// Whether the measure follows shortest paths (so a weight must be read as a length).
+    public var isPathBased: Bool { self == .betweenness || self == .closeness || self == .harmonic }
+}
+
+/// How stored edge weights are read.
+///
+/// On a dataset graph the weight is a count of shared meetings (or of relationships): a **strength**, where more is a
+/// stronger tie. Spectral measures (eigenvector, PageRank, Katz, HITS) and degree use a strength as it is. Path
+/// measures need a length, so a strength `w` becomes the distance `1/w`: a pair that met twice is half as far apart as
+/// a pair that met once, and a path through two twice-met ties (½ + ½) ties with one once-met edge.
+public enum WeightMeaning: String, CaseIterable, Codable, Sendable {
+    /// Ignore weights: every edge counts 1 (hop counts for path measures).
+    case none
+    /// Weights are tie strengths; path measures use `1/w` as the length.
+    case strength
+    /// Weights are lengths (NetworkX `weight=` for path measures); path measures only.
+    case distance
+}
+
+/// The parameters of a centrality run. `nil` means the measure's default (NetworkX's).
+public struct CentralityParameters: Hashable, Sendable {
+    public var measure: CentralityMeasure
+    public var weights: WeightMeaning
+    /// Degree, betweenness, harmonic, Katz and HITS; see ``CentralityReport/Parameters/normalization``.
+    public var normalized: Bool?
+    /// Betweenness only: count path endpoints.
+    public var endpoints: Bool
+    /// PageRank damping factor (NetworkX `alpha`, default 0.85).
+    public var damping: Double?
+    /// Katz attenuation factor α (default 0.1).
+    public var alpha: Double?
+    /// Iterative measures' convergence tolerance.
+    public var tolerance: Double?
+    /// Iterative measures' iteration limit.
+    public var maxIterations: Int?
+    /// Betweenness only: the number of sampled sources `k`.
+    public var samples: Int?
+    /// Seed of the source sample.
+    public var seed: UInt64
+    /// Worker threads for betweenness, closeness and harmonic; `nil` for every active core.
+    public var threads: Int?
+
+    public init(
+        measure: CentralityMeasure, weights: WeightMeaning = .none, normalized: Bool? = nil, endpoints: Bool = false,
+        damping: Double? = nil, alpha: Double? = nil, tolerance: Double? = nil, maxIterations: Int? = nil,
+        samples: Int? = nil, seed: UInt64 = 0, threads: Int? = nil
+    ) {
+        self.measure = measure
+        self.weights = weights
+        self.normalized = normalized
+        self.endpoints = endpoints
+        self.damping = damping
+        self.alpha = alpha
+        self.tolerance = tolerance
+        self.maxIterations = maxIterations
+        self.samples = samples
+        self.seed = seed
+        self.threads = threads
+    }
+
+    /// Rejects parameters that do not apply to the measure, so a given option is never silently ignored.
+    /// - Throws: ``PartyGraphError/invalidArgument(_:)`` naming the option and the measures it applies to.
+    public func validate() throws(PartyGraphError) {
+        func only(_ given: Bool, _ option: String, _ measures: [CentralityMeasure]) throws(PartyGraphError) {
+            if given && !measures.contains(measure) {
+                throw .invalidArgument("\(option) does not apply to \(measure.rawValue); it applies to " + measures.map(\.rawValue).joined(separator: ", "))
+            }
+        }
+        try only(normalized != nil, "--normalized/--no-normalized", [.degree, .betweenness, .harmonic, .katz, .hits])
+        try only(endpoints, "--endpoints", [.betweenness])
+        try only(samples != nil, "--samples", [.betweenness])
+        try only(damping != nil, "--damping", [.pagerank])
+        try only(alpha != nil, "--alpha", [.katz])
+        try only(tolerance != nil, "--tolerance", [.eigenvector, .pagerank, .katz, .hits])
+        try only(maxIterations != nil, "--max-iterations", [.eigenvector, .pagerank, .katz, .hits])
+        if weights == .distance && !measure.isPathBased {
+            throw .invalidArgument("--weights distance applies to the path measures betweenness, closeness and harmonic; \(measure.rawValue) reads weights as strengths: use --weights strength or none")
+        }
+        if let samples, samples < 1 { throw .invalidArgument("--samples must be at least 1") }
+        if let threads, threads < 1 { throw .invalidArgument("--threads must be at least 1") }
+        if let maxIterations, maxIterations < 1 { throw .invalidArgument("--max-iterations must be at least 1") }
+        if let tolerance, !(tolerance > 0 && tolerance.isFinite) { throw .invalidArgument("--tolerance must be a positive number") }
+        if let damping, !(damping >= 0 && damping <= 1) { throw .invalidArgument("--damping must be in [0, 1]") }
+        if let alpha, !(alpha > 0 && alpha.isFinite) { throw .invalidArgument("--alpha must be a positive number") }
+    }
+}
+
+/// The result of a centrality run: every parameter that shaped the numbers, the graph, and one score per vertex.
+public struct CentralityReport: Codable, Hashable, Sendable {
+    /// The parameters as used, defaults filled in; `nil` where a parameter does not apply to the measure.
+    public struct Parameters: Codable, Hashable, Sendable {
+        public var measure: String
+        /// Whether the values are normalised; `nil` when the measure has no such choice (its scale is fixed).
+        public var normalized: Bool?
+        /// How the values are scaled, in words.
+        public var normalization: String
+        /// The ``WeightMeaning`` raw value.
+        public var weights: String
+        /// What the weights mean for this measure, in words (`length = 1 / shared meetings`).
+        public var weightsMeaning: String
+        public var endpoints: Bool?
+        public var damping: Double?
+        public var alpha: Double?
+        public var tolerance: Double?
+        public var maxIterations: Int?
+        /// Sampled sources `k` for betweenness; `nil` when exact.
+        public var samples: Int?
+        public var seed: UInt64?
+        /// Worker threads used (1 for the sequential measures).
+        public var threads: Int
+    }
+
+    /// The graph the measure ran on.
+    public struct GraphSummary: Codable, Hashable, Sendable {
+        public var origin: AnalysisGraph.Origin
+        public var directed: Bool
+        public var vertices: Int
+        public var edges: Int
+    }
+
+    /// One vertex's value.
+    public struct Score: Codable, Hashable, Sendable {
+        /// 1 for the highest value; equal values share a rank (1, 2, 2, 4).
+        public var rank: Int
+        public var id: String
+        public var name: String
+        public var kind: String?
+        public var holderNotNamed: Bool
+        /// The centrality (for HITS the authority score).
+        public var value: Double
+        /// HITS only: the hub score.
+        public var hub: Double?
+    }
+
+    public var parameters: Parameters
+    public var graph: GraphSummary
+    /// Highest value first, then by name and id; cut to `top` when asked.
+    public var scores: [Score]
+}
+
+extension AnalysisGraph {
+    /// Computes a centrality measure on the graph.
+    ///
+    /// Values agree with NetworkX's function of the same name on the same graph (`degree_centrality`,
+    /// `betweenness_centrality`, `closeness_centrality`, `harmonic_centrality`, `eigenvector_centrality`,
+    /// `pagerank`, `katz_centrality`, `hits`), with the weight passed as ``WeightMeaning`` says; except that
+    /// `normalized` on harmonic divides by `n − 1`, and degree with strengths sums the weights (NetworkX ignores them).
+    ///
+    /// - Parameters:
+    ///   - parameters: the measure and its options (validated here).
+    ///   - top: keep only the first `top` scores (ties at the cut are dropped with the rest).
+    /// - Throws: ``PartyGraphError/invalidArgument(_:)`` for options that do not apply, weights asked of an
+    ///   unweighted graph, or an iteration that does not converge; ``PartyGraphError/invalidData(file:issues:)`` for a
+    ///   weight that cannot be used (negative, zero strength on a path measure).
+    /// - Complexity: that of the measure in `GraphAlgorithms`, plus O(n log n) to rank.
+    public func centrality(_ parameters: CentralityParameters, top: Int? = nil) throws(PartyGraphError) -> CentralityReport {
+        try parameters.validate()
+        if let top, top < 1 { throw .invalidArgument("--top must be at least 1") }
+        if parameters.weights != .none && !graph.isWeighted {
+            throw .invalidArgument("--weights \(parameters.weights.rawValue) needs a weighted graph; this one stores no weights (give --weighted for an edge list, or use --weights none)")
+        }
+        let measure = parameters.measure
+        let threads = parameters.threads ?? ProcessInfo.processInfo.activeProcessorCount
+        var values: [Double]
+        var hubs: [Double]?
+        var normalized: Bool? = parameters.normalized
+        let normalization: String
+        var tolerance: Double?, maxIterations: Int?, damping: Double?, alpha: Double?
+        do {
+            switch measure {
+            case .degree:
+                let isNormalized = normalized ?? true
+                normalized = isNormalized
+                let n = graph.vertexCount
+                let raw = parameters.weights == .strength ? graph.strengths() : graph.degrees().map(Double.init)
+                values = isNormalized && n > 1 ? raw.map { $0 / Double(n - 1) } : raw
+                normalization = (parameters.weights == .strength ? "sum of edge strengths" : "number of edges")
+                    + (graph.isDirected ? " in and out" : "") + (isNormalized ? ", divided by n − 1" : ", not scaled")
+            case .betweenness:
+                let isNormalized = normalized ?? true
+                normalized = isNormalized
+                let (pathGraph, distances) = try pathGraph(parameters.weights)
+                values = try pathGraph.betweennessCentrality(
+                    normalized: isNormalized, endpoints: parameters.endpoints, distances: distances,
+                    k: parameters.samples, seed: parameters.seed, threads: threads)
+                let half = graph.isDirected ? "" : "/2"
+                normalization = isNormalized
+                    ? "divided by " + (parameters.endpoints ? "n(n − 1)" : "(n − 1)(n − 2)") + half + ", the number of pairs (NetworkX normalized=True)"
+                    : "sums over " + (graph.isDirected ? "ordered" : "unordered") + " pairs, not scaled (NetworkX normalized=False)"
+            case .closeness:
+                let (pathGraph, distances) = try pathGraph(parameters.weights)
+                values = try pathGraph.closenessCentrality(distances: distances, wfImproved: true, threads: threads)
+                normalization = "(r − 1) / Σ distances to the vertex, times (r − 1)/(n − 1) where r counts the vertices that reach it (Wasserman–Faust; NetworkX wf_improved=True)"
+            case .harmonic:
+                let isNormalized = normalized ?? false
+                normalized = isNormalized
+                let (pathGraph, distances) = try pathGraph(parameters.weights)
+                values = try pathGraph.harmonicCentrality(distances: distances, threads: threads)
+                let n = graph.vertexCount
+                if isNormalized && n > 1 { values = values.map { $0 / Double(n - 1) } }
+                normalization = "Σ 1/distance to the vertex" + (isNormalized ? ", divided by n − 1" : ", not scaled (NetworkX)")
+            case .eigenvector:
+                tolerance = parameters.tolerance ?? 1e-6
+                maxIterations = parameters.maxIterations ?? 100
+                values = try graph.eigenvectorCentrality(
+                    strengths: strengths(parameters.weights), maxIterations: maxIterations!, tolerance: tolerance!)
+                normalization = "Euclidean norm 1"
+            case .pagerank:
+                tolerance = parameters.tolerance ?? 1e-6
+                maxIterations = parameters.maxIterations ?? 100
+                damping = parameters.damping ?? 0.85
+                values = try graph.pageRank(
+                    damping: damping!, strengths: strengths(parameters.weights), tolerance: tolerance!, maxIterations: maxIterations!)
+                normalization = "sums to 1"
+            case .katz:
+                let isNormalized = normalized ?? true
+                normalized = isNormalized
+                tolerance = parameters.tolerance ?? 1e-6
+                maxIterations = parameters.maxIterations ?? 1000
+                alpha = parameters.alpha ?? 0.1
+                values = try graph.katzCentrality(
+                    alpha: alpha!, beta: 1, strengths: strengths(parameters.weights), maxIterations: maxIterations!,
+                    tolerance: tolerance!, normalized: isNormalized)
+                normalization = "β = 1; " + (isNormalized ? "Euclidean norm 1" : "not scaled")
+            case .hits:
+                let isNormalized = normalized ?? true
+                normalized = isNormalized
+                tolerance = parameters.tolerance ?? 1e-10
+                maxIterations = parameters.maxIterations ?? 1000
+                let result = try graph.hits(
+                    strengths: strengths(parameters.weights), maxIterations: maxIterations!, tolerance: tolerance!,
+                    normalized: isNormalized)
+                values = result.authorities
+                hubs = result.hubs
+                normalization = "value = authority, hub beside it; " + (isNormalized ? "each vector sums to 1" : "each vector's maximum is 1")
+            }
+        } catch let error as GraphError {
+            throw PartyGraphError(error, file: origin.file)
+        } catch let error as PartyGraphError {
+            throw error
+        } catch {
+            throw .invalidArgument("\(error)")
+        }
+
+        let parallel = measure.isPathBased
+        let used = CentralityReport.Parameters(
+            measure: measure.rawValue, normalized: normalized, normalization: normalization,
+            weights: parameters.weights.rawValue, weightsMeaning: weightsMeaning(parameters.weights, measure: measure),
+            endpoints: measure == .betweenness ? parameters.endpoints : nil,
+            damping: damping, alpha: alpha, tolerance: tolerance, maxIterations: maxIterations,
+            samples: measure == .betweenness ? parameters.samples : nil,
+            seed: measure == .betweenness && parameters.samples != nil ? parameters.seed : nil,
+            threads: parallel ? threads : 1)
+        var order = Array(vertices.indices)
+        order.sort { a, b in
+            if values[a] != values[b] { return values[a] > values[b] }
+            if vertices[a].name != vertices[b].name { return vertices[a].name < vertices[b].name }
+            return vertices[a].id < vertices[b].id
+        }
+        var scores: [CentralityReport.Score] = []
+        scores.reserveCapacity(order.count)
+        for (position, v) in order.enumerated() {
+            let rank = position > 0 && values[order[position - 1]] == values[v] ? scores[position - 1].rank : position + 1
+            let vertex = vertices[v]
+            scores.append(CentralityReport.Score(
+                rank: rank, id: vertex.id, name: vertex.name, kind: vertex.kind, holderNotNamed: vertex.holderNotNamed,
+                value: values[v], hub: hubs?[v]))
+        }
+        if let top, top < scores.count { scores.removeSubrange(top...) }
+        return CentralityReport(
+            parameters: used,
+            graph: .init(origin: origin, directed: graph.isDirected, vertices: graph.vertexCount, edges: graph.edgeCount),
+            scores: scores)
+    }
+
+    /// The graph and distance mode for a path measure: strengths become lengths `1/w`.
+    private func pathGraph(_ weights: WeightMeaning) throws -> (CompressedGraph, EdgeDistances) {
+        switch weights {
+        case .none: return (graph, .unit)
+        case .distance: return (graph, .weights)
+        case .strength:
+            let edges = graph.edges
+            var lengths: [Double] = []
+            lengths.reserveCapacity(edges.count)
+            for edge in edges {
+                let w = edge.weight ?? 1
+                guard w > 0 && w.isFinite else { throw GraphError.invalidStrength(source: edge.source, target: edge.target, value: w) }
+                lengths.append(1 / w)
+            }
+            let inverted = try CompressedGraph(
+                vertexCount: graph.vertexCount, sources: edges.map(\.source), targets: edges.map(\.target),
+                weights: lengths, directed: graph.isDirected)
+            return (inverted, .weights)
+        }
+    }
+
+    private func strengths(_ weights: WeightMeaning) -> EdgeStrengths { weights == .strength ? .weights : .unit }
+
+    private func weightsMeaning(_ weights: WeightMeaning, measure: CentralityMeasure) -> String {
+        let stored = origin.storedWeights
+        switch weights {
+        case .none: return "ignored: every edge counts 1" + (measure.isPathBased ? " (hop count)" : "")
+        case .strength:
+            return measure.isPathBased
+                ? "strength, read as length 1/w (w = \(stored))"
+                : "strength w = \(stored)"
+        case .distance: return "length w = \(stored)"
+        }
+    }
+}

@@ -1,0 +1,190 @@
+import ArgumentParser
+import Foundation
+import PartyGraph
+
+struct Centrality: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Rank actors by a centrality measure of the who-meets-whom graph, the typed graph, or an edge list.",
+        discussion: """
+            Projections persons, organs, parties and countries are the who-meets-whom graph of 'partygraph matrix': \
+            one vertex per actor taking part in an admitted meeting, one undirected edge per pair sharing a meeting, \
+            weight = the number of meetings shared (a strength). 'full' is the typed graph: every node and \
+            relationship, undirected unless --directed, weight = the number of relationships joining a pair. \
+            With --edgelist FILE ('u v' or 'u v w' lines) the vertices are the integer ids 0…max id.
+
+            Weights (--weights): none counts every edge 1; strength reads weights as tie strengths, used as they are \
+            by degree, eigenvector, pagerank, katz and hits, and as lengths 1/w by the path measures betweenness, \
+            closeness and harmonic (two shared meetings put a pair half as far apart as one); distance reads weights \
+            as lengths (path measures only). Default: strength on a dataset, none on an edge list. Values match \
+            NetworkX's functions on the same graph. See docs/centrality.md.
+            """
+    )
+
+    @Option(name: .long, help: "The measure: \(CentralityMeasure.allCases.map(\.rawValue).joined(separator: ", ")).",
+            transform: vocabulary("--measure"))
+    var measure: CentralityMeasure
+
+    @Option(name: .long, help: "The dataset graph: full, persons, organs, parties or countries (default: persons).",
+            transform: vocabulary("--projection"))
+    var projection: GraphProjection?
+
+    @Option(name: .long, help: "Read this edge list instead of a dataset: one 'u v' or 'u v w' line per edge, # comments.",
+            completion: .file())
+    var edgelist: String?
+
+    @Flag(name: .long, help: "Treat edges as directed (--edgelist and --projection full).")
+    var directed = false
+
+    @Flag(name: .long, help: "Read the third column of the edge list as the edge weight.")
+    var weighted = false
+
+    @Option(name: .long, help: "How weights are read: none, strength or distance (default: strength on a dataset, none on an edge list).",
+            transform: vocabulary("--weights"))
+    var weights: WeightMeaning?
+
+    @Flag(inversion: .prefixedNo, help: "Normalise (degree, betweenness, harmonic, katz, hits; default: as NetworkX).")
+    var normalized: Bool?
+
+    @Flag(name: .long, help: "Betweenness: count the endpoints of each path.")
+    var endpoints = false
+
+    @Option(name: .long, help: "PageRank damping factor (NetworkX alpha; default 0.85).")
+    var damping: Double?
+
+    @Option(name: .long, help: "Katz attenuation factor (default 0.1).")
+    var alpha: Double?
+
+    @Option(name: .long, help: "Convergence tolerance of eigenvector, pagerank, katz and hits.")
+    var tolerance: Double?
+
+    @Option(name: .long, help: "Iteration limit of eigenvector, pagerank, katz and hits.")
+    var maxIterations: Int?
+
+    @Option(name: .long, help: "Betweenness: estimate from this many sampled source vertices.")
+    var samples: Int?
+
+    @Option(name: .long, help: "Seed of the --samples draw (default 0).")
+    var seed: UInt64?
+
+    @Option(name: .long, help: "Show only the first N actors.")
+    var top: Int?
+
+    @Option(name: .long, help: "Worker threads for betweenness, closeness and harmonic (default: every core).")
+    var threads: Int?
+
+    @OptionGroup var query: QueryOptions
+    @OptionGroup var datasetOptions: DatasetOptions
+    @OptionGroup var formatOptions: FormatOptions
+
+    func validate() throws {
+        if let top, top < 1 { throw ValidationError("--top must be at least 1.") }
+        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1.") }
+        if let samples, samples < 1 { throw ValidationError("--samples must be at least 1.") }
+        if seed != nil && samples == nil { throw ValidationError("--seed only applies with --samples.") }
+        if let maxIterations, maxIterations < 1 { throw ValidationError("--max-iterations must be at least 1.") }
+        if edgelist != nil {
+            if projection != nil { throw ValidationError("--projection applies to a dataset; leave it out with --edgelist.") }
+            if datasetOptions.dataset != nil { throw ValidationError("give either --dataset or --edgelist, not both.") }
+            if query.from != nil || query.to != nil || query.at != nil || !query.kind.isEmpty || !query.status.isEmpty {
+                throw ValidationError("--from, --to, --at, --kind and --status select meetings of a dataset; an edge list has none.")
+            }
+            if weighted && weights == nil {
+                throw ValidationError("--weighted reads the third column; say what it means with --weights strength (tie strength) or --weights distance (length).")
+            }
+            if let weights, weights != .none, !weighted {
+                throw ValidationError("--weights \(weights.rawValue) needs --weighted to read the third column of the edge list.")
+            }
+        } else {
+            if weighted { throw ValidationError("--weighted applies to --edgelist; dataset graphs are weighted already.") }
+            if directed && (projection ?? .persons) != .full {
+                throw ValidationError("--directed applies to --projection full and --edgelist; meeting projections are undirected.")
+            }
+        }
+        do { try parameters.validate() } catch { throw ValidationError(error.description) }
+    }
+
+    var parameters: CentralityParameters {
+        CentralityParameters(
+            measure: measure, weights: weights ?? (edgelist == nil ? .strength : .none), normalized: normalized,
+            endpoints: endpoints, damping: damping, alpha: alpha, tolerance: tolerance, maxIterations: maxIterations,
+            samples: samples, seed: seed ?? 0, threads: threads)
+    }
+
+    func run() throws {
+        let graph: AnalysisGraph
+        if let edgelist {
+            graph = try AnalysisGraph(edgeListAt: edgelist, directed: directed, weighted: weighted)
+        } else {
+            graph = try AnalysisGraph(
+                dataset: try datasetOptions.load(), projection: projection ?? .persons, filter: try query.filter(),
+                directed: directed)
+        }
+        let report = try graph.centrality(parameters, top: top)
+        switch formatOptions.format {
+        case .json: emit(try jsonText(report))
+        case .csv: emit(csv(report))
+        case .table: emit(table(report))
+        }
+    }
+
+    /// One row per actor; the parameters are in the JSON and table output, the CSV stays a plain frame.
+    func csv(_ report: CentralityReport) -> String {
+        let hits = report.parameters.measure == CentralityMeasure.hits.rawValue
+        var header = ["rank", "id", "name", "kind", "holder_not_named", report.parameters.measure]
+        if hits { header[5] = "authority"; header.append("hub") }
+        return csvText(header: header, rows: report.scores.map { score in
+            var row = [String(score.rank), score.id, score.name, score.kind ?? "", score.holderNotNamed ? "true" : "false",
+                       String(score.value)]
+            if hits { row.append(score.hub.map { String($0) } ?? "") }
+            return row
+        })
+    }
+
+    func table(_ report: CentralityReport) -> String {
+        let p = report.parameters, g = report.graph
+        var graphLine: String
+        if g.origin.source == "edgelist" {
+            graphLine = "edge list \(g.origin.file ?? "")"
+        } else {
+            let projection = g.origin.projection ?? ""
+            graphLine = projection == GraphProjection.full.rawValue ? "typed graph (projection full)" : "who meets whom among \(projection)"
+            if let filter = g.origin.filter { graphLine += " — " + describe(filter) }
+        }
+        graphLine += " — \(g.vertices) vertices, \(g.edges) edges, \(g.directed ? "directed" : "undirected")"
+        var settings = ["normalized: " + (p.normalized.map { $0 ? "yes" : "no" } ?? "n/a") + " (\(p.normalization))",
+                        "weights: \(p.weights) — \(p.weightsMeaning)"]
+        var extra: [String] = []
+        if let endpoints = p.endpoints { extra.append("endpoints: \(endpoints ? "yes" : "no")") }
+        if let samples = p.samples { extra.append("samples: \(samples), seed \(p.seed ?? 0)") }
+        if let damping = p.damping { extra.append("damping: \(damping)") }
+        if let alpha = p.alpha { extra.append("alpha: \(alpha)") }
+        if let tolerance = p.tolerance { extra.append("tolerance: \(tolerance)") }
+        if let maxIterations = p.maxIterations { extra.append("max iterations: \(maxIterations)") }
+        extra.append("threads: \(p.threads)")
+        settings.append(extra.joined(separator: ", "))
+        let titles = ["pagerank": "PageRank", "hits": "HITS hub and authority", "katz": "Katz"]
+        var lines = ["\(titles[p.measure] ?? p.measure.capitalized) centrality — \(graphLine)"] + settings.map { "  " + $0 }
+        lines.append("")
+        if report.scores.isEmpty {
+            lines.append("No vertices.")
+            return lines.joined(separator: "\n")
+        }
+        let hits = p.measure == CentralityMeasure.hits.rawValue
+        var header = ["#", "actor", "id", hits ? "authority" : p.measure]
+        if hits { header.append("hub") }
+        lines.append(tableText(header: header, rows: report.scores.map { score in
+            let label = score.holderNotNamed ? score.name + " — holder not named" : score.name
+            var row = [String(score.rank), label, score.id, number(score.value)]
+            if hits { row.append(score.hub.map(number) ?? "") }
+            return row
+        }))
+        return lines.joined(separator: "\n")
+    }
+
+    /// Six significant digits for reading; JSON and CSV keep full precision.
+    func number(_ value: Double) -> String {
+        if value.isNaN { return "NaN" }
+        if value == 0 { return "0" }
+        return String(format: "%.6g", value)
+    }
+}
