@@ -128,6 +128,9 @@ public struct GraphvizRenderer: Sendable {
     public func renderDetailed(_ diagram: Diagram, engine: String, format: String) throws(DiagramError) -> RenderedDiagram {
         let nodeIndex = try diagram.nodeIndexByID()
         return try graphvizSession.withLock { (session: inout GraphvizSession) throws(DiagramError) -> RenderedDiagram in
+            guard let context = session.context else {
+                throw .graphvizError(message: "Graphviz could not create its context (gvContext returned NULL); the process may be out of memory.")
+            }
             guard session.layoutEngines.contains(engine) else {
                 throw .unknownLayout(engine, available: session.layoutEngines)
             }
@@ -135,7 +138,7 @@ public struct GraphvizRenderer: Sendable {
                 throw .unknownFormat(format, available: session.formats)
             }
             session.beginCapture()
-            let graph = GraphBuilder.build(diagram, nodeIndex: nodeIndex)
+            let graph = try GraphBuilder.build(diagram, nodeIndex: nodeIndex)
             defer { agclose(graph) }
             let buildMessages = session.endCapture()
             if let message = buildMessages.errors.first {
@@ -143,18 +146,18 @@ public struct GraphvizRenderer: Sendable {
             }
 
             session.beginCapture()
-            guard gvLayout(session.context, graph, engine) == 0 else {
+            guard gvLayout(context, graph, engine) == 0 else {
                 throw .layoutFailed(layout: engine, message: session.endCapture().summary)
             }
             defer {
                 // Graphviz 2.42 `dot` would free one of its rank arrays twice (see the shim).
                 if engine == "dot" { _ = pg_dot_repair_ranks(graph) }
-                gvFreeLayout(session.context, graph)
+                gvFreeLayout(context, graph)
             }
 
             var buffer: UnsafeMutablePointer<CChar>?
             var length: UInt32 = 0
-            let status = gvRenderData(session.context, graph, format, &buffer, &length)
+            let status = gvRenderData(context, graph, format, &buffer, &length)
             defer { if let buffer { gvFreeRenderData(buffer) } }
             guard status == 0, let buffer else {
                 throw .renderFailed(format: format, message: session.endCapture().summary)
@@ -180,7 +183,7 @@ public struct GraphvizRenderer: Sendable {
         let nodeIndex = try diagram.nodeIndexByID()
         return try graphvizSession.withLock { (session: inout GraphvizSession) throws(DiagramError) -> String in
             session.beginCapture()
-            let graph = GraphBuilder.build(diagram, nodeIndex: nodeIndex)
+            let graph = try GraphBuilder.build(diagram, nodeIndex: nodeIndex)
             defer { agclose(graph) }
             var buffer: UnsafeMutablePointer<CChar>?
             var length = 0
@@ -222,7 +225,8 @@ private let captureGraphvizText: @convention(c) (UnsafeMutablePointer<CChar>?) -
 }
 
 private struct GraphvizSession: ~Copyable {
-    let context: OpaquePointer
+    /// `nil` only when Graphviz could not create its context (out of memory); every render then throws.
+    let context: OpaquePointer?
     let version: String
     let layoutEngines: [String]
     let formats: [String]
@@ -232,10 +236,13 @@ private struct GraphvizSession: ~Copyable {
         _ = agseterr(AGWARN)
         _ = agseterrf(captureGraphvizText)
         capturedGraphvizText = ""
-        guard let context = gvContext() else {
-            fatalError("Graphviz could not create its context (gvContext returned NULL).")
+        context = gvContext()
+        guard let context else {
+            version = "unavailable"
+            layoutEngines = []
+            formats = []
+            return
         }
-        self.context = context
         version = gvcVersion(context).map { String(cString: $0) } ?? "unknown"
         layoutEngines = Self.pluginNames(context, kind: "layout")
         formats = Self.pluginNames(context, kind: "device")
@@ -325,10 +332,27 @@ private enum GraphBuilder {
     typealias Symbol = UnsafeMutablePointer<Agsym_t>
 
     /// Builds the cgraph graph of a validated diagram. The caller closes it.
-    static func build(_ diagram: Diagram, nodeIndex: [String: Int]) -> Graph {
+    ///
+    /// - Throws: ``DiagramError/graphvizError(message:)`` when cgraph cannot allocate part of the graph.
+    static func build(_ diagram: Diagram, nodeIndex: [String: Int]) throws(DiagramError) -> Graph {
         guard let graph = pg_agopen("G", diagram.directed ? 1 : 0, diagram.strict ? 1 : 0) else {
-            fatalError("Graphviz could not allocate a graph (agopen returned NULL).")
+            throw allocationFailure("a graph (agopen)")
         }
+        do {
+            try populate(graph, diagram, nodeIndex: nodeIndex)
+        } catch {
+            agclose(graph)
+            throw error
+        }
+        return graph
+    }
+
+    private static func allocationFailure(_ what: String) -> DiagramError {
+        .graphvizError(message: "could not allocate \(what); the process may be out of memory.")
+    }
+
+    /// Declares the attributes and adds the nodes, clusters and edges of the diagram to an empty graph.
+    private static func populate(_ graph: Graph, _ diagram: Diagram, nodeIndex: [String: Int]) throws(DiagramError) {
 
         // Attributes of the root graph and of every cluster, in creation order.
         var rootAttributes = diagram.graphStyle.graphvizAttributes
@@ -348,24 +372,24 @@ private enum GraphBuilder {
         // (the node name), which would show `n0`, `n1`, ….
         var graphNames = Set(rootAttributes.keys)
         clusterAttributes.forEach { graphNames.formUnion($0.keys) }
-        let graphSymbols = declare(graph, kind: AGRAPH, names: graphNames, defaults: rootAttributes)
+        let graphSymbols = try declare(graph, kind: AGRAPH, names: graphNames, defaults: rootAttributes)
 
         let nodeDefaults = diagram.nodeDefaults.graphvizAttributes
         var nodeNames = Set(nodeDefaults.keys).union(["label"])
         nodeAttributes.forEach { nodeNames.formUnion($0.keys) }
-        let nodeSymbols = declare(graph, kind: AGNODE, names: nodeNames, defaults: nodeDefaults)
+        let nodeSymbols = try declare(graph, kind: AGNODE, names: nodeNames, defaults: nodeDefaults)
 
         let edgeDefaults = diagram.edgeDefaults.graphvizAttributes
         var edgeNames = Set(edgeDefaults.keys)
         edgeAttributes.forEach { edgeNames.formUnion($0.keys) }
-        let edgeSymbols = declare(graph, kind: AGEDGE, names: edgeNames, defaults: edgeDefaults)
+        let edgeSymbols = try declare(graph, kind: AGEDGE, names: edgeNames, defaults: edgeDefaults)
 
         // Nodes n0, n1, … in diagram order.
         var nodes: [UnsafeMutablePointer<Agnode_t>] = []
         nodes.reserveCapacity(diagram.nodes.count)
         for (position, values) in nodeAttributes.enumerated() {
             guard let node = pg_agnode(graph, "n\(position)") else {
-                fatalError("Graphviz could not allocate a node (agnode returned NULL).")
+                throw allocationFailure("a node (agnode)")
             }
             set(values, on: UnsafeMutableRawPointer(node), symbols: nodeSymbols)
             nodes.append(node)
@@ -373,32 +397,31 @@ private enum GraphBuilder {
 
         // Clusters cluster_0, cluster_1, … depth-first.
         var clusterNumber = 0
-        func addCluster(_ cluster: DiagramCluster, to parent: Graph) {
+        func addCluster(_ cluster: DiagramCluster, to parent: Graph) throws(DiagramError) {
             let number = clusterNumber
             clusterNumber += 1
             guard let subgraph = pg_agsubg(parent, "cluster_\(number)") else {
-                fatalError("Graphviz could not allocate a subgraph (agsubg returned NULL).")
+                throw allocationFailure("a subgraph (agsubg)")
             }
             set(clusterAttributes[number], on: UnsafeMutableRawPointer(subgraph), symbols: graphSymbols)
             for nodeID in cluster.nodeIDs {
                 _ = agsubnode(subgraph, nodes[nodeIndex[nodeID]!], 1)
             }
             for subcluster in cluster.subclusters {
-                addCluster(subcluster, to: subgraph)
+                try addCluster(subcluster, to: subgraph)
             }
         }
         for cluster in diagram.clusters {
-            addCluster(cluster, to: graph)
+            try addCluster(cluster, to: graph)
         }
 
         // Edges, in diagram order.
         for (edge, values) in zip(diagram.edges, edgeAttributes) {
             guard let created = pg_agedge(graph, nodes[nodeIndex[edge.from]!], nodes[nodeIndex[edge.to]!]) else {
-                fatalError("Graphviz could not allocate an edge (agedge returned NULL).")
+                throw allocationFailure("an edge (agedge)")
             }
             set(values, on: UnsafeMutableRawPointer(created), symbols: edgeSymbols)
         }
-        return graph
     }
 
     private static func attributes(of node: DiagramNode, defaultShape: String?) -> [String: AttributeValue] {
@@ -426,12 +449,14 @@ private enum GraphBuilder {
 
     /// Declares attributes in sorted order; a name without a default gets `""`,
     /// which Graphviz reads as "use the built-in default".
-    private static func declare(_ graph: Graph, kind: Int32, names: Set<String>, defaults: [String: AttributeValue]) -> [String: Symbol] {
+    private static func declare(
+        _ graph: Graph, kind: Int32, names: Set<String>, defaults: [String: AttributeValue]
+    ) throws(DiagramError) -> [String: Symbol] {
         var symbols: [String: Symbol] = [:]
         for name in names.sorted() {
             let value = defaults[name]?.graphvizString ?? ""
             guard let symbol = pg_agattr(graph, kind, name, value) else {
-                fatalError("Graphviz could not declare attribute \(name) (agattr returned NULL).")
+                throw allocationFailure("the attribute \(name) (agattr)")
             }
             symbols[name] = symbol
         }
