@@ -194,7 +194,7 @@ extension CompressedGraph {
                     makeWorker: { t in
                         (SearchScratch(vertexCount: n, heapCapacity: weighted ? slots + 1 : 0),
                          vertexSums[t], edges ? edgeSums[t] : nil,
-                         !weighted && !edges ? BatchedBrandesScratch(vertexCount: n) : nil)
+                         !weighted && !edges && n <= batchedVertexLimit ? BatchedBrandesScratch(vertexCount: n) : nil)
                     },
                     body: { worker, range in
                         let (scratch, sums, edgeSum, batched) = worker
@@ -232,6 +232,10 @@ extension CompressedGraph {
         return (vertexSums[0], edges ? edgeSums[0] : nil)
     }
 }
+
+/// Above this many vertices the 128-byte-per-vertex batched scratch would cost too much
+/// memory per thread, and betweenness uses the single-source kernel.
+private let batchedVertexLimit = 500_000
 
 /// Values attached to the edges of a graph, aligned with ``CompressedGraph/edges``.
 public struct EdgeValues: Sendable, Hashable {
