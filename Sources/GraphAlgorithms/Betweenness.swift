@@ -112,9 +112,11 @@ extension CompressedGraph {
         let weighted = try validateDistances(distances, algorithm: "edgeBetweennessCentrality")
         let threadCount = try Parallel.resolve(threads: threads)
         let sources = try betweennessSources(k: k, seed: seed)
+        // Exact unweighted runs take sources in BFS order so batched sources share levels.
         let sums = accumulateDependencies(
-            sources: sources, weighted: weighted, endpoints: false, edges: true, batched: false,
-            threads: threadCount)
+            sources: k == nil && !weighted ? breadthFirstVertexOrder() : sources,
+            weighted: weighted, endpoints: false, edges: true,
+            batched: vertexCount <= batchedVertexLimit, threads: threadCount)
         let slot = sums.edge!
         var values: [Double] = []
         values.reserveCapacity(edgeCount)
@@ -206,7 +208,7 @@ extension CompressedGraph {
                     makeWorker: { t in
                         (SearchScratch(vertexCount: n, heapCapacity: weighted ? slots + 1 : 0),
                          vertexSums[t], edges ? edgeSums[t] : nil,
-                         batched && !weighted && !edges ? BatchedBrandesScratch(vertexCount: n) : nil)
+                         batched && !weighted ? BatchedBrandesScratch(vertexCount: n) : nil)
                     },
                     body: { worker, range in
                         let (scratch, sums, edgeSum, batched) = worker
@@ -216,7 +218,9 @@ extension CompressedGraph {
                             var start = range.lowerBound
                             while start < range.upperBound {
                                 let end = min(start + BatchedBrandesScratch.width, range.upperBound)
-                                batched.run(out, sources: src[start..<end], sums: sums, endpoints: endpoints)
+                                batched.run(
+                                    out, sources: src[start..<end], sums: sums, edgeSums: edgeSum,
+                                    endpoints: endpoints)
                                 start = end
                             }
                             return
