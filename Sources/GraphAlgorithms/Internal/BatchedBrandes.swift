@@ -103,9 +103,11 @@ final class BatchedBrandesScratch {
             level += 1
         }
 
-        // Accumulation from the deepest level up to level 1.
+        // Accumulation from the deepest level up to level 1 (level 0, the sources, only
+        // matters for the arcs leaving them in edge betweenness).
         var l = level - 1
-        while l >= 1 {
+        let lowest = edgeSums == nil ? 1 : 0
+        while l >= lowest {
             let current = Lanes(repeating: Double(l))
             let next = Lanes(repeating: Double(l + 1))
             for i in levelStarts[l]..<levelStarts[l + 1] {
@@ -138,7 +140,7 @@ final class BatchedBrandesScratch {
                 // One addition per (vertex, level): the lanes' dependencies are summed in fixed
                 // lane order, so the result depends only on the batch, not on threads.
                 let contribution = Lanes.zero.replacing(with: endpoints ? delta + 1 : delta, where: here).sum()
-                if contribution != 0 { sums.add(w, contribution) }
+                if contribution != 0 && l > 0 { sums.add(w, contribution) }
             }
             l -= 1
         }
