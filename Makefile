@@ -6,7 +6,7 @@ PYTHON ?= python3
 PREFIX ?= /usr/local
 BIN = .build/debug/partygraph
 SUDO := $(shell [ "$$(id -u)" = "0" ] || echo sudo)
-APT_PACKAGES = libgraphviz-dev pkg-config fontconfig fonts-noto-core fonts-noto-extra libxml2-utils
+APT_PACKAGES = libgraphviz-dev pkg-config fontconfig fonts-noto-core libxml2-utils
 
 .PHONY: all deps python-deps build run test release install bench clean help
 
@@ -23,7 +23,7 @@ deps:
 	@missing=""; \
 	pkg-config --version >/dev/null 2>&1 || missing="$$missing pkg-config"; \
 	pkg-config --exists libgvc 2>/dev/null || missing="$$missing libgraphviz-dev"; \
-	for p in fontconfig fonts-noto-core fonts-noto-extra libxml2-utils; do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	for p in fontconfig fonts-noto-core libxml2-utils; do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
 	  echo "Installing:$$missing"; \
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $(APT_PACKAGES) >/dev/null; \
