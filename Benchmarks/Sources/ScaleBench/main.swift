@@ -55,6 +55,8 @@ func percentile(_ sorted: [Duration], _ fraction: Double) -> Duration {
 
 var arguments = Array(CommandLine.arguments.dropFirst())
 var samples = 1000
+let loadOnly = arguments.contains("--load-only")
+arguments.removeAll { $0 == "--load-only" }
 if let flag = arguments.firstIndex(of: "--samples"), flag + 1 < arguments.count, let count = Int(arguments[flag + 1]), count > 0 {
     samples = count
     arguments.removeSubrange(flag...(flag + 1))
@@ -63,7 +65,15 @@ let path = arguments.first ?? "Benchmarks/data/scale.json"
 
 // MARK: Load
 
+/// CPU time (user + system) this process has used so far, in seconds.
+func cpuSeconds() -> Double {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
+}
+
 let loadStart = ContinuousClock.now
+let cpuBeforeLoad = cpuSeconds()
 let dataset: Dataset
 do {
     dataset = try DatasetLoader.load(path: path)
@@ -72,6 +82,7 @@ do {
     exit(65)
 }
 let loadEnd = ContinuousClock.now
+let loadCPU = cpuSeconds() - cpuBeforeLoad
 let sinceProcessStart = secondsSinceProcessStart()
 let peakAfterLoad = statusMiB("VmHWM")
 
@@ -85,7 +96,13 @@ if let sinceProcessStart {
 } else {
     print(String(format: "load: DatasetLoader.load %.3f s (process start time unavailable)", seconds(loadEnd - loadStart)))
 }
+print(String(format: "load CPU time: %.3f s (user + system, all threads)", loadCPU))
+if let loadAverage = try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8) {
+    print("load average during run: \(loadAverage.split(separator: " ").prefix(3).joined(separator: " ")) on \(ProcessInfo.processInfo.activeProcessorCount) cores")
+}
 print(String(format: "peak memory after load: VmHWM %.0f MiB", peakAfterLoad ?? .nan))
+
+if loadOnly { exit(0) }
 
 // MARK: Who met whom (minimal walk over the public API until the encounter queries land)
 

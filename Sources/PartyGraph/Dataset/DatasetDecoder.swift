@@ -63,7 +63,7 @@ struct DatasetDecoder {
         path.append(.key(key))
         try reader.readArray { reader, index throws(JSONSyntaxError) in
             path.append(.index(index))
-            if let item = try string(&reader, key: "") { items.append(item.nfc) }
+            if let item = try string(&reader, key: "") { items.append(item.loaderNFC) }
             path.removeLast()
         }
         path.removeLast()
@@ -125,8 +125,8 @@ struct DatasetDecoder {
                     try reader.skipValue()
                     report("\"version\" must be a number", at: offset, key: key)
                 }
-            case "title": title = try string(&reader, key: key)?.nfc
-            case "description": datasetDescription = try string(&reader, key: key)?.nfc
+            case "title": title = try string(&reader, key: key)?.loaderNFC
+            case "description": datasetDescription = try string(&reader, key: key)?.loaderNFC
             case "sources", "nodes", "relations":
                 try section(&reader, key: key)
             default:
@@ -180,8 +180,8 @@ struct DatasetDecoder {
         try reader.readObject { reader, key, keyOffset throws(JSONSyntaxError) in
             switch key {
             case "id": id = try string(&reader, key: key)
-            case "publisher": publisher = try string(&reader, key: key)?.nfc
-            case "title": title = try string(&reader, key: key)?.nfc
+            case "publisher": publisher = try string(&reader, key: key)?.loaderNFC
+            case "title": title = try string(&reader, key: key)?.loaderNFC
             case "url": url = try string(&reader, key: key)
             case "text": text = try string(&reader, key: key)
             case "date":
@@ -223,7 +223,7 @@ struct DatasetDecoder {
                 try reader.readObject { reader, key, keyOffset throws(JSONSyntaxError) in
                     switch key {
                     case "source": source = try string(&reader, key: key)
-                    case "quote": quote = try string(&reader, key: key)?.nfc
+                    case "quote": quote = try string(&reader, key: key)?.loaderNFC
                     case "stance":
                         if let value = try enumValue(&reader, key: key, as: Evidence.Stance.self) { stance = value } else { broken = true }
                     default:
@@ -266,9 +266,9 @@ struct DatasetDecoder {
                 kindGiven = true
                 kind = try enumValue(&reader, key: key, as: NodeKind.self)
                 if kind == nil { broken = true }
-            case "name": name = try string(&reader, key: key)?.nfc
+            case "name": name = try string(&reader, key: key)?.loaderNFC
             case "aliases": aliases = try stringList(&reader, key: key)
-            case "note": note = try string(&reader, key: key)?.nfc
+            case "note": note = try string(&reader, key: key)?.loaderNFC
             case "evidence":
                 if let records = try evidenceList(&reader) { evidence = records } else { broken = true }
             case "meeting_kind":
@@ -282,7 +282,7 @@ struct DatasetDecoder {
             case "start": meetingFields = true; start = try date(&reader, key: key)
             case "end": meetingFields = true; end = try date(&reader, key: key)
             case "status_as_of": meetingFields = true; statusAsOf = try date(&reader, key: key)
-            case "place": meetingFields = true; place = try string(&reader, key: key)?.nfc
+            case "place": meetingFields = true; place = try string(&reader, key: key)?.loaderNFC
             default:
                 try reader.skipValue()
                 unknownKey(key, at: keyOffset, allowed: DatasetDecoder.nodeKeys)

@@ -19,79 +19,86 @@ enum DatasetValidator {
             findings.append(Finding(path: path, message: message, fix: fix))
         }
 
-        var sourceIDs = Set<String>()
+        var sourceIDs = Set<String>(minimumCapacity: sources.count)
         for (index, source) in sources.enumerated() {
             let path: [JSONPathComponent] = [.key("sources"), .index(index)]
             if source.id.isEmpty { report(path + [.key("id")], "a source id cannot be empty", fix: "give it a short id such as 'ppp-2026-02-03'") }
             if !sourceIDs.insert(source.id).inserted {
                 report(path + [.key("id")], "duplicate source id '\(source.id)'", fix: "give each source its own id")
             }
-            if source.publisher.trimmed.isEmpty { report(path + [.key("publisher")], "the publisher is empty", fix: "name who published the report") }
-            if source.title.trimmed.isEmpty { report(path + [.key("title")], "the title is empty", fix: "give the report's title") }
+            if source.publisher.isBlank { report(path + [.key("publisher")], "the publisher is empty", fix: "name who published the report") }
+            if source.title.isBlank { report(path + [.key("title")], "the title is empty", fix: "give the report's title") }
         }
         let foldedTexts = sourceTexts.mapValues { $0.quoteKey }
 
-        func checkEvidence(_ evidence: [Evidence], at path: [JSONPathComponent], what: String) {
+        // Paths are built only when a finding is reported: the hot loops below allocate nothing per element.
+        func checkEvidence(_ evidence: [Evidence], section: String, index: Int, what: String) {
             if evidence.isEmpty {
-                report(path + [.key("evidence")], "\(what) cites no source",
+                report([.key(section), .index(index), .key("evidence")], "\(what) cites no source",
                        fix: "add an evidence record {\"source\": ID, \"quote\": \"the sentence that supports it\"}")
             }
-            for (index, record) in evidence.enumerated() {
-                let recordPath = path + [.key("evidence"), .index(index)]
+            for (recordIndex, record) in evidence.enumerated() {
                 if !sourceIDs.contains(record.source) {
                     let hint = nearest(to: record.source, among: sourceIDs)
-                    report(recordPath + [.key("source")], "unknown source '\(record.source)'",
+                    report([.key(section), .index(index), .key("evidence"), .index(recordIndex), .key("source")],
+                           "unknown source '\(record.source)'",
                            fix: hint.isEmpty ? "declare it under \"sources\"" : "did you mean '\(hint[0])'?")
                 }
-                if record.quote.trimmed.isEmpty {
-                    report(recordPath + [.key("quote")], "the quote is empty", fix: "quote the sentence of the source that supports the fact")
-                } else if let text = foldedTexts[record.source], !text.contains(record.quote.quoteKey) {
-                    report(recordPath + [.key("quote")], "the quote is not in the text of source '\(record.source)'",
+                if record.quote.isBlank {
+                    report([.key(section), .index(index), .key("evidence"), .index(recordIndex), .key("quote")],
+                           "the quote is empty", fix: "quote the sentence of the source that supports the fact")
+                } else if !foldedTexts.isEmpty, let text = foldedTexts[record.source], !text.contains(record.quote.quoteKey) {
+                    report([.key(section), .index(index), .key("evidence"), .index(recordIndex), .key("quote")],
+                           "the quote is not in the text of source '\(record.source)'",
                            fix: "copy the words exactly as the source has them")
                 }
             }
         }
 
         var indexByID = [NodeID: Int32](minimumCapacity: entities.count)
+        var kinds: [NodeKind] = []
+        kinds.reserveCapacity(entities.count)
         for (index, entity) in entities.enumerated() {
-            let path: [JSONPathComponent] = [.key("nodes"), .index(index)]
+            func path(_ rest: JSONPathComponent...) -> [JSONPathComponent] { [.key("nodes"), .index(index)] + rest }
+            kinds.append(entity.kind)
             if let problem = entity.id.slugProblem {
-                report(path + [.key("id")], "invalid id '\(entity.id)': \(problem)")
-            } else if entity.id.prefix != entity.kind.rawValue {
-                report(path + [.key("id")], "the id '\(entity.id)' does not start with its kind '\(entity.kind.rawValue)/'",
+                report(path(.key("id")), "invalid id '\(entity.id)': \(problem)")
+            } else if !entity.id.hasPrefix(kind: entity.kind) {
+                report(path(.key("id")), "the id '\(entity.id)' does not start with its kind '\(entity.kind.rawValue)/'",
                        fix: "rename it '\(entity.kind.rawValue)/\(entity.id.rawValue.split(separator: "/").last ?? "")'")
             }
             if indexByID.updateValue(Int32(index), forKey: entity.id) != nil {
-                report(path + [.key("id")], "duplicate id '\(entity.id)'", fix: "each node needs its own id; merge the two or rename one")
+                report(path(.key("id")), "duplicate id '\(entity.id)'", fix: "each node needs its own id; merge the two or rename one")
             }
-            if entity.name.trimmed.isEmpty { report(path + [.key("name")], "the name is empty", fix: "give the name as the source writes it") }
-            for (aliasIndex, alias) in entity.aliases.enumerated() where alias.trimmed.isEmpty {
-                report(path + [.key("aliases"), .index(aliasIndex)], "an alias is empty", fix: "remove it")
+            if entity.name.isBlank { report(path(.key("name")), "the name is empty", fix: "give the name as the source writes it") }
+            for (aliasIndex, alias) in entity.aliases.enumerated() where alias.isBlank {
+                report(path(.key("aliases"), .index(aliasIndex)), "an alias is empty", fix: "remove it")
             }
             if entity.kind == .meeting {
                 if entity.meeting == nil {
-                    report(path, "a meeting needs \"meeting_kind\", \"start\" and \"status\"", fix: "add them, e.g. \"meeting_kind\": \"bilateral-summit\"")
+                    report(path(), "a meeting needs \"meeting_kind\", \"start\" and \"status\"", fix: "add them, e.g. \"meeting_kind\": \"bilateral-summit\"")
                 }
-                checkEvidence(entity.evidence, at: path, what: "the meeting")
+                checkEvidence(entity.evidence, section: "nodes", index: index, what: "the meeting")
             } else {
                 if entity.meeting != nil {
-                    report(path, "only meetings have a meeting kind, dates, place and status", fix: "remove those fields or set \"kind\": \"meeting\"")
+                    report(path(), "only meetings have a meeting kind, dates, place and status", fix: "remove those fields or set \"kind\": \"meeting\"")
                 }
-                if !entity.evidence.isEmpty { checkEvidence(entity.evidence, at: path, what: "the node") }
+                if !entity.evidence.isEmpty { checkEvidence(entity.evidence, section: "nodes", index: index, what: "the node") }
             }
         }
 
+        let allowed = RelationEnds()
         var fromIndices = [Int32](repeating: -1, count: relationships.count)
         var toIndices = [Int32](repeating: -1, count: relationships.count)
         for (index, relationship) in relationships.enumerated() {
-            let path: [JSONPathComponent] = [.key("relations"), .index(index)]
+            func path(_ rest: JSONPathComponent...) -> [JSONPathComponent] { [.key("relations"), .index(index)] + rest }
             var resolved: Int32 = -1
             func resolve(_ id: NodeID, field: String) -> NodeKind? {
-                if let entityIndex = indexByID[id] { resolved = entityIndex; return entities[Int(entityIndex)].kind }
+                if let entityIndex = indexByID[id] { resolved = entityIndex; return kinds[Int(entityIndex)] }
                 resolved = -1
                 if partiallyKnown.contains(id) { return nil }
                 let hint = nearest(to: id.rawValue, among: indexByID.keys.lazy.map(\.rawValue))
-                report(path + [.key(field)], "'\(id)' is not the id of any node",
+                report(path(.key(field)), "'\(id)' is not the id of any node",
                        fix: hint.isEmpty ? "declare the node under \"nodes\" or correct the id" : "did you mean '\(hint[0])'?")
                 return nil
             }
@@ -100,33 +107,101 @@ enum DatasetValidator {
             let toKind = resolve(relationship.to, field: "to")
             toIndices[index] = resolved
             let relation = relationship.relation
-            if let fromKind, let toKind, !relation.allows(from: fromKind, to: toKind) {
+            if let fromKind, let toKind, !allowed.allows(relation, from: fromKind, to: toKind) {
                 let ends = relation.allowedEnds
-                report(path, "'\(relation.rawValue)' cannot join a \(fromKind.rawValue) to a \(toKind.rawValue)",
+                report(path(), "'\(relation.rawValue)' cannot join a \(fromKind.rawValue) to a \(toKind.rawValue)",
                        fix: "it goes from \(ends.from.sorted().map(\.rawValue).joined(separator: "/")) to \(ends.to.sorted().map(\.rawValue).joined(separator: "/"))")
             }
             if relation == .participantIn {
-                if let capacity = relationship.capacity, let kind = resolve(capacity, field: "capacity"),
-                   ![.office, .organ, .party, .country].contains(kind) {
-                    report(path + [.key("capacity")], "a capacity is an office, organ, party or country, not a \(kind.rawValue)")
+                if let capacity = relationship.capacity, let kind = resolve(capacity, field: "capacity") {
+                    switch kind {
+                    case .office, .organ, .party, .country: break
+                    default: report(path(.key("capacity")), "a capacity is an office, organ, party or country, not a \(kind.rawValue)")
+                    }
                 }
                 if let leader = relationship.ledBy, let kind = resolve(leader, field: "led_by"), kind != .person {
-                    report(path + [.key("led_by")], "'led_by' names a person, not a \(kind.rawValue)")
+                    report(path(.key("led_by")), "'led_by' names a person, not a \(kind.rawValue)")
                 }
                 if relationship.ledBy != nil, fromKind == .person {
-                    report(path + [.key("led_by")], "a person taking part is not 'led by' anyone", fix: "remove 'led_by' or make the participant the body they lead")
+                    report(path(.key("led_by")), "a person taking part is not 'led by' anyone", fix: "remove 'led_by' or make the participant the body they lead")
                 }
             } else {
-                for (field, present) in [("role", relationship.role != nil), ("capacity", relationship.capacity != nil), ("led_by", relationship.ledBy != nil)] where present {
-                    report(path + [.key(field)], "'\(field)' belongs only to 'participant-in' relations", fix: "remove it")
-                }
+                if relationship.role != nil { report(path(.key("role")), "'role' belongs only to 'participant-in' relations", fix: "remove it") }
+                if relationship.capacity != nil { report(path(.key("capacity")), "'capacity' belongs only to 'participant-in' relations", fix: "remove it") }
+                if relationship.ledBy != nil { report(path(.key("led_by")), "'led_by' belongs only to 'participant-in' relations", fix: "remove it") }
             }
             if relationship.from == relationship.to {
-                report(path, "a relation cannot join '\(relationship.from)' to itself")
+                report(path(), "a relation cannot join '\(relationship.from)' to itself")
             }
-            checkEvidence(relationship.evidence, at: path, what: "the relation")
+            checkEvidence(relationship.evidence, section: "relations", index: index, what: "the relation")
         }
         return Result(findings: findings, indexByID: indexByID, fromIndices: fromIndices, toIndices: toIndices)
+    }
+}
+
+/// ``Relation/allows(from:to:)`` as a table, computed once per validation instead of building sets per relationship.
+struct RelationEnds {
+    private var table: [Bool]
+
+    init() {
+        table = []
+        for relation in Relation.allCases {
+            for from in NodeKind.allCases {
+                for to in NodeKind.allCases { table.append(relation.allows(from: from, to: to)) }
+            }
+        }
+    }
+
+    func allows(_ relation: Relation, from: NodeKind, to: NodeKind) -> Bool {
+        let kinds = NodeKind.allCases.count
+        return table[(relation.caseIndex * kinds + from.caseIndex) * kinds + to.caseIndex]
+    }
+}
+
+extension Relation {
+    /// The position of the case in ``allCases`` (declaration order), without searching.
+    var caseIndex: Int {
+        switch self {
+        case .partOf: 0
+        case .officeOf: 1
+        case .holds: 2
+        case .heads: 3
+        case .memberOf: 4
+        case .basedIn: 5
+        case .participantIn: 6
+        case .hosts: 7
+        case .invites: 8
+        case .parallelWith: 9
+        }
+    }
+}
+
+extension NodeKind {
+    /// The position of the case in ``allCases`` (declaration order), without searching.
+    var caseIndex: Int {
+        switch self {
+        case .party: 0
+        case .organ: 1
+        case .office: 2
+        case .person: 3
+        case .country: 4
+        case .meeting: 5
+        }
+    }
+}
+
+extension NodeID {
+    /// Whether the id starts with `kind/`, like `prefix == kind.rawValue` without building a substring.
+    func hasPrefix(kind: NodeKind) -> Bool {
+        let name = kind.rawValue.utf8
+        let bytes = rawValue.utf8
+        guard bytes.count > name.count else { return false }
+        var position = bytes.startIndex
+        for byte in name {
+            guard bytes[position] == byte else { return false }
+            position = bytes.index(after: position)
+        }
+        return bytes[position] == UInt8(ascii: "/")
     }
 }
 
