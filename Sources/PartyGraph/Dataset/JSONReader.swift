@@ -109,23 +109,57 @@ struct JSONReader {
 
     /// Reads an array, calling `element` with each index; `element` must consume the value.
     mutating func readArray(_ element: (inout JSONReader, Int) throws(JSONSyntaxError) -> Void) throws(JSONSyntaxError) {
+        guard try openArray() else { return }
+        var index = 0
+        repeat {
+            try beginElement()
+            try element(&self, index)
+            index += 1
+        } while try continueArray()
+    }
+
+    /// Consumes `[`; returns `false` when the array is empty (its `]` consumed too).
+    ///
+    /// With ``beginElement()`` and ``continueArray()`` this is ``readArray(_:)`` taken apart, for callers that
+    /// need to act between elements (the decoder hands the second half of a large array to another core).
+    mutating func openArray() throws(JSONSyntaxError) -> Bool {
         try expect(UInt8(ascii: "["), "'['")
         try enter()
         skipWhitespace()
-        if current == UInt8(ascii: "]") { offset += 1; depth -= 1; return }
-        var index = 0
-        while true {
-            skipWhitespace()
-            if current == UInt8(ascii: "]") { throw fail("trailing comma before ']'", fix: "remove the last comma") }
-            try element(&self, index)
-            index += 1
-            skipWhitespace()
-            switch current {
-            case UInt8(ascii: ","): offset += 1
-            case UInt8(ascii: "]"): offset += 1; depth -= 1; return
-            default: throw fail("expected ',' or ']' after an array element but found \(describe(current))", fix: "add the missing comma")
-            }
+        if current == UInt8(ascii: "]") { offset += 1; depth -= 1; return false }
+        return true
+    }
+
+    /// Moves to the start of the next array element, rejecting a trailing comma.
+    mutating func beginElement() throws(JSONSyntaxError) {
+        skipWhitespace()
+        if current == UInt8(ascii: "]") { throw fail("trailing comma before ']'", fix: "remove the last comma") }
+    }
+
+    /// After an element: consumes `,` and returns `true`, or consumes `]` and returns `false`.
+    mutating func continueArray() throws(JSONSyntaxError) -> Bool {
+        skipWhitespace()
+        switch current {
+        case UInt8(ascii: ","): offset += 1; return true
+        case UInt8(ascii: "]"): offset += 1; depth -= 1; return false
+        default: throw fail("expected ',' or ']' after an array element but found \(describe(current))", fix: "add the missing comma")
         }
+    }
+
+    /// A reader positioned at `offset` inside `depth` open arrays or objects, to read part of an array elsewhere.
+    init(bytes: UnsafeBufferPointer<UInt8>, offset: Int, depth: Int) {
+        self.bytes = bytes
+        self.offset = offset
+        self.depth = depth
+    }
+
+    /// The number of arrays and objects open at the current position.
+    var nestingDepth: Int { depth }
+
+    /// Continues from where `other` (over the same bytes) stopped.
+    mutating func resume(from other: JSONReader) {
+        offset = other.offset
+        depth = other.depth
     }
 
     /// Reads a string, validating UTF-8 and escapes.
