@@ -1,3 +1,5 @@
+import Foundation
+
 /// A validated collection of sources, nodes and relationships, indexed for lookups.
 ///
 /// Build one from a file with ``DatasetLoader`` or in memory with ``init(title:description:sources:entities:relationships:sourceTexts:)``;
@@ -52,8 +54,21 @@ public struct Dataset: Sendable {
         indexByID = validation.indexByID
         fromIndices = validation.fromIndices
         toIndices = validation.toIndices
-        (outgoingOffsets, outgoingRelationships) = Dataset.bucket(fromIndices, count: entities.count)
-        (incomingOffsets, incomingRelationships) = Dataset.bucket(toIndices, count: entities.count)
+        // The two directions are independent: build them on two cores when there is enough to do.
+        let count = entities.count
+        if relationships.count >= 65_536 {
+            nonisolated(unsafe) var outgoing: ([Int32], [Int32]) = ([], [])
+            nonisolated(unsafe) var incoming: ([Int32], [Int32]) = ([], [])
+            let from = validation.fromIndices, to = validation.toIndices
+            DispatchQueue.concurrentPerform(iterations: 2) { direction in
+                if direction == 0 { outgoing = Dataset.bucket(from, count: count) } else { incoming = Dataset.bucket(to, count: count) }
+            }
+            (outgoingOffsets, outgoingRelationships) = outgoing
+            (incomingOffsets, incomingRelationships) = incoming
+        } else {
+            (outgoingOffsets, outgoingRelationships) = Dataset.bucket(fromIndices, count: count)
+            (incomingOffsets, incomingRelationships) = Dataset.bucket(toIndices, count: count)
+        }
     }
 
     /// Groups relationship indices by endpoint with a counting sort (stable: file order within a bucket).
