@@ -15,7 +15,7 @@ struct PartyGraphCommand: ParsableCommand {
             Exit codes: 0 success, 64 usage error (bad option, unknown name), 65 bad input data.
             """,
         version: "0.1.0",
-        subcommands: [Validate.self, Info.self, Show.self]
+        subcommands: [Validate.self, Info.self, Show.self, WhoMet.self, Meetings.self, Matrix.self, Path.self, Neighbors.self]
     )
 
     /// Runs the command, turning library errors into a message and the documented exit code.

@@ -3,7 +3,8 @@ import Foundation
 /// Writes text to standard output.
 func emit(_ text: String) {
     FileHandle.standardOutput.write(Data(text.utf8))
-    if !text.hasSuffix("\n") { FileHandle.standardOutput.write(Data("\n".utf8)) }
+    // Compare bytes: "\r\n" is one Character, so `hasSuffix("\n")` is false after a CSV line end.
+    if text.utf8.last != UInt8(ascii: "\n") { FileHandle.standardOutput.write(Data("\n".utf8)) }
 }
 
 /// Encodes a value as stable JSON: sorted keys, pretty-printed, slashes unescaped.

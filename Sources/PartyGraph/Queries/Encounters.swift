@@ -1,0 +1,135 @@
+extension Dataset {
+    /// Whom an actor met: every other actor taking part in the same meeting, at a level, with evidence.
+    ///
+    /// The actor is first taken to the asked level when it is at or below it (Hun Sen → the CPP at party level,
+    /// an office → its holders at person level), on each meeting: what it lifts to structurally, plus what its own
+    /// attendances there map to (at organ level Hun Sen is also the CPP Standing Committee he leads at the CPP–CPV
+    /// summit); an actor above the level is matched at its own level and the
+    /// others are reported at the asked level (`who-met CPP --level person` lists the people the CPP met).
+    /// On each admitted meeting, the actor's side is every attendance that maps to it; every other attendance is
+    /// a counterpart, mapped to the level. One ``Encounter`` per meeting and counterpart.
+    ///
+    /// - Throws: ``PartyGraphError/invalidArgument(_:)`` when the actor or `with` is a meeting or not in the dataset.
+    /// - Complexity: O(M · A · C) for M meetings, A attendances per meeting and C the length of the level chains.
+    public func encounters(_ query: EncounterQuery) throws(PartyGraphError) -> EncounterReport {
+        guard let actorIndex = index(of: query.actor) else { throw .unknownName(query.actor.rawValue, suggestions: []) }
+        guard let actorLevel = EncounterLevel(kind: entities[actorIndex].kind) else {
+            throw .invalidArgument("\(name(of: query.actor)) is a meeting; a meeting meets no one — ask `meetings` about it, or who-met about an actor")
+        }
+        let level = query.level ?? actorLevel
+        let withIndex: Int?
+        if let with = query.with {
+            guard let found = index(of: with) else { throw .unknownName(with.rawValue, suggestions: []) }
+            guard EncounterLevel(kind: entities[found].kind) != nil else {
+                throw .invalidArgument("--with \(name(of: with)) is a meeting; name an actor (person, office, organ, party or country)")
+            }
+            withIndex = found
+        } else {
+            withIndex = nil
+        }
+        let filter = query.filter
+
+        /// The indices a node stands for at the level on a meeting, and the level its attendances are matched at:
+        /// what it lifts to, plus what its own attendances there map to (Hun Sen at organ level is also the CPP
+        /// Standing Committee at the summit where he leads it).
+        func targets(_ node: Int, _ details: MeetingDetails, _ attendances: [Attendance]) -> (set: Set<Int>, matchLevel: EncounterLevel) {
+            let own = EncounterLevel(kind: entities[node].kind)!
+            guard own <= level else { return ([node], own) }
+            var set = Set(lift(node, to: level, meeting: details, filter: filter).map(\.actor))
+            for attendance in attendances where attendance.attendee == node {
+                for hit in levelHits(of: attendance, level: level, meeting: details, filter: filter) { set.insert(hit.actor) }
+            }
+            return (set, level)
+        }
+        var actorAtLevel: [Int] = actorLevel <= level ? lift(actorIndex, to: level, meeting: nil, filter: filter).map(\.actor) : [actorIndex]
+
+        var encounters: [Encounter] = []
+        for meeting in self.meetings {
+            guard let details = meeting.meeting, filter.admits(details), let meetingIndex = index(of: meeting.id) else { continue }
+            let attendances = attendances(ofMeeting: meetingIndex, filter: filter)
+            let (actorSet, actorMatch) = targets(actorIndex, details, attendances)
+            guard !actorSet.isEmpty else { continue }
+            var ownSide: [Int: (holderNotNamed: Bool, items: [(Attendance, [Int32])])] = [:]
+            var others: [Attendance] = []
+            for attendance in attendances {
+                let hits = levelHits(of: attendance, level: actorMatch, meeting: details, filter: filter).filter { actorSet.contains($0.actor) }
+                if hits.isEmpty { others.append(attendance) }
+                for hit in hits { ownSide[hit.actor, default: (hit.holderNotNamed, [])].items.append((attendance, hit.chain)) }
+            }
+            guard !ownSide.isEmpty else { continue }
+            for actor in ownSide.keys.sorted() where !actorAtLevel.contains(actor) { actorAtLevel.append(actor) }
+            let withTargets = withIndex.map { targets($0, details, attendances) }
+            var counterparts: [Int: (holderNotNamed: Bool, items: [(Attendance, [Int32])])] = [:]
+            for attendance in others {
+                if let withTargets, withTargets.matchLevel != level {
+                    let matches = levelHits(of: attendance, level: withTargets.matchLevel, meeting: details, filter: filter)
+                        .contains { withTargets.set.contains($0.actor) }
+                    if !matches { continue }
+                }
+                for hit in levelHits(of: attendance, level: level, meeting: details, filter: filter) where !actorSet.contains(hit.actor) {
+                    if let withTargets, withTargets.matchLevel == level, !withTargets.set.contains(hit.actor) { continue }
+                    counterparts[hit.actor, default: (hit.holderNotNamed, [])].items.append((attendance, hit.chain))
+                }
+            }
+            let meetingRef = MeetingRef(meeting, in: self)
+            for (actor, own) in ownSide.sorted(by: { $0.key < $1.key }) {
+                let side = encounterSide(actor: actor, holderNotNamed: own.holderNotNamed, items: own.items)
+                for (counterpart, entry) in counterparts {
+                    let other = encounterSide(actor: counterpart, holderNotNamed: entry.holderNotNamed, items: entry.items)
+                    encounters.append(Encounter(meeting: meetingRef, actor: side, counterpart: other,
+                                                evidence: Dataset.mergedEvidence(side.participations + other.participations)))
+                }
+            }
+        }
+        let order = Dictionary(uniqueKeysWithValues: self.meetings.enumerated().map { ($1.id.rawValue, $0) })
+        encounters.sort { lhs, rhs in
+            if lhs.meeting.id != rhs.meeting.id { return order[lhs.meeting.id]! < order[rhs.meeting.id]! }
+            if lhs.actor.actor.label != rhs.actor.actor.label { return lhs.actor.actor.label < rhs.actor.actor.label }
+            return lhs.counterpart.actor.label < rhs.counterpart.actor.label
+        }
+        var summaries: [String: CounterpartSummary] = [:]
+        for encounter in encounters {
+            var summary = summaries[encounter.counterpart.actor.id]
+                ?? CounterpartSummary(actor: encounter.counterpart.actor, meetings: 0, meetingIDs: [], announced: 0)
+            if !summary.meetingIDs.contains(encounter.meeting.id) {
+                summary.meetingIDs.append(encounter.meeting.id)
+                summary.meetings += 1
+                if encounter.meeting.announced { summary.announced += 1 }
+            }
+            summaries[encounter.counterpart.actor.id] = summary
+        }
+        let counterparts = summaries.values.sorted { $0.meetings != $1.meetings ? $0.meetings > $1.meetings : $0.actor.label < $1.actor.label }
+        let echo = EncounterReport.Query(
+            actor: ActorRef(entities[actorIndex]), with: withIndex.map { ActorRef(entities[$0]) }, level: level.rawValue,
+            actorAtLevel: actorAtLevel.map { ActorRef(entities[$0], holderNotNamed: level == .person && entities[$0].kind == .office) },
+            filter: filter.echo)
+        return EncounterReport(query: echo, encounters: encounters, counterparts: counterparts)
+    }
+
+    /// Whom an actor met; see ``encounters(_:)``.
+    public func encounters(
+        of actor: NodeID, with other: NodeID? = nil, filter: QueryFilter = .all, level: EncounterLevel? = nil
+    ) throws(PartyGraphError) -> EncounterReport {
+        try encounters(EncounterQuery(actor: actor, with: other, filter: filter, level: level))
+    }
+
+    private func encounterSide(actor: Int, holderNotNamed: Bool, items: [(Attendance, [Int32])]) -> EncounterSide {
+        let participations = items.map { participation($0.0, chain: $0.1) }.enumerated().sorted { lhs, rhs in
+            lhs.element.derivation != rhs.element.derivation ? lhs.element.derivation < rhs.element.derivation : lhs.offset < rhs.offset
+        }.map(\.element)
+        var unique: [Participation] = []
+        for participation in participations where !unique.contains(participation) { unique.append(participation) }
+        return EncounterSide(actor: ActorRef(entities[actor], holderNotNamed: holderNotNamed), participations: unique)
+    }
+
+    static func mergedEvidence(_ participations: [Participation]) -> [NodeReport.Citation] {
+        var seen = Set<NodeReport.Citation>()
+        var result: [NodeReport.Citation] = []
+        for participation in participations {
+            for used in participation.basis {
+                for citation in used.evidence where seen.insert(citation).inserted { result.append(citation) }
+            }
+        }
+        return result
+    }
+}

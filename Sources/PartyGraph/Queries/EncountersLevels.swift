@@ -1,0 +1,233 @@
+/// Who takes part in a meeting, and how a participant maps to a level.
+///
+/// The rules (also in docs/queries.md):
+/// - `participant-in` makes its source an attendee (``Derivation/direct``); its `led_by` person attends too
+///   (``Derivation/viaDelegation``). An office that participates is replaced by each person whose `holds` is in force
+///   for the meeting (``Derivation/viaOffice``); when no holder is named, the office itself attends, marked
+///   "holder not named".
+/// - `hosts` makes its source an attendee (``Derivation/hosting``). `invites` does not: inviting is not attending.
+/// - Level mapping of an attendance: at person level, the attendee when it is a person or an unheld office.
+///   At organ, party or country level, the participation's capacity lifted to the level, or when that gives
+///   nothing, the participant node (the body, the office, or the attending person) lifted to the level.
+/// - Lifting walks up: person → `holds` (in force) → office, person → `heads`/`member-of` → organ or party;
+///   office → `office-of`; organ → `part-of` (organ, party, country) and `based-in`; party → `based-in` → country.
+///   The first nodes of the asked level reached on each branch are the answer; nothing is reached downwards
+///   (a party has no organ, a country no party).
+struct Attendance: Sendable {
+    var attendee: Int
+    var holderNotNamed: Bool
+    var participant: Int
+    var role: ParticipantRole?
+    var capacity: Int?
+    var derivation: Derivation
+    /// Relationship indices used, the participation first; `leads` marks a `led_by` use of the first.
+    var relationships: [Int32]
+    var viaLeadership: Bool
+}
+
+/// A level actor reached from an attendance or a node, with the relationships walked.
+struct LevelHit: Sendable {
+    var actor: Int
+    var holderNotNamed: Bool
+    var chain: [Int32]
+}
+
+extension EncounterLevel {
+    /// The level a node kind belongs to, as a rank: person/office 0, organ 1, party 2, country 3, meeting nil.
+    static func rank(of kind: NodeKind) -> Int? {
+        EncounterLevel(kind: kind).map { EncounterLevel.allCases.firstIndex(of: $0)! }
+    }
+
+    var rank: Int { EncounterLevel.allCases.firstIndex(of: self)! }
+}
+
+extension Dataset {
+    /// The meeting details of an entity index, if it is a meeting.
+    func meetingDetails(_ index: Int) -> MeetingDetails? { entities[index].meeting }
+
+    /// The persons whose `holds` of the office is in force for the meeting: (person, holds relationship).
+    func holders(ofOffice office: Int, meeting: MeetingDetails?, filter: QueryFilter) -> [(Int, Int32)] {
+        incomingIndices(of: office).compactMap { relationshipIndex in
+            let relationship = relationships[Int(relationshipIndex)]
+            guard relationship.relation == .holds, filter.inForce(relationship, for: meeting) else { return nil }
+            return (Int(fromIndices[Int(relationshipIndex)]), relationshipIndex)
+        }
+    }
+
+    /// Everyone who takes part in the meeting, by the rules above, in relationship file order.
+    func attendances(ofMeeting meeting: Int, filter: QueryFilter) -> [Attendance] {
+        let details = meetingDetails(meeting)
+        var result: [Attendance] = []
+        for relationshipIndex in incomingIndices(of: meeting) {
+            let relationship = relationships[Int(relationshipIndex)]
+            let from = Int(fromIndices[Int(relationshipIndex)])
+            switch relationship.relation {
+            case .participantIn:
+                let capacity = relationship.capacity.flatMap(index(of:))
+                if entities[from].kind == .office {
+                    let holders = holders(ofOffice: from, meeting: details, filter: filter)
+                    if holders.isEmpty {
+                        result.append(Attendance(attendee: from, holderNotNamed: true, participant: from, role: relationship.role,
+                                                 capacity: capacity, derivation: .direct, relationships: [relationshipIndex], viaLeadership: false))
+                    }
+                    for (person, holding) in holders {
+                        result.append(Attendance(attendee: person, holderNotNamed: false, participant: from, role: relationship.role,
+                                                 capacity: capacity, derivation: .viaOffice, relationships: [relationshipIndex, holding],
+                                                 viaLeadership: false))
+                    }
+                } else {
+                    result.append(Attendance(attendee: from, holderNotNamed: false, participant: from, role: relationship.role,
+                                             capacity: capacity, derivation: .direct, relationships: [relationshipIndex], viaLeadership: false))
+                }
+                if let leader = relationship.ledBy.flatMap(index(of:)) {
+                    result.append(Attendance(attendee: leader, holderNotNamed: false, participant: from, role: relationship.role,
+                                             capacity: capacity, derivation: .viaDelegation, relationships: [relationshipIndex],
+                                             viaLeadership: true))
+                }
+            case .hosts:
+                result.append(Attendance(attendee: from, holderNotNamed: false, participant: from, role: .host, capacity: nil,
+                                         derivation: .hosting, relationships: [relationshipIndex], viaLeadership: false))
+            default:
+                continue
+            }
+        }
+        return result
+    }
+
+    /// The nodes of `level` reached upwards from a node, each with the first (shortest) chain found.
+    ///
+    /// At person level a person is itself and an office is its holders in force, or itself when none is named.
+    func lift(_ start: Int, to level: EncounterLevel, meeting: MeetingDetails?, filter: QueryFilter) -> [LevelHit] {
+        guard let startRank = EncounterLevel.rank(of: entities[start].kind) else { return [] }
+        if level == .person {
+            switch entities[start].kind {
+            case .person: return [LevelHit(actor: start, holderNotNamed: false, chain: [])]
+            case .office:
+                let holders = holders(ofOffice: start, meeting: meeting, filter: filter)
+                if holders.isEmpty { return [LevelHit(actor: start, holderNotNamed: true, chain: [])] }
+                return holders.map { LevelHit(actor: $0.0, holderNotNamed: false, chain: [$0.1]) }
+            default: return []
+            }
+        }
+        if startRank > level.rank { return [] }
+        var hits: [LevelHit] = []
+        var seen: Set<Int> = [start]
+        var frontier: [(Int, [Int32])] = [(start, [])]
+        while !frontier.isEmpty {
+            var next: [(Int, [Int32])] = []
+            for (node, chain) in frontier {
+                let kind = entities[node].kind
+                if EncounterLevel(kind: kind) == level && kind != .office {
+                    hits.append(LevelHit(actor: node, holderNotNamed: false, chain: chain))
+                    continue
+                }
+                for relationshipIndex in outgoingIndices(of: node) {
+                    let relationship = relationships[Int(relationshipIndex)]
+                    let upward: Bool
+                    switch (kind, relationship.relation) {
+                    case (.person, .holds), (.person, .heads), (.person, .memberOf): upward = true
+                    case (.office, .officeOf): upward = true
+                    case (.organ, .partOf), (.organ, .basedIn), (.party, .basedIn): upward = true
+                    default: upward = false
+                    }
+                    guard upward, filter.inForce(relationship, for: meeting) else { continue }
+                    let target = Int(toIndices[Int(relationshipIndex)])
+                    guard let targetRank = EncounterLevel.rank(of: entities[target].kind), targetRank <= level.rank,
+                          seen.insert(target).inserted else { continue }
+                    next.append((target, chain + [relationshipIndex]))
+                }
+            }
+            frontier = next
+        }
+        return hits.sorted { $0.actor < $1.actor }
+    }
+
+    /// The level actors an attendance stands for (see the rules on ``Attendance``).
+    func levelHits(of attendance: Attendance, level: EncounterLevel, meeting: MeetingDetails?, filter: QueryFilter) -> [LevelHit] {
+        if level == .person {
+            switch entities[attendance.attendee].kind {
+            case .person: return [LevelHit(actor: attendance.attendee, holderNotNamed: false, chain: [])]
+            case .office where attendance.holderNotNamed: return [LevelHit(actor: attendance.attendee, holderNotNamed: true, chain: [])]
+            default: return []
+            }
+        }
+        if let capacity = attendance.capacity {
+            let hits = lift(capacity, to: level, meeting: meeting, filter: filter)
+            if !hits.isEmpty { return hits }
+        }
+        return lift(attendance.participant, to: level, meeting: meeting, filter: filter)
+    }
+
+    /// The actors of a level that take part in a meeting, each with the chain from the participation.
+    ///
+    /// This is the public face of the level rules: the CPP–CPV summit at party level gives the CPP (through the
+    /// CPP Standing Committee's capacity) and the CPV. Meetings the filter rejects have no attendees.
+    /// - Throws: ``PartyGraphError/unknownName(_:suggestions:)`` when the id is not a meeting of the dataset.
+    public func attendees(of meeting: NodeID, level: EncounterLevel, filter: QueryFilter = .all) throws(PartyGraphError) -> [ActorRef] {
+        guard let index = index(of: meeting), let details = entities[index].meeting else {
+            throw .unknownName(meeting.rawValue, suggestions: self.meetings.map { "\($0.id) (\($0.name))" })
+        }
+        guard filter.admits(details) else { return [] }
+        var seen: Set<Int> = []
+        var result: [ActorRef] = []
+        for attendance in attendances(ofMeeting: index, filter: filter) {
+            for hit in levelHits(of: attendance, level: level, meeting: details, filter: filter) where seen.insert(hit.actor).inserted {
+                result.append(ActorRef(entities[hit.actor], holderNotNamed: hit.holderNotNamed))
+            }
+        }
+        return result.sorted { $0.label < $1.label }
+    }
+
+    /// The nodes of `level` that a node stands for, on a day or whenever (`on: nil`): Hun Sen → the CPP at party level.
+    ///
+    /// A node above the level stands for nothing (a party has no person). Offices at person level are their
+    /// holders, or the office itself when no holder is named.
+    public func levelActors(of node: NodeID, level: EncounterLevel, on day: PartialDate? = nil) -> [ActorRef] {
+        guard let index = index(of: node) else { return [] }
+        let filter = (try? QueryFilter(at: day)) ?? .all
+        return lift(index, to: level, meeting: nil, filter: filter).map { ActorRef(entities[$0.actor], holderNotNamed: $0.holderNotNamed) }
+    }
+
+    /// The relationships behind an attendance and a level chain, with names and evidence.
+    func basis(_ attendance: Attendance, chain: [Int32]) -> [UsedRelation] {
+        var used: [UsedRelation] = []
+        for (position, relationshipIndex) in attendance.relationships.enumerated() {
+            used.append(usedRelation(relationshipIndex))
+            if position == 0 && attendance.viaLeadership, let leader = relationships[Int(relationshipIndex)].ledBy {
+                let body = relationships[Int(relationshipIndex)].from
+                used.append(UsedRelation(
+                    relation: "leads", from: leader.rawValue, fromName: name(of: leader), to: body.rawValue, toName: name(of: body),
+                    evidence: citations(relationships[Int(relationshipIndex)].evidence)))
+            }
+        }
+        for relationshipIndex in chain where !attendance.relationships.contains(relationshipIndex) {
+            used.append(usedRelation(relationshipIndex))
+        }
+        return used
+    }
+
+    func usedRelation(_ relationshipIndex: Int32) -> UsedRelation {
+        let relationship = relationships[Int(relationshipIndex)]
+        return UsedRelation(
+            relation: relationship.relation.rawValue, from: relationship.from.rawValue, fromName: name(of: relationship.from),
+            to: relationship.to.rawValue, toName: name(of: relationship.to), evidence: citations(relationship.evidence))
+    }
+
+    func citations(_ records: [Evidence]) -> [NodeReport.Citation] {
+        records.map { record in
+            let source = source(record.source)
+            return NodeReport.Citation(source: record.source, publisher: source?.publisher ?? "", date: source?.date.description ?? "",
+                                       quote: record.quote, stance: record.stance.rawValue)
+        }
+    }
+
+    func participation(_ attendance: Attendance, chain: [Int32]) -> Participation {
+        Participation(
+            derivation: attendance.derivation,
+            attendee: ActorRef(entities[attendance.attendee], holderNotNamed: attendance.holderNotNamed),
+            participant: ActorRef(entities[attendance.participant]),
+            role: attendance.role?.rawValue,
+            capacity: attendance.capacity.map { ActorRef(entities[$0]) },
+            basis: basis(attendance, chain: chain))
+    }
+}

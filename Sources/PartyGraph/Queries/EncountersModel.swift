@@ -1,0 +1,159 @@
+/// A node as it appears in query answers: id, display name and kind.
+public struct ActorRef: Codable, Hashable, Sendable {
+    public var id: String
+    public var name: String
+    public var kind: String
+    /// `true` for an office standing in for a person the sources do not name (a prime minister, a speaker).
+    public var holderNotNamed: Bool
+    /// The name for people: `"Prime Minister of Việt Nam — holder not named"` when the holder is not named.
+    public var label: String
+
+    init(_ entity: Entity, holderNotNamed: Bool = false) {
+        id = entity.id.rawValue
+        name = entity.name
+        kind = entity.kind.rawValue
+        self.holderNotNamed = holderNotNamed
+        label = holderNotNamed ? entity.name + " — holder not named" : entity.name
+    }
+}
+
+/// A meeting as it appears in query answers.
+public struct MeetingRef: Codable, Hashable, Sendable {
+    public var id: String
+    public var name: String
+    /// The ``MeetingKind`` raw value, e.g. `bilateral-summit`.
+    public var kind: String
+    /// `2026-02-06/2026-02-07`, or one date when it starts and ends the same day; empty when undated.
+    public var date: String
+    public var start: String?
+    public var end: String?
+    public var place: String?
+    /// The ``MeetingStatus`` raw value.
+    public var status: String
+    public var statusAsOf: String?
+    /// `true` while the meeting is only announced: the encounter is expected, not yet reported as held.
+    public var announced: Bool
+    /// Ids of the larger events (summit series) it is part of.
+    public var partOf: [String]
+
+    init(_ entity: Entity, in dataset: Dataset) {
+        id = entity.id.rawValue
+        name = entity.name
+        let details = entity.meeting
+        kind = details?.kind.rawValue ?? ""
+        date = details?.date.description ?? ""
+        start = details?.date.start?.description
+        end = details?.date.end?.description
+        place = details?.place
+        status = details?.status.rawValue ?? ""
+        statusAsOf = details?.statusAsOf?.description
+        announced = details?.status == .announced
+        partOf = dataset.relationships(from: entity.id).filter { $0.relation == .partOf }.map(\.to.rawValue)
+    }
+}
+
+/// How an actor is found to take part in a meeting.
+public enum Derivation: String, Codable, Sendable, CaseIterable, Comparable {
+    /// The actor itself is a participant (`participant-in`).
+    case direct
+    /// The actor hosts the meeting (`hosts`); a host takes part in what it hosts.
+    case hosting
+    /// The actor is the person named as leading a participating body (`led_by` on the participation).
+    case viaDelegation = "via-delegation"
+    /// The actor holds, on the meeting's dates (or the `--at` day), an office that participates (`holds`).
+    case viaOffice = "via-office"
+
+    public static func < (lhs: Derivation, rhs: Derivation) -> Bool {
+        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    }
+}
+
+/// One relationship used to derive an answer, with its evidence.
+public struct UsedRelation: Codable, Hashable, Sendable {
+    /// The ``Relation`` raw value, or `leads` for the `led_by` of a participation.
+    public var relation: String
+    public var from: String
+    public var fromName: String
+    public var to: String
+    public var toName: String
+    public var evidence: [NodeReport.Citation]
+}
+
+/// One way a side takes part in a meeting: who attended as recorded, through what, and why we say so.
+public struct Participation: Codable, Hashable, Sendable {
+    public var derivation: Derivation
+    /// Who attended as recorded: a person, a body, or an office whose holder is not named.
+    public var attendee: ActorRef
+    /// The node named by the `participant-in` or `hosts` relationship (a body or office for the `via-` derivations).
+    public var participant: ActorRef
+    /// The ``ParticipantRole`` raw value; `host` for hosting.
+    public var role: String?
+    /// What the participant represented, as the source says.
+    public var capacity: ActorRef?
+    /// Every relationship used: the participation, the `holds` that resolves an office, and the chain that maps the
+    /// attendee to the answer's level (`part-of`, `office-of`, `based-in`, …), in that order.
+    public var basis: [UsedRelation]
+}
+
+/// One side of an encounter: the actor at the asked level and every way it takes part in the meeting.
+public struct EncounterSide: Codable, Hashable, Sendable {
+    public var actor: ActorRef
+    /// Most direct first (``Derivation`` order), then in relationship file order.
+    public var participations: [Participation]
+}
+
+/// Two actors meeting at one meeting, with how that is derived and the quotes that support it.
+public struct Encounter: Codable, Hashable, Sendable {
+    public var meeting: MeetingRef
+    /// The side asked about.
+    public var actor: EncounterSide
+    public var counterpart: EncounterSide
+    /// The evidence of every relationship used on both sides, without repeats, in order of first use.
+    public var evidence: [NodeReport.Citation]
+}
+
+/// An actor met in an ``EncounterReport``, with the meetings.
+public struct CounterpartSummary: Codable, Hashable, Sendable {
+    public var actor: ActorRef
+    /// Distinct meetings.
+    public var meetings: Int
+    public var meetingIDs: [String]
+    /// How many of those meetings are only announced.
+    public var announced: Int
+}
+
+/// The answer to "whom did X meet?" (`partygraph who-met`).
+public struct EncounterReport: Codable, Hashable, Sendable {
+    /// The question, echoed so that an empty answer still says what was asked.
+    public struct Query: Codable, Hashable, Sendable {
+        public var actor: ActorRef
+        public var with: ActorRef?
+        public var level: String
+        /// The query actor at the asked level (Hun Sen → the CPP at party level): its structural lift (on no
+        /// particular day), then whatever else it stood for at the meetings found, in meeting order.
+        public var actorAtLevel: [ActorRef]
+        public var filter: FilterEcho
+    }
+
+    public var query: Query
+    /// In meeting date order, then meeting id, then counterpart name.
+    public var encounters: [Encounter]
+    /// Everyone met, most meetings first, then by name.
+    public var counterparts: [CounterpartSummary]
+}
+
+/// A question for ``Dataset/encounters(_:)``: whom `actor` met, optionally only `with`, at a level, in a window.
+public struct EncounterQuery: Hashable, Sendable {
+    public var actor: NodeID
+    public var with: NodeID?
+    public var filter: QueryFilter
+    /// `nil` means the actor's own level (a person or office → person, an organ → organ, …).
+    public var level: EncounterLevel?
+
+    public init(actor: NodeID, with: NodeID? = nil, filter: QueryFilter = .all, level: EncounterLevel? = nil) {
+        self.actor = actor
+        self.with = with
+        self.filter = filter
+        self.level = level
+    }
+}

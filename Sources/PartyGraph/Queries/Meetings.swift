@@ -1,0 +1,99 @@
+/// Someone who brings a meeting about: a host (`hosts`), an inviter (`invites`), or a participant in the role of
+/// host or co-chair.
+public struct Convener: Codable, Hashable, Sendable {
+    public var actor: ActorRef
+    /// `hosts`, `invites`, `host` (participant role) or `co-chair` (participant role).
+    public var how: String
+    public var evidence: [NodeReport.Citation]
+}
+
+/// A meeting with everyone in it (`partygraph meetings`).
+public struct MeetingListing: Codable, Hashable, Sendable {
+    public var meeting: MeetingRef
+    /// The larger events it belongs to (a summit series).
+    public var partOf: [ActorRef]
+    /// The meetings that are part of it (for a summit series).
+    public var parts: [ActorRef]
+    /// Meetings recorded as held in parallel with it, either way round.
+    public var parallelWith: [ActorRef]
+    public var conveners: [Convener]
+    /// Every attendance (see ``Derivation``), in relationship file order; offices resolved to their holders.
+    public var participants: [Participation]
+}
+
+/// The answer to "which meetings involve these actors?".
+public struct MeetingsReport: Codable, Hashable, Sendable {
+    public struct Query: Codable, Hashable, Sendable {
+        public var involving: [ActorRef]
+        public var filter: FilterEcho
+    }
+
+    public var query: Query
+    /// Chronological (first day, then id).
+    public var meetings: [MeetingListing]
+}
+
+extension Dataset {
+    /// The meetings that involve every one of `actors`, chronologically, with their participants.
+    ///
+    /// An actor is involved when one of the meeting's attendances names it (as attendee, participant or capacity)
+    /// or maps to it at the actor's own level: the CPP is involved in the CPP–CPV summit through the CPP Standing
+    /// Committee, Hun Sen through leading it, Cambodia through the CPP. A summit series counts only through its own
+    /// relationships (the CPP hosts it); the parts' participants are not rolled up into it, so
+    /// `--involving CPP --involving CPV` lists the two summits the CPV attends, each naming the series in `partOf`.
+    /// With no actors, every meeting that passes the filter is listed.
+    ///
+    /// - Throws: ``PartyGraphError/invalidArgument(_:)`` when an actor is a meeting or not in the dataset.
+    public func meetings(involving actors: [NodeID] = [], filter: QueryFilter = .all) throws(PartyGraphError) -> MeetingsReport {
+        var actorIndices: [Int] = []
+        for actor in actors {
+            guard let found = index(of: actor) else { throw .unknownName(actor.rawValue, suggestions: []) }
+            guard EncounterLevel(kind: entities[found].kind) != nil else {
+                throw .invalidArgument("--involving \(name(of: actor)) is a meeting; name an actor (person, office, organ, party or country)")
+            }
+            actorIndices.append(found)
+        }
+        var listings: [MeetingListing] = []
+        for meeting in self.meetings {
+            guard let details = meeting.meeting, filter.admits(details), let meetingIndex = index(of: meeting.id) else { continue }
+            let attendances = attendances(ofMeeting: meetingIndex, filter: filter)
+            let involvesAll = actorIndices.allSatisfy { actor in
+                let level = EncounterLevel(kind: entities[actor].kind)!
+                return attendances.contains { attendance in
+                    attendance.attendee == actor || attendance.participant == actor || attendance.capacity == actor
+                        || levelHits(of: attendance, level: level, meeting: details, filter: filter).contains { $0.actor == actor }
+                }
+            }
+            guard involvesAll else { continue }
+            listings.append(listing(meeting, index: meetingIndex, attendances: attendances))
+        }
+        return MeetingsReport(
+            query: .init(involving: actorIndices.map { ActorRef(entities[$0]) }, filter: filter.echo), meetings: listings)
+    }
+
+    private func listing(_ meeting: Entity, index meetingIndex: Int, attendances: [Attendance]) -> MeetingListing {
+        var partOf: [ActorRef] = [], parts: [ActorRef] = [], parallel: [ActorRef] = [], conveners: [Convener] = []
+        for relationshipIndex in outgoingIndices(of: meetingIndex) {
+            let relationship = relationships[Int(relationshipIndex)]
+            guard let other = entity(relationship.to) else { continue }
+            if relationship.relation == .partOf { partOf.append(ActorRef(other)) }
+            if relationship.relation == .parallelWith { parallel.append(ActorRef(other)) }
+        }
+        for relationshipIndex in incomingIndices(of: meetingIndex) {
+            let relationship = relationships[Int(relationshipIndex)]
+            guard let other = entity(relationship.from) else { continue }
+            switch relationship.relation {
+            case .partOf: parts.append(ActorRef(other))
+            case .parallelWith: parallel.append(ActorRef(other))
+            case .hosts, .invites:
+                conveners.append(Convener(actor: ActorRef(other), how: relationship.relation.rawValue, evidence: citations(relationship.evidence)))
+            case .participantIn where relationship.role == .host || relationship.role == .coChair:
+                conveners.append(Convener(actor: ActorRef(other), how: relationship.role!.rawValue, evidence: citations(relationship.evidence)))
+            default: break
+            }
+        }
+        return MeetingListing(
+            meeting: MeetingRef(meeting, in: self), partOf: partOf, parts: parts, parallelWith: parallel, conveners: conveners,
+            participants: attendances.filter { $0.derivation != .hosting }.map { participation($0, chain: []) })
+    }
+}

@@ -1,0 +1,126 @@
+/// Which meetings a query looks at, and on which day offices are resolved to their holders.
+///
+/// A meeting passes when its dates overlap the window `[from, to]` (partial dates stand for every day they
+/// name: `--from 2026 --to 2026-02` is 1 January–28 February 2026; an open bound is unlimited; a meeting with an
+/// open date span is taken to extend without limit, so it overlaps every window on that side), its status is one
+/// of ``statuses`` and its kind one of ``meetingKinds`` (all kinds when `nil`).
+///
+/// Holders of offices: by default a `holds` relationship counts for a meeting when its validity overlaps the
+/// meeting's dates; with ``at`` set, when its validity contains that day, for every meeting.
+public struct QueryFilter: Hashable, Sendable {
+    /// The first date of the window, or `nil` for no lower bound.
+    public let from: PartialDate?
+    /// The last date of the window, or `nil` for no upper bound.
+    public let to: PartialDate?
+    /// The day offices are resolved on, instead of each meeting's own dates.
+    public let at: PartialDate?
+    /// The statuses that count. Defaults to ``defaultStatuses``: announced and held meetings.
+    public let statuses: Set<MeetingStatus>
+    /// The meeting kinds that count; `nil` means every kind.
+    public let meetingKinds: Set<MeetingKind>?
+
+    /// Announced and held meetings count by default; postponed and cancelled ones are left out unless asked for.
+    public static let defaultStatuses: Set<MeetingStatus> = [.announced, .held]
+
+    /// Creates a filter.
+    /// - Throws: ``PartyGraphError/invalidArgument(_:)`` when `from` lies wholly after `to`, or `statuses` is empty.
+    public init(
+        from: PartialDate? = nil, to: PartialDate? = nil, at: PartialDate? = nil,
+        statuses: Set<MeetingStatus> = QueryFilter.defaultStatuses, meetingKinds: Set<MeetingKind>? = nil
+    ) throws(PartyGraphError) {
+        if let from, let to, to.lastDay < from.firstDay {
+            throw .invalidArgument("--from \(from) is after --to \(to); give a window whose start is not after its end")
+        }
+        if statuses.isEmpty {
+            throw .invalidArgument("no meeting status was allowed; use one or more of " + MeetingStatus.allCases.map(\.rawValue).joined(separator: ", "))
+        }
+        self.from = from
+        self.to = to
+        self.at = at
+        self.statuses = statuses
+        self.meetingKinds = meetingKinds
+    }
+
+    /// Every announced or held meeting, offices resolved on each meeting's dates.
+    public static let all = try! QueryFilter()
+
+    /// The window as a span (open where a bound is missing).
+    public var window: DateSpan { try! DateSpan(start: from, end: to) }
+
+    /// Whether a meeting passes the window, status and kind tests.
+    public func admits(_ meeting: MeetingDetails) -> Bool {
+        statuses.contains(meeting.status)
+            && (meetingKinds?.contains(meeting.kind) ?? true)
+            && meeting.date.overlaps(window)
+    }
+
+    /// Whether a relationship (typically `holds`) is in force for a meeting under this filter.
+    func inForce(_ relationship: Relationship, for meeting: MeetingDetails?) -> Bool {
+        if let at { return relationship.valid.overlaps(DateSpan(day: at)) }
+        guard let meeting else { return true }
+        return relationship.valid.overlaps(meeting.date)
+    }
+
+    /// Parses a date given as a command-line value, naming the option in the error.
+    /// - Throws: ``PartyGraphError/invalidDate(_:reason:)`` saying which shapes are accepted.
+    public static func date(_ text: String, option: String) throws(PartyGraphError) -> PartialDate {
+        do {
+            return try PartialDate(parsing: text)
+        } catch {
+            throw .invalidDate(text, reason: "\(option) takes YYYY, YYYY-MM or YYYY-MM-DD (e.g. 2026, 2026-02, 2026-02-06): \(error)")
+        }
+    }
+
+    /// The filter as plain values, echoed in query results.
+    public var echo: FilterEcho {
+        FilterEcho(
+            from: from?.description, to: to?.description, at: at?.description,
+            statuses: MeetingStatus.allCases.filter(statuses.contains).map(\.rawValue),
+            meetingKinds: meetingKinds.map { kinds in MeetingKind.allCases.filter(kinds.contains).map(\.rawValue) })
+    }
+}
+
+/// A ``QueryFilter`` as it appears in JSON answers.
+public struct FilterEcho: Codable, Hashable, Sendable {
+    public var from: String?
+    public var to: String?
+    public var at: String?
+    public var statuses: [String]
+    /// `nil` when every meeting kind counts.
+    public var meetingKinds: [String]?
+}
+
+extension DateSpan {
+    /// The span of exactly the days a partial date names.
+    init(day date: PartialDate) { self = try! DateSpan(start: date, end: date) }
+}
+
+/// The level at which actors are compared: people, organs, parties or countries.
+///
+/// Every participation in a meeting is mapped to the level asked for; see ``Dataset/levelActors(of:level:on:)``
+/// and docs/queries.md for the rules. Levels are ordered person < organ < party < country.
+public enum EncounterLevel: String, CaseIterable, Codable, Sendable, Comparable {
+    /// Named persons, and offices whose holder the sources do not name (standing in for that person).
+    case person
+    /// Party organs and state bodies.
+    case organ
+    /// Political parties.
+    case party
+    /// States.
+    case country
+
+    /// The natural level of a node kind; `nil` for meetings, which take part in nothing.
+    public init?(kind: NodeKind) {
+        switch kind {
+        case .person, .office: self = .person
+        case .organ: self = .organ
+        case .party: self = .party
+        case .country: self = .country
+        case .meeting: return nil
+        }
+    }
+
+    public static func < (lhs: EncounterLevel, rhs: EncounterLevel) -> Bool {
+        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    }
+}

@@ -1,0 +1,91 @@
+import ArgumentParser
+import PartyGraph
+
+struct Meetings: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "List meetings chronologically with their conveners and participants.",
+        discussion: """
+            With --involving (repeatable), only meetings that involve every named actor: as participant, as the \
+            person leading a participating body, through an office, as host, or through a body that maps to it \
+            (the CPP is involved through its Standing Committee). A summit series is listed in its own right, and \
+            its parts name it; participants of the parts are not rolled up into the series. See docs/queries.md.
+            """
+    )
+
+    @Option(name: .long, help: "Only meetings involving this actor (repeatable: all must be involved).")
+    var involving: [String] = []
+
+    @OptionGroup var query: QueryOptions
+    @OptionGroup var datasetOptions: DatasetOptions
+    @OptionGroup var formatOptions: FormatOptions
+
+    func run() throws {
+        let dataset = try datasetOptions.load()
+        let actors = try NameResolver(dataset: dataset).resolveAll(involving)
+        let report = try dataset.meetings(involving: actors.map(\.id), filter: try query.filter())
+        switch formatOptions.format {
+        case .json: emit(try jsonText(report))
+        case .csv: emit(csv(report))
+        case .table: emit(table(report))
+        }
+    }
+
+    func table(_ report: MeetingsReport) -> String {
+        var heading = "Meetings"
+        if !report.query.involving.isEmpty { heading += " involving " + report.query.involving.map(\.name).joined(separator: " and ") }
+        var lines = [heading + " — " + describe(report.query.filter)]
+        if report.meetings.isEmpty {
+            lines.append("No meetings found.")
+            return lines.joined(separator: "\n")
+        }
+        for listing in report.meetings {
+            let meeting = listing.meeting
+            lines.append("")
+            lines.append("\(meeting.date)  \(meeting.name)  [\(meeting.kind), \(meeting.status)"
+                + (meeting.statusAsOf.map { " as of \($0)" } ?? "") + (meeting.place.map { ", \($0)" } ?? "") + "]  \(meeting.id)")
+            if !listing.partOf.isEmpty { lines.append("  part of: " + listing.partOf.map(\.name).joined(separator: "; ")) }
+            if !listing.parts.isEmpty { lines.append("  parts: " + listing.parts.map(\.name).joined(separator: "; ")) }
+            if !listing.parallelWith.isEmpty { lines.append("  in parallel with: " + listing.parallelWith.map(\.name).joined(separator: "; ")) }
+            if !listing.conveners.isEmpty {
+                var order: [String] = [], ways: [String: [String]] = [:], names: [String: String] = [:]
+                for convener in listing.conveners {
+                    if ways[convener.actor.id] == nil { order.append(convener.actor.id) }
+                    ways[convener.actor.id, default: []].append(convener.how)
+                    names[convener.actor.id] = convener.actor.name
+                }
+                lines.append("  convened by: " + order.map { "\(names[$0]!) (\(ways[$0]!.joined(separator: ", ")))" }.joined(separator: "; "))
+            }
+            if listing.participants.isEmpty {
+                lines.append("  no participants of its own")
+            } else {
+                let table = tableText(header: ["participant", "kind", "role", "for", "how"], rows: listing.participants.map {
+                    [$0.attendee.label, $0.attendee.kind, $0.role ?? "", $0.capacity?.name ?? "", $0.how]
+                })
+                lines.append(contentsOf: table.split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 })
+            }
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    func csv(_ report: MeetingsReport) -> String {
+        let header = [
+            "meeting_id", "meeting", "meeting_kind", "start", "end", "status", "announced", "part_of",
+            "attendee_id", "attendee", "attendee_kind", "holder_not_named", "derivation", "participant_id", "role", "capacity_id",
+        ]
+        var rows: [[String]] = []
+        for listing in report.meetings {
+            let meeting = listing.meeting
+            let base = [meeting.id, meeting.name, meeting.kind, meeting.start ?? "", meeting.end ?? "", meeting.status,
+                        String(meeting.announced), meeting.partOf.joined(separator: " ")]
+            if listing.participants.isEmpty { rows.append(base + Array(repeating: "", count: 8)) }
+            for participation in listing.participants {
+                rows.append(base + [
+                    participation.attendee.id, participation.attendee.name, participation.attendee.kind,
+                    String(participation.attendee.holderNotNamed), participation.derivation.rawValue, participation.participant.id,
+                    participation.role ?? "", participation.capacity?.id ?? "",
+                ])
+            }
+        }
+        return csvText(header: header, rows: rows)
+    }
+}

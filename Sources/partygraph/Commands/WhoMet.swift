@@ -1,0 +1,190 @@
+import ArgumentParser
+import PartyGraph
+
+/// Parses one value of a vocabulary, or fails with the accepted values.
+func vocabulary<T: RawRepresentable & CaseIterable & Sendable>(_ option: String) -> @Sendable (String) throws -> T where T.RawValue == String {
+    let values = Array(T.allCases)
+    return { text in
+        guard let value = values.first(where: { $0.rawValue == text }) else {
+            throw ValidationError("\(option) '\(text)' is not accepted; use one of: " + values.map(\.rawValue).joined(separator: ", ") + ".")
+        }
+        return value
+    }
+}
+
+/// The meeting filter shared by who-met, meetings and matrix.
+struct QueryOptions: ParsableArguments {
+    @Option(name: .long, help: "Only meetings on or after this date (YYYY, YYYY-MM or YYYY-MM-DD); meetings overlapping the window count.")
+    var from: String?
+
+    @Option(name: .long, help: "Only meetings on or before this date (YYYY, YYYY-MM or YYYY-MM-DD).")
+    var to: String?
+
+    @Option(name: .long, help: "Resolve who holds an office on this day, instead of on each meeting's dates.")
+    var at: String?
+
+    @Option(name: .long, help: "Only meetings of this kind (repeatable): \(MeetingKind.allCases.map(\.rawValue).joined(separator: ", ")).",
+            transform: vocabulary("--kind"))
+    var kind: [MeetingKind] = []
+
+    @Option(name: .long, help: "Only meetings with this status (repeatable): announced, held, postponed, cancelled. Default: announced and held.",
+            transform: vocabulary("--status"))
+    var status: [MeetingStatus] = []
+
+    func validate() throws { _ = try filter() }
+
+    /// The library filter, or a usage error saying what is accepted.
+    func filter() throws -> QueryFilter {
+        func date(_ text: String?, _ option: String) throws -> PartialDate? {
+            guard let text else { return nil }
+            do { return try QueryFilter.date(text, option: option) } catch { throw ValidationError(error.description) }
+        }
+        do {
+            return try QueryFilter(
+                from: try date(from, "--from"), to: try date(to, "--to"), at: try date(at, "--at"),
+                statuses: status.isEmpty ? QueryFilter.defaultStatuses : Set(status),
+                meetingKinds: kind.isEmpty ? nil : Set(kind))
+        } catch let error as PartyGraphError {
+            throw ValidationError(error.description)
+        }
+    }
+}
+
+/// A human sentence for the filter, used in headings and empty answers.
+func describe(_ filter: FilterEcho) -> String {
+    var parts: [String] = []
+    parts.append(filter.statuses.joined(separator: " or ") + " meetings")
+    if let kinds = filter.meetingKinds { parts.append("of kind " + kinds.joined(separator: " or ")) }
+    if let from = filter.from { parts.append("from \(from)") }
+    if let to = filter.to { parts.append("to \(to)") }
+    if let at = filter.at { parts.append("offices resolved on \(at)") }
+    return parts.joined(separator: ", ")
+}
+
+/// Numbers quotes as they are first cited, for tables with a footnoted evidence list.
+struct QuoteNotes {
+    private(set) var lines: [String] = []
+    private var numbers: [NodeReport.Citation: Int] = [:]
+
+    mutating func refer(_ citations: [NodeReport.Citation]) -> String {
+        citations.map { citation in
+            if let number = numbers[citation] { return "[\(number)]" }
+            lines.append("[\(lines.count + 1)] \(citation.source): “\(citation.quote)”")
+            numbers[citation] = lines.count
+            return "[\(lines.count)]"
+        }.joined()
+    }
+
+    var text: String { lines.isEmpty ? "" : "Evidence:\n" + lines.joined(separator: "\n") }
+}
+
+extension Participation {
+    /// `via-office (CPV General Secretary)`, `via-delegation (Politburo of …)`, `direct`.
+    var how: String {
+        switch derivation {
+        case .direct, .hosting: return derivation.rawValue
+        case .viaDelegation, .viaOffice: return "\(derivation.rawValue) (\(participant.name))"
+        }
+    }
+}
+
+struct WhoMet: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "who-met",
+        abstract: "List whom an actor met, meeting by meeting, with how it is derived and the quotes.",
+        discussion: """
+            Two actors meet when they take part in the same meeting: directly, as the person leading a participating \
+            body (led_by), through an office held on the meeting's dates, or as host. With --level, the question is \
+            asked of the actor's person, organ, party or country (Hun Sen → the CPP at party level). Announced \
+            meetings count and are marked. See docs/queries.md.
+            """
+    )
+
+    @Argument(help: "The actor: an id, name or alias (\"hun sen\", \"CPP\", \"Viet Nam\").")
+    var name: String
+
+    @Option(name: .long, help: "Only encounters with this actor.")
+    var with: String?
+
+    @Option(name: .long, help: "Compare at this level: person, organ, party or country (default: the actor's own level).",
+            transform: vocabulary("--level"))
+    var level: EncounterLevel?
+
+    @OptionGroup var query: QueryOptions
+    @OptionGroup var datasetOptions: DatasetOptions
+    @OptionGroup var formatOptions: FormatOptions
+
+    func run() throws {
+        let dataset = try datasetOptions.load()
+        let resolver = NameResolver(dataset: dataset)
+        let actor = try resolver.resolve(name)
+        let other = try with.map { text throws(PartyGraphError) in try resolver.resolve(text) }
+        let report = try dataset.encounters(of: actor.id, with: other?.id, filter: try query.filter(), level: level)
+        switch formatOptions.format {
+        case .json: emit(try jsonText(report))
+        case .csv: emit(csv(report))
+        case .table: emit(table(report))
+        }
+    }
+
+    func table(_ report: EncounterReport) -> String {
+        let asked = report.query.actor.name + (report.query.with.map { " with \($0.name)" } ?? "")
+        let levelNote = report.query.actorAtLevel.map(\.id) == [report.query.actor.id] || report.query.actorAtLevel.isEmpty
+            ? "" : " (as " + report.query.actorAtLevel.map(\.label).joined(separator: ", ") + ")"
+        var lines = ["Who met \(asked)\(levelNote) — \(report.query.level) level, \(describe(report.query.filter))"]
+        if report.encounters.isEmpty {
+            lines.append("No encounters found.")
+            return lines.joined(separator: "\n")
+        }
+        var notes = QuoteNotes()
+        let rows = report.encounters.map { encounter -> [String] in
+            let theirs = encounter.counterpart.participations[0], ours = encounter.actor.participations[0]
+            let extra = { (side: EncounterSide) in side.participations.count > 1 ? " +\(side.participations.count - 1)" : "" }
+            return [
+                encounter.meeting.date, encounter.meeting.name, encounter.meeting.status,
+                encounter.counterpart.actor.label,
+                [theirs.role, theirs.capacity.map { "for " + $0.name }].compactMap { $0 }.joined(separator: ", "),
+                theirs.how + extra(encounter.counterpart),
+                ours.how + extra(encounter.actor),
+                notes.refer(encounter.evidence),
+            ]
+        }
+        let side = report.query.actorAtLevel.count == 1 ? report.query.actorAtLevel[0].name : report.query.actor.name
+        lines.append(tableText(header: ["date", "meeting", "status", "met", "their role", "they took part", "\(side) took part", "evidence"], rows: rows))
+        lines.append("")
+        lines.append(tableText(header: ["met", "meetings", "announced"], rows: report.counterparts.map {
+            [$0.actor.label, String($0.meetings), String($0.announced)]
+        }))
+        if report.encounters.contains(where: { $0.meeting.announced }) {
+            lines.append("")
+            lines.append("announced: the meeting is announced, not yet reported as held (status as of the latest source).")
+        }
+        lines.append("")
+        lines.append(notes.text)
+        return lines.joined(separator: "\n")
+    }
+
+    func csv(_ report: EncounterReport) -> String {
+        let header = [
+            "meeting_id", "meeting", "meeting_kind", "start", "end", "status", "announced",
+            "actor_id", "actor", "counterpart_id", "counterpart", "counterpart_kind", "counterpart_holder_not_named",
+            "counterpart_role", "counterpart_capacity", "counterpart_derivation", "counterpart_participant",
+            "actor_role", "actor_capacity", "actor_derivation", "actor_participant", "sources", "quotes",
+        ]
+        let rows = report.encounters.map { encounter -> [String] in
+            let theirs = encounter.counterpart.participations[0], ours = encounter.actor.participations[0]
+            return [
+                encounter.meeting.id, encounter.meeting.name, encounter.meeting.kind, encounter.meeting.start ?? "",
+                encounter.meeting.end ?? "", encounter.meeting.status, String(encounter.meeting.announced),
+                encounter.actor.actor.id, encounter.actor.actor.name,
+                encounter.counterpart.actor.id, encounter.counterpart.actor.name, encounter.counterpart.actor.kind,
+                String(encounter.counterpart.actor.holderNotNamed),
+                theirs.role ?? "", theirs.capacity?.id ?? "", theirs.derivation.rawValue, theirs.participant.id,
+                ours.role ?? "", ours.capacity?.id ?? "", ours.derivation.rawValue, ours.participant.id,
+                Array(Set(encounter.evidence.map(\.source))).sorted().joined(separator: " "),
+                encounter.evidence.map(\.quote).joined(separator: " | "),
+            ]
+        }
+        return csvText(header: header, rows: rows)
+    }
+}
