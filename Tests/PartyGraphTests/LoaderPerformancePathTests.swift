@@ -330,3 +330,24 @@ struct LoaderTextTests {
         }
     }
 }
+
+@Suite("Dataset caches")
+struct DatasetCacheTests {
+    @Test func meetingsKeepDateThenIdOrderAndAreComputedOnce() throws {
+        let source = Source(id: "s", publisher: "P", title: "T", date: try PartialDate(parsing: "2026-01-01"))
+        let evidence = [Evidence(source: "s", quote: "q")]
+        func meeting(_ id: String, _ date: String) throws -> Entity {
+            Entity(id: NodeID(id), kind: .meeting, name: id,
+                   meeting: MeetingDetails(kind: .talks, date: try DateSpan(parsing: date), status: .held), evidence: evidence)
+        }
+        let dataset = try Dataset(title: "t", sources: [source], entities: [
+            try meeting("meeting/c", "2026-02-01"), Entity(id: "person/a", kind: .person, name: "A"),
+            try meeting("meeting/b", "2026-01"), try meeting("meeting/a", "2026-02-01"), try meeting("meeting/z", "/2025"),
+        ], relationships: [])
+        let expected: [NodeID] = ["meeting/z", "meeting/b", "meeting/a", "meeting/c"]
+        #expect(dataset.meetings.map(\.id) == expected)
+        let copy = dataset
+        #expect(copy.meetings.map(\.id) == expected)
+        #expect(dataset.meetingOrder == [4, 2, 3, 0])
+    }
+}

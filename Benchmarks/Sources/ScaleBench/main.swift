@@ -7,8 +7,8 @@
 // - load: from process start (the kernel's start time of this process) to the validated, indexed Dataset,
 //   and the part of it spent inside DatasetLoader.load;
 // - peak memory: VmHWM from /proc/self/status after load and after the queries;
-// - who-met: median / p90 / max latency over N persons, and the most active person alone;
-// - party matrix: latency of the party-by-party co-meeting matrix (median of several runs).
+// - who-met: median / p90 / max latency of Dataset.encounters(of:) over N persons, and for the most active person;
+// - party matrix: latency of Dataset.coMeetingMatrix(level: .party) (median of three runs).
 import Foundation
 import PartyGraph
 
@@ -104,18 +104,7 @@ print(String(format: "peak memory after load: VmHWM %.0f MiB", peakAfterLoad ?? 
 
 if loadOnly { exit(0) }
 
-// MARK: Who met whom (minimal walk over the public API until the encounter queries land)
-
-/// Everyone who took part in a meeting the person took part in, with the number of such meetings.
-func whoMet(_ person: NodeID, in dataset: Dataset) -> [(NodeID, Int)] {
-    var counts: [NodeID: Int] = [:]
-    for attended in dataset.relationships(from: person) where attended.relation == .participantIn {
-        for other in dataset.relationships(to: attended.to) where other.relation == .participantIn && other.from != person {
-            counts[other.from, default: 0] += 1
-        }
-    }
-    return counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
-}
+// MARK: Who met whom (Dataset.encounters, the research API behind `partygraph who-met`)
 
 let persons = dataset.entities.filter { $0.kind == .person }.map(\.id)
 var activity: [NodeID: Int] = [:]
@@ -124,69 +113,55 @@ for relationship in dataset.relationships where relationship.relation == .partic
 }
 let mostActive = activity.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }
 
-var latencies: [Duration] = []
-var answerSizes = 0
-let stride = max(1, persons.count / samples)
-for index in Swift.stride(from: 0, to: persons.count, by: stride).prefix(samples) {
-    let started = ContinuousClock.now
-    let answer = whoMet(persons[index], in: dataset)
-    latencies.append(ContinuousClock.now - started)
-    answerSizes += answer.count
-}
-latencies.sort()
-print("who-met (own walk over Dataset.relationships(from:/to:)), \(latencies.count) persons, mean \(answerSizes / max(1, latencies.count)) counterparts:")
-print("  median \(milliseconds(percentile(latencies, 0.5))), p90 \(milliseconds(percentile(latencies, 0.9))), max \(milliseconds(latencies.last ?? .zero))")
-if let mostActive {
-    var busiest: [Duration] = []
-    var size = 0
-    for _ in 0..<25 {
+/// Median, p90 and max of `body` over `actors`, and the mean answer size.
+func measure(_ actors: [NodeID], _ body: (NodeID) throws -> Int) rethrows -> (sorted: [Duration], meanSize: Int) {
+    var latencies: [Duration] = []
+    var sizes = 0
+    for actor in actors {
         let started = ContinuousClock.now
-        size = whoMet(mostActive.key, in: dataset).count
-        busiest.append(ContinuousClock.now - started)
+        sizes += try body(actor)
+        latencies.append(ContinuousClock.now - started)
     }
-    busiest.sort()
-    print("  most active person \(mostActive.key) (\(mostActive.value) meetings, \(size) counterparts): median \(milliseconds(percentile(busiest, 0.5)))")
+    return (latencies.sorted(), sizes / max(1, actors.count))
 }
 
-// MARK: Party co-meeting matrix
-
-/// For every pair of parties, the number of meetings both took part in, directly or through a member, organ or office.
-func partyMatrix(_ dataset: Dataset) -> (parties: [NodeID], counts: [Int32]) {
-    let parties = dataset.entities.filter { $0.kind == .party }.map(\.id)
-    var partyIndex: [NodeID: Int32] = [:]
-    for (index, party) in parties.enumerated() { partyIndex[party] = Int32(index) }
-    // The party each node stands for: itself, the party a person is member of, an organ or office belongs to.
-    var affiliation: [NodeID: Int32] = partyIndex
-    var officeOfOrgan: [(NodeID, NodeID)] = []
-    for relationship in dataset.relationships {
-        switch relationship.relation {
-        case .memberOf, .partOf, .officeOf:
-            if let party = partyIndex[relationship.to] { affiliation[relationship.from] = party }
-            else if relationship.relation == .officeOf { officeOfOrgan.append((relationship.from, relationship.to)) }
-        default: break
-        }
+let step = max(1, persons.count / samples)
+let sample = Array(Swift.stride(from: 0, to: persons.count, by: step).prefix(samples).map { persons[$0] })
+do {
+    let real = try measure(sample) { try dataset.encounters(of: $0).encounters.count }
+    print("who-met, Dataset.encounters(of:) (person level, all derivations, evidence attached), \(real.sorted.count) persons, mean \(real.meanSize) encounters:")
+    print("  median \(milliseconds(percentile(real.sorted, 0.5))), p90 \(milliseconds(percentile(real.sorted, 0.9))), max \(milliseconds(real.sorted.last ?? .zero))")
+    if let mostActive {
+        let busiest = try measure(Array(repeating: mostActive.key, count: 15)) { try dataset.encounters(of: $0).encounters.count }
+        print("  most active person \(mostActive.key) (\(mostActive.value) participations, \(busiest.meanSize) encounters): median \(milliseconds(percentile(busiest.sorted, 0.5)))")
     }
-    for (office, organ) in officeOfOrgan { if let party = affiliation[organ] { affiliation[office] = party } }
-    var counts = [Int32](repeating: 0, count: parties.count * parties.count)
-    var present: [Int32] = []
-    for meeting in dataset.entities where meeting.kind == .meeting {
-        present.removeAll(keepingCapacity: true)
-        for participation in dataset.relationships(to: meeting.id) where participation.relation == .participantIn {
-            if let party = affiliation[participation.from], !present.contains(party) { present.append(party) }
-        }
-        for first in present { for second in present where first != second { counts[Int(first) * parties.count + Int(second)] += 1 } }
-    }
-    return (parties, counts)
+} catch {
+    print("who-met failed: \(error)")
 }
+
+/// The bare index walk (participant-in out, then in), for comparison: the cost of the data layout alone.
+func bareWhoMet(_ person: NodeID, in dataset: Dataset) -> Int {
+    var counts: [NodeID: Int] = [:]
+    for attended in dataset.relationships(from: person) where attended.relation == .participantIn {
+        for other in dataset.relationships(to: attended.to) where other.relation == .participantIn && other.from != person {
+            counts[other.from, default: 0] += 1
+        }
+    }
+    return counts.count
+}
+let bare = measure(sample) { bareWhoMet($0, in: dataset) }
+print("  for comparison, a bare walk over relationships(from:/to:): median \(milliseconds(percentile(bare.sorted, 0.5))), p90 \(milliseconds(percentile(bare.sorted, 0.9)))")
+
+// MARK: Party co-meeting matrix (Dataset.coMeetingMatrix, behind `partygraph matrix`)
 
 var matrixTimes: [Duration] = []
-var checksum: Int64 = 0
-for _ in 0..<5 {
+var matrixSummary = ""
+for _ in 0..<3 {
     let started = ContinuousClock.now
-    let matrix = partyMatrix(dataset)
+    let matrix = dataset.coMeetingMatrix(level: .party)
     matrixTimes.append(ContinuousClock.now - started)
-    checksum = matrix.counts.reduce(0) { $0 + Int64($1) }
+    matrixSummary = "\(matrix.actors.count) parties, \(matrix.pairs.count) non-zero pairs"
 }
 matrixTimes.sort()
-print("party co-meeting matrix (own walk), \(dataset.entities.lazy.filter { $0.kind == .party }.count) parties, \(checksum / 2) party pairs met: median \(milliseconds(percentile(matrixTimes, 0.5))) of \(matrixTimes.count)")
+print("party co-meeting matrix, Dataset.coMeetingMatrix(level: .party), \(matrixSummary): median \(milliseconds(percentile(matrixTimes, 0.5))) of \(matrixTimes.count), min \(milliseconds(matrixTimes[0]))")
 print(String(format: "peak memory at exit: VmHWM %.0f MiB", statusMiB("VmHWM") ?? .nan))

@@ -23,6 +23,8 @@ public struct Dataset: Sendable {
     /// Endpoint entity indices of each relationship.
     let fromIndices: [Int32]
     let toIndices: [Int32]
+    /// Derived values computed on first use (see ``meetings``).
+    let caches = DatasetCaches()
 
     /// Creates a dataset and checks it.
     ///
@@ -120,10 +122,39 @@ public struct Dataset: Sendable {
     public func name(of id: NodeID) -> String { entity(id)?.name ?? id.rawValue }
 
     /// All meetings, in date order then id.
+    ///
+    /// The order is computed on first use and kept (queries ask for it once per answer; sorting every meeting
+    /// of a large dataset each time cost more than the answer itself).
     public var meetings: [Entity] {
-        entities.filter { $0.kind == .meeting }.sorted { lhs, rhs in
-            let left = lhs.meeting?.date.firstDay ?? Int.min, right = rhs.meeting?.date.firstDay ?? Int.min
-            return left != right ? left < right : lhs.id < rhs.id
+        meetingOrder.map { entities[Int($0)] }
+    }
+
+    /// Entity indices of the meetings in the order of ``meetings``, computed once.
+    var meetingOrder: [Int32] {
+        caches.meetingOrder {
+            var keyed: [(day: Int, index: Int32)] = []
+            for (index, entity) in entities.enumerated() where entity.kind == .meeting {
+                keyed.append((entity.meeting?.date.firstDay ?? Int.min, Int32(index)))
+            }
+            keyed.sort { lhs, rhs in
+                lhs.day != rhs.day ? lhs.day < rhs.day : entities[Int(lhs.index)].id < entities[Int(rhs.index)].id
+            }
+            return keyed.map(\.index)
         }
+    }
+}
+
+/// Values derived from a dataset on first use, shared by its copies (a dataset never changes once built).
+final class DatasetCaches: @unchecked Sendable {
+    private let lock = NSLock()
+    private var storedMeetingOrder: [Int32]?
+
+    func meetingOrder(_ compute: () -> [Int32]) -> [Int32] {
+        lock.lock()
+        defer { lock.unlock() }
+        if let storedMeetingOrder { return storedMeetingOrder }
+        let order = compute()
+        storedMeetingOrder = order
+        return order
     }
 }
