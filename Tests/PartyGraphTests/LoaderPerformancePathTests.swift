@@ -18,6 +18,8 @@ struct SyntheticDocument {
     var afterRelation: [Int: String] = [:]
     var quote: (Int) -> String = { "Fact \($0) is reported." }
     var relationsFirst = false
+    /// Nodes appended after the generated ones.
+    var extraNodes: [String] = []
 
     func nodeLine(_ index: Int) -> String {
         if let line = nodeOverride[index] { return line }
@@ -35,7 +37,7 @@ struct SyntheticDocument {
     }
 
     var text: String {
-        let nodes = "\"nodes\": [\n" + (0..<nodeCount).map(nodeLine).joined(separator: ",\n") + "\n]"
+        let nodes = "\"nodes\": [\n" + ((0..<nodeCount).map(nodeLine) + extraNodes).joined(separator: ",\n") + "\n]"
         var relations = "\"relations\": [\n"
         for index in 0..<relationCount {
             relations += relationLine(index)
@@ -349,5 +351,71 @@ struct DatasetCacheTests {
         let copy = dataset
         #expect(copy.meetings.map(\.id) == expected)
         #expect(dataset.meetingOrder == [4, 2, 3, 0])
+    }
+}
+
+@Suite("Encounter candidates")
+struct EncounterCandidateTests {
+    /// A dataset with every way a person attends: directly, hosting, leading a delegation, holding an office.
+    static func dataset() throws -> Dataset {
+        var document = SyntheticDocument()
+        document.nodeCount = 120
+        document.meetingCount = 30
+        document.relationCount = 200
+        var extra: [String] = []
+        let evidence = #""evidence":[{"source":"s1","quote":"x"}]"#
+        for meeting in 0..<30 {
+            if meeting % 3 == 0 { extra.append(#"{"relation":"hosts","from":"person/p\#(40 + meeting)","to":"meeting/m\#(meeting)",\#(evidence)}"#) }
+            if meeting % 4 == 0 {
+                extra.append(#"{"relation":"participant-in","from":"office/o\#(meeting % 5)","to":"meeting/m\#(meeting)","role":"attendee",\#(evidence)}"#)
+            }
+            if meeting % 5 == 1 {
+                extra.append(#"{"relation":"participant-in","from":"organ/g\#(meeting % 2)","to":"meeting/m\#(meeting)","led_by":"person/p\#(50 + meeting % 7)",\#(evidence)}"#)
+            }
+        }
+        for office in 0..<5 {
+            document.extraNodes.append(#"{"id":"office/o\#(office)","kind":"office","name":"Office \#(office)",\#(evidence)}"#)
+            extra.append(#"{"relation":"holds","from":"person/p\#(41 + office * 3)","to":"office/o\#(office)","start":"2026-03",\#(evidence)}"#)
+            extra.append(#"{"relation":"holds","from":"person/p\#(42 + office)","to":"office/o\#(office)",\#(evidence)}"#)
+        }
+        for organ in 0..<2 {
+            document.extraNodes.append(#"{"id":"organ/g\#(organ)","kind":"organ","name":"Organ \#(organ)",\#(evidence)}"#)
+        }
+        for (offset, line) in extra.enumerated() { document.relationOverride[offset] = line }
+        var bytes = Array(document.text.utf8)
+        return try bytes.withUnsafeMutableBufferPointer { buffer throws(PartyGraphError) in
+            try DatasetLoader.decode(bytes: UnsafeBufferPointer(buffer), file: "test.json", sourceDirectory: nil)
+        }
+    }
+
+    @Test func candidateShortcutGivesTheSameAnswers() throws {
+        let dataset: Dataset
+        do { dataset = try EncounterCandidateTests.dataset() } catch { Issue.record("\(error)"); return }
+        let bundled = try DatasetLoader.load(path: URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("datasets/indochina-summits-2026.json").path)
+        var compared = 0, nonEmpty = 0
+        for data in [dataset, bundled] {
+            for actor in data.entities where actor.kind == .person || actor.kind == .office || actor.kind == .party {
+                for level: EncounterLevel? in [nil, .person, .party] {
+                    let query = EncounterQuery(actor: actor.id, level: level)
+                    let fast = try data.encounters(query, readEveryMeeting: false)
+                    let full = try data.encounters(query, readEveryMeeting: true)
+                    #expect(fast == full, "\(actor.id) at \(level?.rawValue ?? "own level")")
+                    compared += 1
+                    if !full.encounters.isEmpty { nonEmpty += 1 }
+                }
+            }
+        }
+        #expect(compared > 300)
+        #expect(nonEmpty > 100)
+        // The shortcut is really taken for persons, and covers the delegation and office routes.
+        let led = try #require(dataset.index(of: "person/p51"))
+        #expect(dataset.personLevelCandidateMeetings(of: led, level: .person)?.isEmpty == false)
+        #expect(dataset.personLevelCandidateMeetings(of: led, level: .party) == nil)
+        #expect(!dataset.ledByRelationships(of: led).isEmpty)
+        let hunSen = try #require(bundled.index(of: "person/hun-sen"))
+        let viaOffice = try bundled.encounters(of: "person/hun-sen")
+        #expect(viaOffice.encounters.contains { $0.actor.participations.contains { $0.derivation == .viaOffice } })
+        #expect(bundled.personLevelCandidateMeetings(of: hunSen, level: .person)?.count == 3)
     }
 }

@@ -74,7 +74,7 @@ public struct Dataset: Sendable {
     }
 
     /// Groups relationship indices by endpoint with a counting sort (stable: file order within a bucket).
-    private static func bucket(_ endpoints: [Int32], count: Int) -> ([Int32], [Int32]) {
+    static func bucket(_ endpoints: [Int32], count: Int) -> ([Int32], [Int32]) {
         var offsets = [Int32](repeating: 0, count: count + 1)
         for endpoint in endpoints { offsets[Int(endpoint) + 1] += 1 }
         for index in 0..<count { offsets[index + 1] += offsets[index] }
@@ -144,10 +144,60 @@ public struct Dataset: Sendable {
     }
 }
 
+extension Dataset {
+    /// For each entity, its position in ``meetings`` (`-1` for entities that are not meetings), computed once.
+    var meetingRank: [Int32] {
+        caches.meetingRank {
+            var rank = [Int32](repeating: -1, count: entities.count)
+            for (position, entity) in meetingOrder.enumerated() { rank[Int(entity)] = Int32(position) }
+            return rank
+        }
+    }
+
+    /// The `participant-in` relationships whose `led_by` names the entity, in file order, computed once.
+    func ledByRelationships(of entity: Int) -> ArraySlice<Int32> {
+        let index = caches.ledBy {
+            var leaders: [Int32] = []
+            var led: [Int32] = []
+            for (position, relationship) in relationships.enumerated() {
+                if let leader = relationship.ledBy, let leaderIndex = indexByID[leader] {
+                    leaders.append(leaderIndex)
+                    led.append(Int32(position))
+                }
+            }
+            let (offsets, order) = Dataset.bucket(leaders, count: entities.count)
+            return (offsets, order.map { led[Int($0)] })
+        }
+        return index.items[Int(index.offsets[entity])..<Int(index.offsets[entity + 1])]
+    }
+}
+
 /// Values derived from a dataset on first use, shared by its copies (a dataset never changes once built).
 final class DatasetCaches: @unchecked Sendable {
     private let lock = NSLock()
     private var storedMeetingOrder: [Int32]?
+    private var storedMeetingRank: [Int32]?
+    private var storedLedBy: (offsets: [Int32], items: [Int32])?
+
+    func meetingRank(_ compute: () -> [Int32]) -> [Int32] {
+        lock.lock()
+        defer { lock.unlock() }
+        if let storedMeetingRank { return storedMeetingRank }
+        lock.unlock()
+        let rank = compute()
+        lock.lock()
+        storedMeetingRank = rank
+        return rank
+    }
+
+    func ledBy(_ compute: () -> (offsets: [Int32], items: [Int32])) -> (offsets: [Int32], items: [Int32]) {
+        lock.lock()
+        defer { lock.unlock() }
+        if let storedLedBy { return storedLedBy }
+        let index = compute()
+        storedLedBy = index
+        return index
+    }
 
     func meetingOrder(_ compute: () -> [Int32]) -> [Int32] {
         lock.lock()
