@@ -326,12 +326,13 @@ struct DatasetDecoder {
             } else {
                 var source: String?, quote: String?, stance = Evidence.Stance.supports
                 try reader.readObject { reader, key, keyOffset throws(JSONSyntaxError) in
-                    switch key {
-                    case "source": source = try string(&reader, key: key)
-                    case "quote": quote = try string(&reader, key: key)?.loaderNFC
-                    case "stance":
+                    if key == "source" {
+                        source = try string(&reader, key: key)
+                    } else if key == "quote" {
+                        quote = try string(&reader, key: key)?.loaderNFC
+                    } else if key == "stance" {
                         if let value = try enumValue(&reader, key: key, as: Evidence.Stance.self) { stance = value } else { broken = true }
-                    default:
+                    } else {
                         try reader.skipValue()
                         unknownKey(key, at: keyOffset, allowed: DatasetDecoder.evidenceKeys)
                     }
@@ -439,23 +440,30 @@ struct DatasetDecoder {
         var evidence: [Evidence] = []
         var broken = false, relationGiven = false
         try reader.readObject { reader, key, keyOffset throws(JSONSyntaxError) in
-            switch key {
-            case "relation":
+            // An if-chain, not a `switch`: comparing two short strings is one word compare, while a string
+            // `switch` builds each case's string to compare (this runs for every field of a million relations).
+            if key == "relation" {
                 relationGiven = true
                 relation = try enumValue(&reader, key: key, as: Relation.self)
                 if relation == nil { broken = true }
-            case "from": from = try nodeID(&reader, key: key)
-            case "to": to = try nodeID(&reader, key: key)
-            case "start": start = try date(&reader, key: key)
-            case "end": end = try date(&reader, key: key)
-            case "role":
+            } else if key == "from" {
+                from = try nodeID(&reader, key: key)
+            } else if key == "to" {
+                to = try nodeID(&reader, key: key)
+            } else if key == "evidence" {
+                if let records = try evidenceList(&reader) { evidence = records } else { broken = true }
+            } else if key == "role" {
                 role = try enumValue(&reader, key: key, as: ParticipantRole.self)
                 if role == nil { broken = true }
-            case "capacity": capacity = try nodeID(&reader, key: key)
-            case "led_by": ledBy = try nodeID(&reader, key: key)
-            case "evidence":
-                if let records = try evidenceList(&reader) { evidence = records } else { broken = true }
-            default:
+            } else if key == "start" {
+                start = try date(&reader, key: key)
+            } else if key == "end" {
+                end = try date(&reader, key: key)
+            } else if key == "capacity" {
+                capacity = try nodeID(&reader, key: key)
+            } else if key == "led_by" {
+                ledBy = try nodeID(&reader, key: key)
+            } else {
                 try reader.skipValue()
                 unknownKey(key, at: keyOffset, allowed: DatasetDecoder.relationKeys)
             }
