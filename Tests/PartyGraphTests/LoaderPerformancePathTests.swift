@@ -419,3 +419,29 @@ struct EncounterCandidateTests {
         #expect(bundled.personLevelCandidateMeetings(of: hunSen, level: .person)?.count == 3)
     }
 }
+
+@Suite("Section end search")
+struct SectionSearchTests {
+    @Test func horspoolFindsTheFirstOccurrenceLikeANaiveSearch() {
+        var generator = SystemRandomNumberGenerator()
+        let alphabet = Array("\"relations:{}, ".utf8)
+        for _ in 0..<2000 {
+            let haystack = (0..<Int.random(in: 0..<80, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }
+            let needle = Array(["\"relations\"", "\"nodes\"", "ns", "\""].randomElement(using: &generator)!.utf8)
+            let from = haystack.isEmpty ? 0 : Int.random(in: 0..<haystack.count, using: &generator)
+            var naive: Int?
+            if haystack.count - needle.count >= from {
+                for position in from...(haystack.count - needle.count) where naive == nil && Array(haystack[position..<(position + needle.count)]) == needle {
+                    naive = position
+                }
+            }
+            let found = haystack.withUnsafeBytes { raw in
+                raw.baseAddress.flatMap { SectionSpeculation.firstOccurrence(of: needle, in: $0, from: from, to: haystack.count) }
+            }
+            #expect(found == naive, "\(String(decoding: haystack, as: UTF8.self)) / \(String(decoding: needle, as: UTF8.self)) from \(from)")
+        }
+        let text = Array(#"{"nodes": [{"kind":"relations"}], "relations": []}"#.utf8)
+        let found = text.withUnsafeBytes { SectionSpeculation.firstOccurrence(of: Array("\"relations\"".utf8), in: $0.baseAddress!, from: 0, to: text.count) }
+        #expect(found == 19)
+    }
+}
