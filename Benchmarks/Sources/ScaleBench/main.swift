@@ -135,6 +135,11 @@ do {
         let busiest = try measure(Array(repeating: mostActive.key, count: 15)) { try dataset.encounters(of: $0).encounters.count }
         print("  most active person \(mostActive.key) (\(mostActive.value) participations, \(busiest.meanSize) encounters): median \(milliseconds(percentile(busiest.sorted, 0.5)))")
     }
+    // Other levels have no shortcut yet: every meeting is read (one query, it takes seconds).
+    if let person = sample.first {
+        let partyLevel = try measure([person]) { try dataset.encounters(of: $0, level: .party).encounters.count }
+        print("  one person at party level (every meeting read): \(milliseconds(partyLevel.sorted[0])), \(partyLevel.meanSize) encounters")
+    }
 } catch {
     print("who-met failed: \(error)")
 }
