@@ -1,3 +1,8 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Decodes the dataset JSON format straight from bytes into model values, collecting located findings.
 struct DatasetDecoder {
     private var reader: JSONReader
@@ -19,7 +24,19 @@ struct DatasetDecoder {
     /// Byte offset of each element of the top-level arrays, to locate findings later.
     private var elementOffsets: [String: [Int]] = [:]
 
-    init(bytes: UnsafeBufferPointer<UInt8>) { reader = JSONReader(bytes: bytes) }
+    /// Sections spanning at least this many bytes are read by two cores (see ``SectionSpeculation``).
+    let parallelMinimumBytes: Int
+    /// When the bytes are a file mapping: pages already read are handed back to the kernel as reading goes on,
+    /// so the file does not stay resident on top of the decoded values (a page read again is simply re-read).
+    var pages: MappedPages?
+
+    init(bytes: UnsafeBufferPointer<UInt8>, parallelMinimumBytes: Int = DatasetDecoder.defaultParallelMinimumBytes) {
+        reader = JSONReader(bytes: bytes)
+        self.parallelMinimumBytes = parallelMinimumBytes
+    }
+
+    /// Below this a second thread costs more than it saves.
+    static let defaultParallelMinimumBytes = 4 << 20
 
     static let topLevelKeys = ["format", "version", "title", "description", "sources", "nodes", "relations"]
     static let sourceKeys = ["id", "publisher", "title", "date", "url", "text"]
@@ -30,9 +47,7 @@ struct DatasetDecoder {
     // MARK: Findings
 
     private mutating func report(_ message: String, at offset: Int, key: String? = nil, fix: String? = nil) {
-        var findingPath = path
-        if let key, !key.isEmpty, findingPath.last != .key(key) { findingPath.append(.key(key)) }
-        findings.append(Finding(path: findingPath, message: message, fix: fix, offset: offset))
+        findings.append(Finding(path: key.map { path + [.key($0)] } ?? path, message: message, fix: fix, offset: offset))
     }
 
     private mutating func unknownKey(_ key: String, at offset: Int, allowed: [String]) {
@@ -62,11 +77,13 @@ struct DatasetDecoder {
             return []
         }
         var items: [String] = []
+        path.append(.key(key))
         try reader.readArray { reader, index throws(JSONSyntaxError) in
             path.append(.index(index))
-            if let item = try string(&reader, key: "") { items.append(item.nfc) }
+            if let item = try string(&reader, key: "") { items.append(item.loaderNFC) }
             path.removeLast()
         }
+        path.removeLast()
         return items
     }
 
@@ -87,7 +104,7 @@ struct DatasetDecoder {
         let offset = reader.valueOffset()
         guard let text = try string(&reader, key: key) else { return .some(nil) }
         do { return .some(try PartialDate(parsing: text)) } catch {
-            report("invalid date: \(error)", at: offset, key: key)
+            report("invalid date: \(error)", at: offset, key: key, fix: "write YYYY, YYYY-MM or YYYY-MM-DD")
             return nil
         }
     }
@@ -107,8 +124,6 @@ struct DatasetDecoder {
         }
         var seen = Set<String>()
         try reader.readObject { reader, key, keyOffset throws(JSONSyntaxError) in
-            path.append(.key(key))
-            defer { path.removeLast() }
             if !seen.insert(key).inserted { report("the field \"\(key)\" appears twice", at: keyOffset, key: key, fix: "keep one") }
             switch key {
             case "format":
@@ -127,8 +142,8 @@ struct DatasetDecoder {
                     try reader.skipValue()
                     report("\"version\" must be a number", at: offset, key: key)
                 }
-            case "title": title = try string(&reader, key: key)?.nfc
-            case "description": datasetDescription = try string(&reader, key: key)?.nfc
+            case "title": title = try string(&reader, key: key)?.loaderNFC
+            case "description": datasetDescription = try string(&reader, key: key)?.loaderNFC
             case "sources", "nodes", "relations":
                 try section(&reader, key: key)
             default:
@@ -150,24 +165,114 @@ struct DatasetDecoder {
             report("\"\(key)\" must be a list", at: offset, key: key, fix: "write \"\(key)\": [ … ]")
             return
         }
+        path.append(.key(key))
         var offsets: [Int] = []
-        try reader.readArray { reader, index throws(JSONSyntaxError) in
-            path.append(.index(index))
-            let elementOffset = reader.valueOffset()
-            offsets.append(elementOffset)
-            if try reader.peekKind() != .object {
-                try reader.skipValue()
-                report("each entry of \"\(key)\" is an object", at: elementOffset)
-            } else {
-                switch key {
-                case "sources": try source(&reader, index: index)
-                case "nodes": try node(&reader, index: index)
-                default: try relation(&reader, index: index)
+        if try reader.openArray() {
+            let sectionEnd = reader.bytes.count - reader.offset < parallelMinimumBytes
+                ? reader.bytes.count : SectionSpeculation.sectionEndGuess(bytes: reader.bytes, key: key, from: reader.offset)
+            var speculation = SectionSpeculation.start(
+                bytes: reader.bytes, key: key, arrayStart: reader.offset, end: sectionEnd, depth: reader.nestingDepth,
+                minimumBytes: parallelMinimumBytes, pages: pages)
+            let sectionStart = reader.offset
+            // The worker reads the same bytes: it must have stopped before this function returns or throws.
+            defer { speculation?.cancel() }
+            var index = 0
+            repeat {
+                try reader.beginElement()
+                if let running = speculation, reader.offset >= running.offset {
+                    speculation = nil
+                    if reader.offset == running.offset {
+                        // This element is where the worker started: its result is exactly what reading on would give.
+                        let worker = running.result()
+                        absorb(worker, key: key, base: index, offsets: &offsets)
+                        if let error = worker.error {
+                            path = worker.decoder.path
+                            if path.count >= 2, case .index(let local) = path[1] { path[1] = .index(local + index) }
+                            throw error
+                        }
+                        reader.resume(from: worker.reader)
+                        break
+                    }
+                    running.cancel()
                 }
-            }
-            path.removeLast()
+                try element(&reader, key: key, index: index, offsets: &offsets)
+                index += 1
+                if index & 4095 == 0 {
+                    pages?.release(upTo: reader.offset)
+                    if index == 4096 { reserve(key: key, elements: index, bytes: reader.offset - sectionStart, sectionBytes: sectionEnd - sectionStart) }
+                }
+            } while try reader.continueArray()
         }
+        path.removeLast()
         elementOffsets[key] = offsets
+    }
+
+    /// Reserves room for a section's values from the size of its first elements, instead of doubling (a doubling
+    /// holds the old and new storage at once, 1.5 times the final size, on the peak-memory path of large files).
+    private mutating func reserve(key: String, elements: Int, bytes: Int, sectionBytes: Int) {
+        guard bytes > 0 else { return }
+        let estimate = Int(Double(sectionBytes) / Double(bytes) * Double(elements) * 1.05)
+        switch key {
+        case "nodes": entities.reserveCapacity(estimate); entityPositions.reserveCapacity(estimate)
+        case "relations": relationships.reserveCapacity(estimate); relationPositions.reserveCapacity(estimate)
+        default: break
+        }
+    }
+
+    /// Decodes one element of a top-level section.
+    fileprivate mutating func element(_ reader: inout JSONReader, key: String, index: Int, offsets: inout [Int]) throws(JSONSyntaxError) {
+        path.append(.index(index))
+        let elementOffset = reader.offset
+        offsets.append(elementOffset)
+        if try reader.peekKind() != .object {
+            try reader.skipValue()
+            report("each entry of \"\(key)\" is an object", at: elementOffset)
+        } else {
+            switch key {
+            case "sources": try source(&reader, index: index)
+            case "nodes": try node(&reader, index: index)
+            default: try relation(&reader, index: index)
+            }
+        }
+        path.removeLast()
+    }
+
+    /// Appends what a worker decoded from element `base` on, renumbering its element positions and paths.
+    private mutating func absorb(_ worker: SectionSpeculation.Outcome, key: String, base: Int, offsets: inout [Int]) {
+        let part = worker.decoder
+        findings.reserveCapacity(findings.count + part.findings.count)
+        for var finding in part.findings {
+            if finding.path.count >= 2, case .index(let local) = finding.path[1] { finding.path[1] = .index(local + base) }
+            findings.append(finding)
+        }
+        sources.append(contentsOf: part.sources)
+        sourcePositions.append(contentsOf: part.sourcePositions.lazy.map { $0 + base })
+        entities.append(contentsOf: part.entities)
+        entityPositions.append(contentsOf: part.entityPositions.lazy.map { $0 + base })
+        relationships.append(contentsOf: part.relationships)
+        relationPositions.append(contentsOf: part.relationPositions.lazy.map { $0 + base })
+        brokenNodeIDs.formUnion(part.brokenNodeIDs)
+        offsets.append(contentsOf: worker.offsets)
+    }
+
+    /// Decodes elements from a reader placed at an element start inside a section array, to the array's end.
+    fileprivate mutating func elements(
+        _ reader: inout JSONReader, key: String, end: Int, offsets: inout [Int], cancelled: () -> Bool
+    ) throws(JSONSyntaxError) -> Bool {
+        path = [.key(key)]
+        var index = 0
+        let start = reader.offset
+        repeat {
+            if index & 1023 == 0 {
+                if cancelled() { return false }
+                if index > 0 { pages?.release(upTo: reader.offset) }
+                if index == 4096 { reserve(key: key, elements: index, bytes: reader.offset - start, sectionBytes: end - start) }
+            }
+            try reader.beginElement()
+            try element(&reader, key: key, index: index, offsets: &offsets)
+            index += 1
+        } while try reader.continueArray()
+        return true
     }
 
     // MARK: Elements
@@ -178,12 +283,10 @@ struct DatasetDecoder {
         var date: PartialDate?
         var broken = false
         try reader.readObject { reader, key, keyOffset throws(JSONSyntaxError) in
-            path.append(.key(key))
-            defer { path.removeLast() }
             switch key {
             case "id": id = try string(&reader, key: key)
-            case "publisher": publisher = try string(&reader, key: key)?.nfc
-            case "title": title = try string(&reader, key: key)?.nfc
+            case "publisher": publisher = try string(&reader, key: key)?.loaderNFC
+            case "title": title = try string(&reader, key: key)?.loaderNFC
             case "url": url = try string(&reader, key: key)
             case "text": text = try string(&reader, key: key)
             case "date":
@@ -212,6 +315,7 @@ struct DatasetDecoder {
         }
         var records: [Evidence] = []
         var broken = false
+        path.append(.key("evidence"))
         try reader.readArray { reader, index throws(JSONSyntaxError) in
             path.append(.index(index))
             let start = reader.valueOffset()
@@ -222,14 +326,13 @@ struct DatasetDecoder {
             } else {
                 var source: String?, quote: String?, stance = Evidence.Stance.supports
                 try reader.readObject { reader, key, keyOffset throws(JSONSyntaxError) in
-            path.append(.key(key))
-            defer { path.removeLast() }
-                    switch key {
-                    case "source": source = try string(&reader, key: key)
-                    case "quote": quote = try string(&reader, key: key)?.nfc
-                    case "stance":
+                    if key == "source" {
+                        source = try string(&reader, key: key)
+                    } else if key == "quote" {
+                        quote = try string(&reader, key: key)?.loaderNFC
+                    } else if key == "stance" {
                         if let value = try enumValue(&reader, key: key, as: Evidence.Stance.self) { stance = value } else { broken = true }
-                    default:
+                    } else {
                         try reader.skipValue()
                         unknownKey(key, at: keyOffset, allowed: DatasetDecoder.evidenceKeys)
                     }
@@ -243,6 +346,7 @@ struct DatasetDecoder {
             }
             path.removeLast()
         }
+        path.removeLast()
         return broken ? nil : records
     }
 
@@ -262,17 +366,15 @@ struct DatasetDecoder {
         var start: PartialDate?? = .some(nil), end: PartialDate?? = .some(nil), statusAsOf: PartialDate?? = .some(nil)
         var meetingFields = false, broken = false, kindGiven = false
         try reader.readObject { reader, key, keyOffset throws(JSONSyntaxError) in
-            path.append(.key(key))
-            defer { path.removeLast() }
             switch key {
             case "id": id = try nodeID(&reader, key: key)
             case "kind":
                 kindGiven = true
                 kind = try enumValue(&reader, key: key, as: NodeKind.self)
                 if kind == nil { broken = true }
-            case "name": name = try string(&reader, key: key)?.nfc
+            case "name": name = try string(&reader, key: key)?.loaderNFC
             case "aliases": aliases = try stringList(&reader, key: key)
-            case "note": note = try string(&reader, key: key)?.nfc
+            case "note": note = try string(&reader, key: key)?.loaderNFC
             case "evidence":
                 if let records = try evidenceList(&reader) { evidence = records } else { broken = true }
             case "meeting_kind":
@@ -286,7 +388,7 @@ struct DatasetDecoder {
             case "start": meetingFields = true; start = try date(&reader, key: key)
             case "end": meetingFields = true; end = try date(&reader, key: key)
             case "status_as_of": meetingFields = true; statusAsOf = try date(&reader, key: key)
-            case "place": meetingFields = true; place = try string(&reader, key: key)?.nfc
+            case "place": meetingFields = true; place = try string(&reader, key: key)?.loaderNFC
             default:
                 try reader.skipValue()
                 unknownKey(key, at: keyOffset, allowed: DatasetDecoder.nodeKeys)
@@ -338,25 +440,30 @@ struct DatasetDecoder {
         var evidence: [Evidence] = []
         var broken = false, relationGiven = false
         try reader.readObject { reader, key, keyOffset throws(JSONSyntaxError) in
-            path.append(.key(key))
-            defer { path.removeLast() }
-            switch key {
-            case "relation":
+            // An if-chain, not a `switch`: comparing two short strings is one word compare, while a string
+            // `switch` builds each case's string to compare (this runs for every field of a million relations).
+            if key == "relation" {
                 relationGiven = true
                 relation = try enumValue(&reader, key: key, as: Relation.self)
                 if relation == nil { broken = true }
-            case "from": from = try nodeID(&reader, key: key)
-            case "to": to = try nodeID(&reader, key: key)
-            case "start": start = try date(&reader, key: key)
-            case "end": end = try date(&reader, key: key)
-            case "role":
+            } else if key == "from" {
+                from = try nodeID(&reader, key: key)
+            } else if key == "to" {
+                to = try nodeID(&reader, key: key)
+            } else if key == "evidence" {
+                if let records = try evidenceList(&reader) { evidence = records } else { broken = true }
+            } else if key == "role" {
                 role = try enumValue(&reader, key: key, as: ParticipantRole.self)
                 if role == nil { broken = true }
-            case "capacity": capacity = try nodeID(&reader, key: key)
-            case "led_by": ledBy = try nodeID(&reader, key: key)
-            case "evidence":
-                if let records = try evidenceList(&reader) { evidence = records } else { broken = true }
-            default:
+            } else if key == "start" {
+                start = try date(&reader, key: key)
+            } else if key == "end" {
+                end = try date(&reader, key: key)
+            } else if key == "capacity" {
+                capacity = try nodeID(&reader, key: key)
+            } else if key == "led_by" {
+                ledBy = try nodeID(&reader, key: key)
+            } else {
                 try reader.skipValue()
                 unknownKey(key, at: keyOffset, allowed: DatasetDecoder.relationKeys)
             }
@@ -431,4 +538,182 @@ struct DatasetDecoder {
 
 extension String {
     var replacingUnderscores: String { split(separator: "_").joined(separator: " ") }
+}
+
+/// The second half of a large section array, decoded on another core while the calling thread reads the first half.
+///
+/// The split point is a guess: the first `{` after the middle of the section that follows `}` and `,` (white space
+/// allowed). The guess may be wrong (it can fall inside a string); it is used only if the calling thread, reading
+/// on normally, arrives at an element starting exactly there. From that point the worker's reader was in the same
+/// state (inside the same array, at an element start), so its findings, values and syntax error are those the
+/// calling thread would have produced; otherwise the worker is cancelled and its work dropped.
+final class SectionSpeculation: @unchecked Sendable {
+    /// What the worker produced.
+    struct Outcome {
+        var decoder: DatasetDecoder
+        var reader: JSONReader
+        var offsets: [Int] = []
+        var error: JSONSyntaxError?
+        var finished = false
+    }
+
+    /// The byte offset of the element the worker starts at.
+    let offset: Int
+    private let lock = NSLock()
+    private var isCancelled = false
+    private let done = DispatchSemaphore(value: 0)
+    private var outcome: Outcome
+
+    private init(offset: Int, outcome: Outcome) {
+        self.offset = offset
+        self.outcome = outcome
+    }
+
+    /// Starts a worker on the second half of the section whose first element is at `arrayStart`, if it is large.
+    static func start(
+        bytes: UnsafeBufferPointer<UInt8>, key: String, arrayStart: Int, end: Int, depth: Int, minimumBytes: Int,
+        pages: MappedPages?
+    ) -> SectionSpeculation? {
+        guard end - arrayStart >= minimumBytes, let split = splitPoint(bytes: bytes, from: arrayStart + (end - arrayStart) / 2, before: end)
+        else { return nil }
+        var decoder = DatasetDecoder(bytes: bytes, parallelMinimumBytes: .max)
+        decoder.pages = pages.map { MappedPages(base: $0.base, count: $0.count, releasedUpTo: split) }
+        let speculation = SectionSpeculation(
+            offset: split, outcome: Outcome(decoder: decoder, reader: JSONReader(bytes: bytes, offset: split, depth: depth)))
+        let thread = Thread { speculation.run(key: key, end: end) }
+        thread.stackSize = 8 << 20
+        thread.start()
+        return speculation
+    }
+
+    private func run(key: String, end: Int) {
+        var outcome = self.outcome
+        do {
+            outcome.finished = try outcome.decoder.elements(&outcome.reader, key: key, end: end, offsets: &outcome.offsets) { [self] in
+                lock.lock()
+                defer { lock.unlock() }
+                return isCancelled
+            }
+        } catch {
+            outcome.error = error
+        }
+        self.outcome = outcome
+        done.signal()
+    }
+
+    /// Waits for the worker and returns what it decoded.
+    func result() -> Outcome {
+        done.wait()
+        done.signal()
+        return outcome
+    }
+
+    /// Stops the worker (if still running) and waits until it no longer reads the bytes.
+    func cancel() {
+        lock.lock()
+        isCancelled = true
+        lock.unlock()
+        done.wait()
+        done.signal()
+    }
+
+    /// Where the section probably ends: before the `"relations"` key that usually follows `"nodes"`, else the file end.
+    ///
+    /// The next `"nodes"` or `"relations"` token after `start` (inside a JSON string a quote is escaped, so such a
+    /// token is a key or a whole string value); `"relations"`, conventionally last, runs to the end of the file.
+    static func sectionEndGuess(bytes: UnsafeBufferPointer<UInt8>, key: String, from start: Int) -> Int {
+        guard key != "relations", let base = bytes.baseAddress, start < bytes.count else { return bytes.count }
+        var end = bytes.count
+        for marker in ["\"nodes\"", "\"relations\""] where marker != "\"\(key)\"" {
+            if let found = firstOccurrence(of: Array(marker.utf8), in: UnsafeRawPointer(base), from: start, to: end) {
+                end = min(end, found)
+            }
+        }
+        return end
+    }
+
+    /// The offset of the first occurrence of `needle` in `base[from..<to]` (Boyer–Moore–Horspool: on JSON text the
+    /// search moves several bytes per step, instead of one).
+    static func firstOccurrence(of needle: [UInt8], in base: UnsafeRawPointer, from: Int, to: Int) -> Int? {
+        let length = needle.count
+        guard length > 0, to - from >= length else { return nil }
+        var shift = [Int](repeating: length, count: 256)
+        for index in 0..<(length - 1) { shift[Int(needle[index])] = length - 1 - index }
+        let bytes = base.assumingMemoryBound(to: UInt8.self)
+        let lastByte = needle[length - 1]
+        var position = from
+        while position <= to - length {
+            let tail = bytes[position + length - 1]
+            if tail == lastByte {
+                var index = 0
+                while index < length - 1, bytes[position + index] == needle[index] { index += 1 }
+                if index == length - 1 { return position }
+            }
+            position += shift[Int(tail)]
+        }
+        return nil
+    }
+
+    /// The first `{` at or after `from` that follows `}` `,` (white space allowed between), within 1 MB.
+    static func splitPoint(bytes: UnsafeBufferPointer<UInt8>, from: Int, before end: Int) -> Int? {
+        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 }
+        var position = from
+        let limit = min(end, from + (1 << 20))
+        while position < limit {
+            if bytes[position] == UInt8(ascii: "}") {
+                var next = position + 1
+                while next < limit, isSpace(bytes[next]) { next += 1 }
+                if next < limit, bytes[next] == UInt8(ascii: ",") {
+                    next += 1
+                    while next < limit, isSpace(bytes[next]) { next += 1 }
+                    if next < limit, bytes[next] == UInt8(ascii: "{") { return next }
+                }
+            }
+            position += 1
+        }
+        return nil
+    }
+}
+
+/// A read-only file mapping whose pages are returned to the kernel once read (`madvise(MADV_DONTNEED)`).
+///
+/// Safe at any point: a private file mapping reads back the file's bytes when a released page is touched again.
+struct MappedPages: @unchecked Sendable {
+    let base: UnsafeRawPointer
+    let count: Int
+    /// Everything before this offset has been released.
+    var releasedUpTo: Int
+
+    init(base: UnsafeRawPointer, count: Int, releasedUpTo: Int = 0) {
+        self.base = base
+        self.count = count
+        self.releasedUpTo = releasedUpTo
+    }
+
+    /// Releases the whole pages between the last release and `offset`.
+    mutating func release(upTo offset: Int) {
+        let page = MappedPages.pageSize
+        let start = (releasedUpTo + page - 1) / page * page
+        let end = min(offset, count) / page * page
+        guard end > start else { return }
+        #if canImport(Glibc)
+        _ = madvise(UnsafeMutableRawPointer(mutating: base + start), end - start, MADV_DONTNEED)
+        #endif
+        releasedUpTo = end
+    }
+
+    /// Releases every page of the mapping.
+    func releaseAll() {
+        #if canImport(Glibc)
+        _ = madvise(UnsafeMutableRawPointer(mutating: base), count, MADV_DONTNEED)
+        #endif
+    }
+
+    static let pageSize: Int = {
+        #if canImport(Glibc)
+        return Int(sysconf(Int32(_SC_PAGESIZE)))
+        #else
+        return 4096
+        #endif
+    }()
 }

@@ -1,5 +1,11 @@
+import Foundation
+
 /// Checks the invariants of a dataset that parsing alone cannot: unique ids, resolvable references,
 /// allowed relation ends, cited sources, verbatim quotes.
+///
+/// Findings come in a fixed order whatever the number of cores: sources, then nodes, then relations, each in file
+/// order. Only the id index is built sequentially; the per-node and per-relation checks run in chunks on all cores
+/// and their findings are concatenated in chunk order.
 enum DatasetValidator {
     /// The findings, and the indexes built on the way so a valid dataset need not build them again.
     struct Result {
@@ -9,124 +15,299 @@ enum DatasetValidator {
         var toIndices: [Int32]
     }
 
+    /// Collections smaller than this are checked in one chunk.
+    static let minimumChunk = 16_384
+
     /// Validates; ids in `partiallyKnown` belong to nodes that failed to decode and are not reported as missing.
     static func validate(
         sources: [Source], entities: [Entity], relationships: [Relationship], sourceTexts: [String: String],
-        partiallyKnown: Set<NodeID> = []
+        partiallyKnown: Set<NodeID> = [], minimumChunk: Int = DatasetValidator.minimumChunk
     ) -> Result {
+        var context = Context(sourceTexts: sourceTexts, partiallyKnown: partiallyKnown)
+        var findings = context.checkSources(sources)
+
+        // The id index, sequentially: a later duplicate replaces an earlier one, as the checks expect.
+        var indexByID = [NodeID: Int32](minimumCapacity: entities.count)
+        var kinds: [NodeKind] = []
+        kinds.reserveCapacity(entities.count)
+        var duplicates = [Bool](repeating: false, count: entities.count)
+        for (index, entity) in entities.enumerated() {
+            kinds.append(entity.kind)
+            if indexByID.updateValue(Int32(index), forKey: entity.id) != nil { duplicates[index] = true }
+        }
+        context.indexByID = indexByID
+        context.kinds = kinds
+
+        // Chunks of nodes, then chunks of relations, checked in parallel; findings kept in chunk order.
+        let entityChunks = chunks(entities.count, minimum: minimumChunk)
+        let relationChunks = chunks(relationships.count, minimum: minimumChunk)
+        var fromIndices = [Int32](repeating: -1, count: relationships.count)
+        var toIndices = [Int32](repeating: -1, count: relationships.count)
+        let chunkFindings = UnsafeMutableBufferPointer<[Finding]>.allocate(capacity: entityChunks.count + relationChunks.count)
+        chunkFindings.initialize(repeating: [])
+        defer { chunkFindings.deinitialize().deallocate() }
+        fromIndices.withUnsafeMutableBufferPointer { from in
+            toIndices.withUnsafeMutableBufferPointer { to in
+                let shared = Shared(context: context, entities: entities, relationships: relationships,
+                                    duplicates: duplicates, from: from, to: to, findings: chunkFindings)
+                DispatchQueue.concurrentPerform(iterations: entityChunks.count + relationChunks.count) { chunk in
+                    var local = shared.context
+                    if chunk < entityChunks.count {
+                        local.checkEntities(shared.entities, in: entityChunks[chunk], duplicates: shared.duplicates)
+                    } else {
+                        local.checkRelationships(shared.relationships, in: relationChunks[chunk - entityChunks.count],
+                                                 from: shared.from, to: shared.to)
+                    }
+                    shared.findings[chunk] = local.findings
+                }
+            }
+        }
+        for chunk in chunkFindings { findings.append(contentsOf: chunk) }
+        return Result(findings: findings, indexByID: indexByID, fromIndices: fromIndices, toIndices: toIndices)
+    }
+
+    /// Splits `0..<count` into about as many ranges as there are cores (times four, to balance), each at least `minimum`.
+    static func chunks(_ count: Int, minimum: Int) -> [Range<Int>] {
+        guard count > 0 else { return [] }
+        let wanted = max(1, min(count / max(1, minimum), ProcessInfo.processInfo.activeProcessorCount * 4))
+        let size = (count + wanted - 1) / wanted
+        return stride(from: 0, to: count, by: size).map { $0..<min(count, $0 + size) }
+    }
+
+    /// What the chunks share, read-only (the output buffers are written at disjoint places).
+    private struct Shared: @unchecked Sendable {
+        let context: Context
+        let entities: [Entity]
+        let relationships: [Relationship]
+        let duplicates: [Bool]
+        let from: UnsafeMutableBufferPointer<Int32>
+        let to: UnsafeMutableBufferPointer<Int32>
+        let findings: UnsafeMutableBufferPointer<[Finding]>
+    }
+
+    /// The checks, with what they look things up in and the findings of one chunk.
+    private struct Context {
         var findings: [Finding] = []
-        func report(_ path: [JSONPathComponent], _ message: String, fix: String? = nil) {
+        var sourceIDs = Set<String>()
+        let foldedTexts: [String: String]
+        let partiallyKnown: Set<NodeID>
+        var indexByID: [NodeID: Int32] = [:]
+        var kinds: [NodeKind] = []
+        let allowed = RelationEnds()
+
+        init(sourceTexts: [String: String], partiallyKnown: Set<NodeID>) {
+            foldedTexts = sourceTexts.mapValues { $0.quoteKey }
+            self.partiallyKnown = partiallyKnown
+        }
+
+        mutating func report(_ path: [JSONPathComponent], _ message: String, fix: String? = nil) {
             findings.append(Finding(path: path, message: message, fix: fix))
         }
 
-        var sourceIDs = Set<String>()
-        for (index, source) in sources.enumerated() {
-            let path: [JSONPathComponent] = [.key("sources"), .index(index)]
-            if source.id.isEmpty { report(path + [.key("id")], "a source id cannot be empty", fix: "give it a short id such as 'ppp-2026-02-03'") }
-            if !sourceIDs.insert(source.id).inserted {
-                report(path + [.key("id")], "duplicate source id '\(source.id)'", fix: "give each source its own id")
+        /// Checks the sources and records their ids; returns the findings.
+        mutating func checkSources(_ sources: [Source]) -> [Finding] {
+            sourceIDs.reserveCapacity(sources.count)
+            for (index, source) in sources.enumerated() {
+                let path: [JSONPathComponent] = [.key("sources"), .index(index)]
+                if source.id.isEmpty { report(path + [.key("id")], "a source id cannot be empty", fix: "give it a short id such as 'ppp-2026-02-03'") }
+                if !sourceIDs.insert(source.id).inserted {
+                    report(path + [.key("id")], "duplicate source id '\(source.id)'", fix: "give each source its own id")
+                }
+                if source.publisher.isBlank { report(path + [.key("publisher")], "the publisher is empty", fix: "name who published the report") }
+                if source.title.isBlank { report(path + [.key("title")], "the title is empty", fix: "give the report's title") }
             }
-            if source.publisher.trimmed.isEmpty { report(path + [.key("publisher")], "the publisher is empty", fix: "name who published the report") }
-            if source.title.trimmed.isEmpty { report(path + [.key("title")], "the title is empty", fix: "give the report's title") }
+            defer { findings = [] }
+            return findings
         }
-        let foldedTexts = sourceTexts.mapValues { $0.quoteKey }
 
-        func checkEvidence(_ evidence: [Evidence], at path: [JSONPathComponent], what: String) {
+        // Paths are built only when a finding is reported: the hot loops below allocate nothing per element.
+        mutating func checkEvidence(_ evidence: [Evidence], section: String, index: Int, what: String) {
             if evidence.isEmpty {
-                report(path + [.key("evidence")], "\(what) cites no source",
+                report([.key(section), .index(index), .key("evidence")], "\(what) cites no source",
                        fix: "add an evidence record {\"source\": ID, \"quote\": \"the sentence that supports it\"}")
             }
-            for (index, record) in evidence.enumerated() {
-                let recordPath = path + [.key("evidence"), .index(index)]
+            for (recordIndex, record) in evidence.enumerated() {
                 if !sourceIDs.contains(record.source) {
                     let hint = nearest(to: record.source, among: sourceIDs)
-                    report(recordPath + [.key("source")], "unknown source '\(record.source)'",
+                    report([.key(section), .index(index), .key("evidence"), .index(recordIndex), .key("source")],
+                           "unknown source '\(record.source)'",
                            fix: hint.isEmpty ? "declare it under \"sources\"" : "did you mean '\(hint[0])'?")
                 }
-                if record.quote.trimmed.isEmpty {
-                    report(recordPath + [.key("quote")], "the quote is empty", fix: "quote the sentence of the source that supports the fact")
-                } else if let text = foldedTexts[record.source], !text.contains(record.quote.quoteKey) {
-                    report(recordPath + [.key("quote")], "the quote is not in the text of source '\(record.source)'",
+                if record.quote.isBlank {
+                    report([.key(section), .index(index), .key("evidence"), .index(recordIndex), .key("quote")],
+                           "the quote is empty", fix: "quote the sentence of the source that supports the fact")
+                } else if !foldedTexts.isEmpty, let text = foldedTexts[record.source], !text.contains(record.quote.quoteKey) {
+                    report([.key(section), .index(index), .key("evidence"), .index(recordIndex), .key("quote")],
+                           "the quote is not in the text of source '\(record.source)'",
                            fix: "copy the words exactly as the source has them")
                 }
             }
         }
 
-        var indexByID = [NodeID: Int32](minimumCapacity: entities.count)
-        for (index, entity) in entities.enumerated() {
-            let path: [JSONPathComponent] = [.key("nodes"), .index(index)]
-            if let problem = entity.id.slugProblem {
-                report(path + [.key("id")], "invalid id '\(entity.id)': \(problem)")
-            } else if entity.id.prefix != entity.kind.rawValue {
-                report(path + [.key("id")], "the id '\(entity.id)' does not start with its kind '\(entity.kind.rawValue)/'",
-                       fix: "rename it '\(entity.kind.rawValue)/\(entity.id.rawValue.split(separator: "/").last ?? "")'")
-            }
-            if indexByID.updateValue(Int32(index), forKey: entity.id) != nil {
-                report(path + [.key("id")], "duplicate id '\(entity.id)'", fix: "each node needs its own id; merge the two or rename one")
-            }
-            if entity.name.trimmed.isEmpty { report(path + [.key("name")], "the name is empty", fix: "give the name as the source writes it") }
-            for (aliasIndex, alias) in entity.aliases.enumerated() where alias.trimmed.isEmpty {
-                report(path + [.key("aliases"), .index(aliasIndex)], "an alias is empty", fix: "remove it")
-            }
-            if entity.kind == .meeting {
-                if entity.meeting == nil {
-                    report(path, "a meeting needs \"meeting_kind\", \"start\" and \"status\"", fix: "add them, e.g. \"meeting_kind\": \"bilateral-summit\"")
+        mutating func checkEntities(_ entities: [Entity], in range: Range<Int>, duplicates: [Bool]) {
+            for index in range {
+                let entity = entities[index]
+                func path(_ rest: JSONPathComponent...) -> [JSONPathComponent] { [.key("nodes"), .index(index)] + rest }
+                if let problem = entity.id.slugProblem {
+                    report(path(.key("id")), "invalid id '\(entity.id)': \(problem)")
+                } else if !entity.id.hasPrefix(kind: entity.kind) {
+                    report(path(.key("id")), "the id '\(entity.id)' does not start with its kind '\(entity.kind.rawValue)/'",
+                           fix: "rename it '\(entity.kind.rawValue)/\(entity.id.rawValue.split(separator: "/").last ?? "")'")
                 }
-                checkEvidence(entity.evidence, at: path, what: "the meeting")
-            } else {
-                if entity.meeting != nil {
-                    report(path, "only meetings have a meeting kind, dates, place and status", fix: "remove those fields or set \"kind\": \"meeting\"")
+                if duplicates[index] {
+                    report(path(.key("id")), "duplicate id '\(entity.id)'", fix: "each node needs its own id; merge the two or rename one")
                 }
-                if !entity.evidence.isEmpty { checkEvidence(entity.evidence, at: path, what: "the node") }
+                if entity.name.isBlank { report(path(.key("name")), "the name is empty", fix: "give the name as the source writes it") }
+                for (aliasIndex, alias) in entity.aliases.enumerated() where alias.isBlank {
+                    report(path(.key("aliases"), .index(aliasIndex)), "an alias is empty", fix: "remove it")
+                }
+                if entity.kind == .meeting {
+                    if entity.meeting == nil {
+                        report(path(), "a meeting needs \"meeting_kind\", \"start\" and \"status\"", fix: "add them, e.g. \"meeting_kind\": \"bilateral-summit\"")
+                    }
+                    checkEvidence(entity.evidence, section: "nodes", index: index, what: "the meeting")
+                } else {
+                    if entity.meeting != nil {
+                        report(path(), "only meetings have a meeting kind, dates, place and status", fix: "remove those fields or set \"kind\": \"meeting\"")
+                    }
+                    if !entity.evidence.isEmpty { checkEvidence(entity.evidence, section: "nodes", index: index, what: "the node") }
+                }
             }
         }
 
-        var fromIndices = [Int32](repeating: -1, count: relationships.count)
-        var toIndices = [Int32](repeating: -1, count: relationships.count)
-        for (index, relationship) in relationships.enumerated() {
-            let path: [JSONPathComponent] = [.key("relations"), .index(index)]
-            var resolved: Int32 = -1
-            func resolve(_ id: NodeID, field: String) -> NodeKind? {
-                if let entityIndex = indexByID[id] { resolved = entityIndex; return entities[Int(entityIndex)].kind }
-                resolved = -1
-                if partiallyKnown.contains(id) { return nil }
-                let hint = nearest(to: id.rawValue, among: indexByID.keys.lazy.map(\.rawValue))
-                report(path + [.key(field)], "'\(id)' is not the id of any node",
-                       fix: hint.isEmpty ? "declare the node under \"nodes\" or correct the id" : "did you mean '\(hint[0])'?")
-                return nil
-            }
-            let fromKind = resolve(relationship.from, field: "from")
-            fromIndices[index] = resolved
-            let toKind = resolve(relationship.to, field: "to")
-            toIndices[index] = resolved
-            let relation = relationship.relation
-            if let fromKind, let toKind, !relation.allows(from: fromKind, to: toKind) {
-                let ends = relation.allowedEnds
-                report(path, "'\(relation.rawValue)' cannot join \(fromKind.withArticle) to \(toKind.withArticle)",
-                       fix: "it goes from \(ends.from.sorted().map(\.rawValue).joined(separator: "/")) to \(ends.to.sorted().map(\.rawValue).joined(separator: "/"))")
-            }
-            if relation == .participantIn {
-                if let capacity = relationship.capacity, let kind = resolve(capacity, field: "capacity"),
-                   ![.office, .organ, .party, .country].contains(kind) {
-                    report(path + [.key("capacity")], "a capacity is an office, organ, party or country, not \(kind.withArticle)")
+        mutating func checkRelationships(
+            _ relationships: [Relationship], in range: Range<Int>,
+            from fromIndices: UnsafeMutableBufferPointer<Int32>, to toIndices: UnsafeMutableBufferPointer<Int32>
+        ) {
+            // Relations are often grouped by one end (the participants of a meeting): remember the last lookup.
+            var lastFrom: (id: NodeID, index: Int32)?, lastTo: (id: NodeID, index: Int32)?
+            for index in range {
+                let relationship = relationships[index]
+                func path(_ rest: JSONPathComponent...) -> [JSONPathComponent] { [.key("relations"), .index(index)] + rest }
+                var resolved: Int32 = -1
+                func resolve(_ id: NodeID, field: String) -> NodeKind? {
+                    if let entityIndex = indexByID[id] { resolved = entityIndex; return kinds[Int(entityIndex)] }
+                    resolved = -1
+                    if partiallyKnown.contains(id) { return nil }
+                    let hint = nearest(to: id.rawValue, among: indexByID.keys.lazy.map(\.rawValue))
+                    report(path(.key(field)), "'\(id)' is not the id of any node",
+                           fix: hint.isEmpty ? "declare the node under \"nodes\" or correct the id" : "did you mean '\(hint[0])'?")
+                    return nil
                 }
-                if let leader = relationship.ledBy, let kind = resolve(leader, field: "led_by"), kind != .person {
-                    report(path + [.key("led_by")], "'led_by' names a person, not \(kind.withArticle)")
+                let fromKind: NodeKind?
+                if let lastFrom, lastFrom.id == relationship.from {
+                    resolved = lastFrom.index
+                    fromKind = kinds[Int(resolved)]
+                } else {
+                    fromKind = resolve(relationship.from, field: "from")
+                    if resolved >= 0 { lastFrom = (relationship.from, resolved) }
                 }
-                if relationship.ledBy != nil, fromKind == .person {
-                    report(path + [.key("led_by")], "a person taking part is not 'led by' anyone", fix: "remove 'led_by' or make the participant the body they lead")
+                fromIndices[index] = resolved
+                let toKind: NodeKind?
+                if let lastTo, lastTo.id == relationship.to {
+                    resolved = lastTo.index
+                    toKind = kinds[Int(resolved)]
+                } else {
+                    toKind = resolve(relationship.to, field: "to")
+                    if resolved >= 0 { lastTo = (relationship.to, resolved) }
                 }
-            } else {
-                for (field, present) in [("role", relationship.role != nil), ("capacity", relationship.capacity != nil), ("led_by", relationship.ledBy != nil)] where present {
-                    report(path + [.key(field)], "'\(field)' belongs only to 'participant-in' relations", fix: "remove it")
+                toIndices[index] = resolved
+                let relation = relationship.relation
+                if let fromKind, let toKind, !allowed.allows(relation, from: fromKind, to: toKind) {
+                    let ends = relation.allowedEnds
+                    report(path(), "'\(relation.rawValue)' cannot join \(fromKind.withArticle) to \(toKind.withArticle)",
+                           fix: "it goes from \(ends.from.sorted().map(\.rawValue).joined(separator: "/")) to \(ends.to.sorted().map(\.rawValue).joined(separator: "/"))")
                 }
+                if relation == .participantIn {
+                    if let capacity = relationship.capacity, let kind = resolve(capacity, field: "capacity") {
+                        switch kind {
+                        case .office, .organ, .party, .country: break
+                        default: report(path(.key("capacity")), "a capacity is an office, organ, party or country, not \(kind.withArticle)")
+                        }
+                    }
+                    if let leader = relationship.ledBy, let kind = resolve(leader, field: "led_by"), kind != .person {
+                        report(path(.key("led_by")), "'led_by' names a person, not \(kind.withArticle)")
+                    }
+                    if relationship.ledBy != nil, fromKind == .person {
+                        report(path(.key("led_by")), "a person taking part is not 'led by' anyone", fix: "remove 'led_by' or make the participant the body they lead")
+                    }
+                } else {
+                    if relationship.role != nil { report(path(.key("role")), "'role' belongs only to 'participant-in' relations", fix: "remove it") }
+                    if relationship.capacity != nil { report(path(.key("capacity")), "'capacity' belongs only to 'participant-in' relations", fix: "remove it") }
+                    if relationship.ledBy != nil { report(path(.key("led_by")), "'led_by' belongs only to 'participant-in' relations", fix: "remove it") }
+                }
+                if relationship.from == relationship.to {
+                    report(path(), "a relation cannot join '\(relationship.from)' to itself")
+                }
+                checkEvidence(relationship.evidence, section: "relations", index: index, what: "the relation")
             }
-            if relationship.from == relationship.to {
-                report(path, "a relation cannot join '\(relationship.from)' to itself")
-            }
-            checkEvidence(relationship.evidence, at: path, what: "the relation")
         }
-        return Result(findings: findings, indexByID: indexByID, fromIndices: fromIndices, toIndices: toIndices)
+    }
+}
+
+/// ``Relation/allows(from:to:)`` as a table, computed once per validation instead of building sets per relationship.
+struct RelationEnds {
+    private var table: [Bool]
+
+    init() {
+        table = []
+        for relation in Relation.allCases {
+            for from in NodeKind.allCases {
+                for to in NodeKind.allCases { table.append(relation.allows(from: from, to: to)) }
+            }
+        }
+    }
+
+    func allows(_ relation: Relation, from: NodeKind, to: NodeKind) -> Bool {
+        let kinds = NodeKind.allCases.count
+        return table[(relation.caseIndex * kinds + from.caseIndex) * kinds + to.caseIndex]
+    }
+}
+
+extension Relation {
+    /// The position of the case in ``allCases`` (declaration order), without searching.
+    var caseIndex: Int {
+        switch self {
+        case .partOf: 0
+        case .officeOf: 1
+        case .holds: 2
+        case .heads: 3
+        case .memberOf: 4
+        case .basedIn: 5
+        case .participantIn: 6
+        case .hosts: 7
+        case .invites: 8
+        case .parallelWith: 9
+        }
+    }
+}
+
+extension NodeKind {
+    /// The position of the case in ``allCases`` (declaration order), without searching.
+    var caseIndex: Int {
+        switch self {
+        case .party: 0
+        case .organ: 1
+        case .office: 2
+        case .person: 3
+        case .country: 4
+        case .meeting: 5
+        }
+    }
+}
+
+extension NodeID {
+    /// Whether the id starts with `kind/`, like `prefix == kind.rawValue` without building a substring.
+    func hasPrefix(kind: NodeKind) -> Bool {
+        let name = kind.rawValue.utf8
+        let bytes = rawValue.utf8
+        guard bytes.count > name.count else { return false }
+        var position = bytes.startIndex
+        for byte in name {
+            guard bytes[position] == byte else { return false }
+            position = bytes.index(after: position)
+        }
+        return bytes[position] == UInt8(ascii: "/")
     }
 }
 

@@ -66,9 +66,10 @@ struct JSONReader {
         return offset
     }
 
-    private mutating func expect(_ byte: UInt8, _ what: String) throws(JSONSyntaxError) {
+    /// Consumes `byte`; `what` (for the error message) is built only on failure.
+    private mutating func expect(_ byte: UInt8, _ what: @autoclosure () -> String) throws(JSONSyntaxError) {
         skipWhitespace()
-        guard current == byte else { throw fail("expected \(what) but found \(describe(current))") }
+        guard current == byte else { throw fail("expected \(what()) but found \(describe(current))") }
         offset += 1
     }
 
@@ -108,40 +109,77 @@ struct JSONReader {
 
     /// Reads an array, calling `element` with each index; `element` must consume the value.
     mutating func readArray(_ element: (inout JSONReader, Int) throws(JSONSyntaxError) -> Void) throws(JSONSyntaxError) {
+        guard try openArray() else { return }
+        var index = 0
+        repeat {
+            try beginElement()
+            try element(&self, index)
+            index += 1
+        } while try continueArray()
+    }
+
+    /// Consumes `[`; returns `false` when the array is empty (its `]` consumed too).
+    ///
+    /// With ``beginElement()`` and ``continueArray()`` this is ``readArray(_:)`` taken apart, for callers that
+    /// need to act between elements (the decoder hands the second half of a large array to another core).
+    mutating func openArray() throws(JSONSyntaxError) -> Bool {
         try expect(UInt8(ascii: "["), "'['")
         try enter()
         skipWhitespace()
-        if current == UInt8(ascii: "]") { offset += 1; depth -= 1; return }
-        var index = 0
-        while true {
-            skipWhitespace()
-            if current == UInt8(ascii: "]") { throw fail("trailing comma before ']'", fix: "remove the last comma") }
-            try element(&self, index)
-            index += 1
-            skipWhitespace()
-            switch current {
-            case UInt8(ascii: ","): offset += 1
-            case UInt8(ascii: "]"): offset += 1; depth -= 1; return
-            default: throw fail("expected ',' or ']' after an array element but found \(describe(current))", fix: "add the missing comma")
-            }
+        if current == UInt8(ascii: "]") { offset += 1; depth -= 1; return false }
+        return true
+    }
+
+    /// Moves to the start of the next array element, rejecting a trailing comma.
+    mutating func beginElement() throws(JSONSyntaxError) {
+        skipWhitespace()
+        if current == UInt8(ascii: "]") { throw fail("trailing comma before ']'", fix: "remove the last comma") }
+    }
+
+    /// After an element: consumes `,` and returns `true`, or consumes `]` and returns `false`.
+    mutating func continueArray() throws(JSONSyntaxError) -> Bool {
+        skipWhitespace()
+        switch current {
+        case UInt8(ascii: ","): offset += 1; return true
+        case UInt8(ascii: "]"): offset += 1; depth -= 1; return false
+        default: throw fail("expected ',' or ']' after an array element but found \(describe(current))", fix: "add the missing comma")
         }
+    }
+
+    /// A reader positioned at `offset` inside `depth` open arrays or objects, to read part of an array elsewhere.
+    init(bytes: UnsafeBufferPointer<UInt8>, offset: Int, depth: Int) {
+        self.bytes = bytes
+        self.offset = offset
+        self.depth = depth
+    }
+
+    /// The number of arrays and objects open at the current position.
+    var nestingDepth: Int { depth }
+
+    /// Continues from where `other` (over the same bytes) stopped.
+    mutating func resume(from other: JSONReader) {
+        offset = other.offset
+        depth = other.depth
     }
 
     /// Reads a string, validating UTF-8 and escapes.
     mutating func readString() throws(JSONSyntaxError) -> String {
         try expect(UInt8(ascii: "\""), "a string")
         let start = offset
-        // Fast path: no escapes.
+        // Fast path: no escapes. ASCII text needs no UTF-8 check; other text is checked here once, so that
+        // `String(decoding:)` (fast, non-generic) never has to repair anything.
+        var highBits: UInt8 = 0
         while offset < bytes.count {
             let byte = bytes[offset]
             if byte == UInt8(ascii: "\"") {
                 let slice = UnsafeBufferPointer(rebasing: bytes[start..<offset])
-                guard let text = String(validating: slice, as: UTF8.self) else {
+                guard highBits < 0x80 || JSONReader.isValidUTF8(slice) else {
                     throw fail("the string is not valid UTF-8", at: start - 1, fix: "save the file as UTF-8")
                 }
                 offset += 1
-                return text
+                return String(decoding: slice, as: UTF8.self)
             }
+            highBits |= byte
             if byte == UInt8(ascii: "\\") { break }
             if byte < 0x20 { throw fail("a control character (0x\(String(byte, radix: 16))) inside a string", fix: "write it escaped, e.g. \\n") }
             offset += 1
@@ -152,11 +190,12 @@ struct JSONReader {
             let byte = bytes[offset]
             switch byte {
             case UInt8(ascii: "\""):
-                guard let text = String(validating: buffer, as: UTF8.self) else {
+                let valid = buffer.withUnsafeBufferPointer { JSONReader.isValidUTF8($0) }
+                guard valid else {
                     throw fail("the string is not valid UTF-8", at: start - 1, fix: "save the file as UTF-8")
                 }
                 offset += 1
-                return text
+                return String(decoding: buffer, as: UTF8.self)
             case UInt8(ascii: "\\"):
                 offset += 1
                 guard let escape = current else { break }
@@ -195,6 +234,33 @@ struct JSONReader {
             }
         }
         throw fail("the string starting here is never closed", at: start - 1, fix: "add the closing '\"'")
+    }
+
+    /// Whether the bytes are well-formed UTF-8 (RFC 3629: no overlong forms, no surrogates, nothing above U+10FFFF).
+    static func isValidUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        let count = bytes.count
+        while index < count {
+            let lead = bytes[index]
+            if lead < 0x80 { index += 1; continue }
+            let length: Int, lower: UInt8, upper: UInt8
+            switch lead {
+            case 0xC2...0xDF: length = 2; lower = 0x80; upper = 0xBF
+            case 0xE0: length = 3; lower = 0xA0; upper = 0xBF
+            case 0xE1...0xEC, 0xEE...0xEF: length = 3; lower = 0x80; upper = 0xBF
+            case 0xED: length = 3; lower = 0x80; upper = 0x9F
+            case 0xF0: length = 4; lower = 0x90; upper = 0xBF
+            case 0xF1...0xF3: length = 4; lower = 0x80; upper = 0xBF
+            case 0xF4: length = 4; lower = 0x80; upper = 0x8F
+            default: return false
+            }
+            guard index + length <= count else { return false }
+            let second = bytes[index + 1]
+            guard second >= lower, second <= upper else { return false }
+            for continuation in 2..<length where bytes[index + continuation] & 0xC0 != 0x80 { return false }
+            index += length
+        }
+        return true
     }
 
     private mutating func readHex4() throws(JSONSyntaxError) -> UInt32 {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A validated collection of sources, nodes and relationships, indexed for lookups.
 ///
 /// Build one from a file with ``DatasetLoader`` or in memory with ``init(title:description:sources:entities:relationships:sourceTexts:)``;
@@ -21,6 +23,8 @@ public struct Dataset: Sendable {
     /// Endpoint entity indices of each relationship.
     let fromIndices: [Int32]
     let toIndices: [Int32]
+    /// Derived values computed on first use (see ``meetings``).
+    let caches = DatasetCaches()
 
     /// Creates a dataset and checks it.
     ///
@@ -52,12 +56,25 @@ public struct Dataset: Sendable {
         indexByID = validation.indexByID
         fromIndices = validation.fromIndices
         toIndices = validation.toIndices
-        (outgoingOffsets, outgoingRelationships) = Dataset.bucket(fromIndices, count: entities.count)
-        (incomingOffsets, incomingRelationships) = Dataset.bucket(toIndices, count: entities.count)
+        // The two directions are independent: build them on two cores when there is enough to do.
+        let count = entities.count
+        if relationships.count >= 65_536 {
+            nonisolated(unsafe) var outgoing: ([Int32], [Int32]) = ([], [])
+            nonisolated(unsafe) var incoming: ([Int32], [Int32]) = ([], [])
+            let from = validation.fromIndices, to = validation.toIndices
+            DispatchQueue.concurrentPerform(iterations: 2) { direction in
+                if direction == 0 { outgoing = Dataset.bucket(from, count: count) } else { incoming = Dataset.bucket(to, count: count) }
+            }
+            (outgoingOffsets, outgoingRelationships) = outgoing
+            (incomingOffsets, incomingRelationships) = incoming
+        } else {
+            (outgoingOffsets, outgoingRelationships) = Dataset.bucket(fromIndices, count: count)
+            (incomingOffsets, incomingRelationships) = Dataset.bucket(toIndices, count: count)
+        }
     }
 
     /// Groups relationship indices by endpoint with a counting sort (stable: file order within a bucket).
-    private static func bucket(_ endpoints: [Int32], count: Int) -> ([Int32], [Int32]) {
+    static func bucket(_ endpoints: [Int32], count: Int) -> ([Int32], [Int32]) {
         var offsets = [Int32](repeating: 0, count: count + 1)
         for endpoint in endpoints { offsets[Int(endpoint) + 1] += 1 }
         for index in 0..<count { offsets[index + 1] += offsets[index] }
@@ -105,10 +122,89 @@ public struct Dataset: Sendable {
     public func name(of id: NodeID) -> String { entity(id)?.name ?? id.rawValue }
 
     /// All meetings, in date order then id.
+    ///
+    /// The order is computed on first use and kept (queries ask for it once per answer; sorting every meeting
+    /// of a large dataset each time cost more than the answer itself).
     public var meetings: [Entity] {
-        entities.filter { $0.kind == .meeting }.sorted { lhs, rhs in
-            let left = lhs.meeting?.date.firstDay ?? Int.min, right = rhs.meeting?.date.firstDay ?? Int.min
-            return left != right ? left < right : lhs.id < rhs.id
+        meetingOrder.map { entities[Int($0)] }
+    }
+
+    /// Entity indices of the meetings in the order of ``meetings``, computed once.
+    var meetingOrder: [Int32] {
+        caches.meetingOrder {
+            var keyed: [(day: Int, index: Int32)] = []
+            for (index, entity) in entities.enumerated() where entity.kind == .meeting {
+                keyed.append((entity.meeting?.date.firstDay ?? Int.min, Int32(index)))
+            }
+            keyed.sort { lhs, rhs in
+                lhs.day != rhs.day ? lhs.day < rhs.day : entities[Int(lhs.index)].id < entities[Int(rhs.index)].id
+            }
+            return keyed.map(\.index)
         }
+    }
+}
+
+extension Dataset {
+    /// For each entity, its position in ``meetings`` (`-1` for entities that are not meetings), computed once.
+    var meetingRank: [Int32] {
+        caches.meetingRank {
+            var rank = [Int32](repeating: -1, count: entities.count)
+            for (position, entity) in meetingOrder.enumerated() { rank[Int(entity)] = Int32(position) }
+            return rank
+        }
+    }
+
+    /// The `participant-in` relationships whose `led_by` names the entity, in file order, computed once.
+    func ledByRelationships(of entity: Int) -> ArraySlice<Int32> {
+        let index = caches.ledBy {
+            var leaders: [Int32] = []
+            var led: [Int32] = []
+            for (position, relationship) in relationships.enumerated() {
+                if let leader = relationship.ledBy, let leaderIndex = indexByID[leader] {
+                    leaders.append(leaderIndex)
+                    led.append(Int32(position))
+                }
+            }
+            let (offsets, order) = Dataset.bucket(leaders, count: entities.count)
+            return (offsets, order.map { led[Int($0)] })
+        }
+        return index.items[Int(index.offsets[entity])..<Int(index.offsets[entity + 1])]
+    }
+}
+
+/// Values derived from a dataset on first use, shared by its copies (a dataset never changes once built).
+final class DatasetCaches: @unchecked Sendable {
+    private let lock = NSLock()
+    private var storedMeetingOrder: [Int32]?
+    private var storedMeetingRank: [Int32]?
+    private var storedLedBy: (offsets: [Int32], items: [Int32])?
+
+    func meetingRank(_ compute: () -> [Int32]) -> [Int32] {
+        lock.lock()
+        defer { lock.unlock() }
+        if let storedMeetingRank { return storedMeetingRank }
+        lock.unlock()
+        let rank = compute()
+        lock.lock()
+        storedMeetingRank = rank
+        return rank
+    }
+
+    func ledBy(_ compute: () -> (offsets: [Int32], items: [Int32])) -> (offsets: [Int32], items: [Int32]) {
+        lock.lock()
+        defer { lock.unlock() }
+        if let storedLedBy { return storedLedBy }
+        let index = compute()
+        storedLedBy = index
+        return index
+    }
+
+    func meetingOrder(_ compute: () -> [Int32]) -> [Int32] {
+        lock.lock()
+        defer { lock.unlock() }
+        if let storedMeetingOrder { return storedMeetingOrder }
+        let order = compute()
+        storedMeetingOrder = order
+        return order
     }
 }

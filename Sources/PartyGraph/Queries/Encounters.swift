@@ -12,6 +12,11 @@ extension Dataset {
     /// - Throws: ``PartyGraphError/invalidArgument(_:)`` when the actor or `with` is a meeting or not in the dataset.
     /// - Complexity: O(M · A · C) for M meetings, A attendances per meeting and C the length of the level chains.
     public func encounters(_ query: EncounterQuery) throws(PartyGraphError) -> EncounterReport {
+        try encounters(query, readEveryMeeting: false)
+    }
+
+    /// ``encounters(_:)``; `readEveryMeeting` turns off the candidate shortcut (tests compare both).
+    func encounters(_ query: EncounterQuery, readEveryMeeting: Bool) throws(PartyGraphError) -> EncounterReport {
         guard let actorIndex = index(of: query.actor) else { throw .unknownName(query.actor.rawValue, suggestions: []) }
         guard let actorLevel = EncounterLevel(kind: entities[actorIndex].kind) else {
             throw .invalidArgument("\(name(of: query.actor)) is a meeting; a meeting meets no one — ask `meetings` about it, or who-met about an actor")
@@ -44,7 +49,8 @@ extension Dataset {
         var actorAtLevel: [Int] = actorLevel <= level ? lift(actorIndex, to: level, meeting: nil, filter: filter).map(\.actor) : [actorIndex]
 
         var encounters: [Encounter] = []
-        for meeting in self.meetings {
+        let candidates = readEveryMeeting ? nil : personLevelCandidateMeetings(of: actorIndex, level: level)
+        for meeting in candidates.map({ $0.map { entities[$0] } }) ?? self.meetings {
             guard let details = meeting.meeting, filter.admits(details), let meetingIndex = index(of: meeting.id) else { continue }
             let attendances = attendances(ofMeeting: meetingIndex, filter: filter)
             let (actorSet, actorMatch) = targets(actorIndex, details, attendances)
@@ -81,7 +87,11 @@ extension Dataset {
                 }
             }
         }
-        let order = Dictionary(uniqueKeysWithValues: self.meetings.enumerated().map { ($1.id.rawValue, $0) })
+        let rank = meetingRank
+        var order: [String: Int32] = [:]
+        for encounter in encounters where order[encounter.meeting.id] == nil {
+            order[encounter.meeting.id] = index(of: NodeID(encounter.meeting.id)).map { rank[$0] } ?? -1
+        }
         encounters.sort { lhs, rhs in
             if lhs.meeting.id != rhs.meeting.id { return order[lhs.meeting.id]! < order[rhs.meeting.id]! }
             if lhs.actor.actor.label != rhs.actor.actor.label { return lhs.actor.actor.label < rhs.actor.actor.label }

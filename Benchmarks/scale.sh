@@ -1,0 +1,17 @@
+#!/bin/sh
+# Generates the synthetic scale dataset (if missing or if GENERATE=1) and runs ScaleBench on it.
+#
+#     Benchmarks/scale.sh                 # default: 100k persons, 200k meetings, 1M participations (~294 MB)
+#     SAMPLES=50 Benchmarks/scale.sh      # fewer who-met samples
+#     GENERATE=1 Benchmarks/scale.sh --persons 1000 --meetings 2000 --participations 10000   # other sizes
+#
+# Arguments are passed to the generator. Run from anywhere; paths are relative to the repository.
+set -eu
+here=$(cd "$(dirname "$0")" && pwd)
+data="$here/data/scale.json"
+if [ "${GENERATE:-0}" = 1 ] || [ ! -f "$data" ] || [ "$#" -gt 0 ]; then
+    python3 "$here/generate_dataset.py" --out "$data" "$@"
+fi
+swift build -c release --package-path "$here" --product ScaleBench
+bin=$(swift build -c release --package-path "$here" --product ScaleBench --show-bin-path)
+"$bin/ScaleBench" "$data" --samples "${SAMPLES:-200}"
