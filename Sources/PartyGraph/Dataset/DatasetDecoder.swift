@@ -104,7 +104,7 @@ struct DatasetDecoder {
         let offset = reader.valueOffset()
         guard let text = try string(&reader, key: key) else { return .some(nil) }
         do { return .some(try PartialDate(parsing: text)) } catch {
-            report("invalid date: \(error)", at: offset, key: key, fix: "write YYYY, YYYY-MM or YYYY-MM-DD")
+            report("invalid date: \(error)", at: offset, key: key)
             return nil
         }
     }
