@@ -216,18 +216,77 @@ func prepare(_ o: Options) throws -> Prepared {
     }
 }
 
-func prepareAlgorithm(_ o: Options) throws -> Prepared {
-    throw BenchError.unsupported(o.task.rawValue)
-}
+// Iteration settings shared with peers.py (see its docstring and the README).
+let pageRankDamping = 0.85
+let pageRankL1Tolerance = 1e-10   // stop when Σ|x_k − x_{k−1}| < this
+let pageRankMaxIterations = 10_000
+let eigenvectorTolerance = 1e-12  // NetworkX meaning: Σ|x_k − x_{k−1}| < n · this
+let eigenvectorMaxIterations = 10_000
 
-enum BenchError: Swift.Error, CustomStringConvertible {
-    case unsupported(String)
-    var description: String {
-        switch self {
-        case .unsupported(let t): return "task \(t) is not available in GraphAlgorithms yet"
-        }
+func prepareAlgorithm(_ o: Options) throws -> Prepared {
+    let g = try loadGraph(o)
+    let distances: EdgeDistances = o.weighted ? .weights : .unit
+    let strengths: EdgeStrengths = o.weighted ? .weights : .unit
+    let threads = o.threads
+    let values: (Any) -> JSON = { digestValues($0 as! [Double]) }
+    switch o.task {
+    case .load:
+        fatalError("handled in prepare(_:)")
+    case .betweenness:
+        return Prepared(
+            run: { try g.betweennessCentrality(normalized: false, distances: distances, threads: threads) },
+            digest: values)
+    case .closeness:
+        return Prepared(
+            run: { try g.closenessCentrality(distances: distances, wfImproved: true, threads: threads) },
+            digest: values)
+    case .harmonic:
+        return Prepared(run: { try g.harmonicCentrality(distances: distances, threads: threads) }, digest: values)
+    case .pagerank:
+        // GraphAlgorithms stops when Σ|Δx| < n · tolerance, as NetworkX does.
+        let n = Double(max(g.vertexCount, 1))
+        return Prepared(
+            run: {
+                try g.pageRank(damping: pageRankDamping, strengths: strengths,
+                               tolerance: pageRankL1Tolerance / n, maxIterations: pageRankMaxIterations)
+            },
+            digest: values)
+    case .eigenvector:
+        return Prepared(
+            run: {
+                try g.eigenvectorCentrality(strengths: strengths, maxIterations: eigenvectorMaxIterations,
+                                            tolerance: eigenvectorTolerance)
+            },
+            digest: { digestEigen($0 as! [Double]) })
+    case .components:
+        return Prepared(
+            run: { g.weaklyConnectedComponents() },
+            digest: { digestComponents(($0 as! Components).sizes) })
+    case .bfs:
+        return Prepared(
+            run: { try g.breadthFirstDistances(from: 0) },
+            digest: { result in
+                let d = result as! [Int32]
+                var levels: [Int] = []
+                for x in d where x >= 0 {
+                    if Int(x) >= levels.count { levels += [Int](repeating: 0, count: Int(x) + 1 - levels.count) }
+                    levels[Int(x)] += 1
+                }
+                return digestLevels(levels)
+            })
+    case .bipartite:
+        let people = (0..<Int32(min(o.people, g.vertexCount))).map { $0 }
+        return Prepared(
+            run: { try g.bipartiteProjection(onto: people, weighting: .sharedNeighbours) },
+            digest: { result in
+                let p = (result as! BipartiteProjection).graph
+                let s = p.strengths()
+                let total = s.sorted().reduce(0, +) / 2
+                return digestProjection(edges: p.edgeCount, totalWeight: total, strengths: s)
+            })
     }
 }
+
 
 // MARK: - Main
 
