@@ -220,7 +220,7 @@ func prepare(_ o: Options) throws -> Prepared {
 let pageRankDamping = 0.85
 let pageRankL1Tolerance = 1e-10   // stop when Σ|x_k − x_{k−1}| < this
 let pageRankMaxIterations = 10_000
-let eigenvectorTolerance = 1e-12  // NetworkX meaning: Σ|x_k − x_{k−1}| < n · this
+let eigenvectorTolerance = 1e-14  // NetworkX meaning: Σ|x_k − x_{k−1}| < n · this
 let eigenvectorMaxIterations = 10_000
 
 func prepareAlgorithm(_ o: Options) throws -> Prepared {
