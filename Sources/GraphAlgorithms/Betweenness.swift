@@ -53,8 +53,10 @@ extension CompressedGraph {
         let weighted = try validateDistances(distances, algorithm: "betweennessCentrality")
         let threadCount = try Parallel.resolve(threads: threads)
         let sources = try betweennessSources(k: k, seed: seed)
+        // Exact runs take sources in BFS order so that batched sources share BFS levels.
         let sums = accumulateDependencies(
-            sources: sources, weighted: weighted, endpoints: endpoints, edges: false, threads: threadCount)
+            sources: k == nil && !weighted ? breadthFirstVertexOrder() : sources,
+            weighted: weighted, endpoints: endpoints, edges: false, threads: threadCount)
         var values = sums.vertex.values()
         rescaleBetweenness(
             &values, normalized: normalized, endpoints: endpoints,
@@ -177,10 +179,22 @@ extension CompressedGraph {
                     count: src.count, threads: threads,
                     makeWorker: { t in
                         (SearchScratch(vertexCount: n, heapCapacity: weighted ? slots + 1 : 0),
-                         vertexSums[t], edges ? edgeSums[t] : nil)
+                         vertexSums[t], edges ? edgeSums[t] : nil,
+                         !weighted && !edges ? BatchedBrandesScratch(vertexCount: n) : nil)
                     },
                     body: { worker, range in
-                        let (scratch, sums, edgeSum) = worker
+                        let (scratch, sums, edgeSum, batched) = worker
+                        if let batched {
+                            // Blocks hold a multiple of four sources, so batches do not
+                            // depend on the thread count.
+                            var start = range.lowerBound
+                            while start < range.upperBound {
+                                let end = min(start + BatchedBrandesScratch.width, range.upperBound)
+                                batched.run(out, sources: src[start..<end], sums: sums, endpoints: endpoints)
+                                start = end
+                            }
+                            return
+                        }
                         for i in range {
                             let s = src[i]
                             switch (weighted, edgeSum) {
@@ -226,36 +240,38 @@ public struct EdgeValues: Sendable, Hashable {
 // MARK: - Per-source kernels
 
 /// One source of unweighted vertex betweenness: BFS, then pull-style accumulation
-/// `delta[w] = sigma[w] · Σ_{x succ w} (1 + delta[x]) / sigma[x]`.
+/// `delta[w] = sigma[w] · Σ_{x succ w} (1 + delta[x]) / sigma[x]`. Once `w` is done its
+/// slot's value switches from `sigma[w]` to the coefficient `(1 + delta[w]) / sigma[w]`.
 @inline(__always)
 private func brandesUnweighted(
     _ g: AdjacencyView, _ s: Int32, _ sc: SearchScratch, _ sums: FixedPointAccumulator, endpoints: Bool
 ) {
     let reached = sc.bfsCountingPaths(g, from: s)
-    let hops = sc.hops, sigma = sc.sigma, coef = sc.coefficient, order = sc.order
+    let slots = sc.slots, order = sc.order
     let off = g.offsets, adj = g.neighbours
     var i = reached - 1
     while i >= 0 {
         let w = Int(order[i])
-        let next = hops[w] &+ 1
+        let next = slots[w].hops &+ 1
         var sum = 0.0
         var e = off[w]
         let end = off[w + 1]
         while e < end {
             let x = Int(adj[e])
-            sum += hops[x] == next ? coef[x] : 0
+            let slot = slots[x]
+            sum += slot.value.masked(ifEqual: slot.hops, next)
             e += 1
         }
-        let sw = sigma[w]
+        let sw = slots[w].value
         let delta = sw * sum
-        coef[w] = (1 + delta) / sw
+        slots[w].value = (1 + delta) / sw
         if w != Int(s) {
             if endpoints { sums.add(w, delta + 1) } else if delta != 0 { sums.add(w, delta) }
         }
         i -= 1
     }
     if endpoints { sums.add(Int(s), Double(reached - 1)) }
-    sc.resetHops(reached)
+    sc.resetSlots(reached)
 }
 
 /// One source of unweighted edge betweenness; each adjacency slot `w → x` on a shortest
@@ -266,27 +282,27 @@ private func brandesUnweightedEdges(
     _ edgeSums: FixedPointAccumulator
 ) {
     let reached = sc.bfsCountingPaths(g, from: s)
-    let hops = sc.hops, sigma = sc.sigma, coef = sc.coefficient, order = sc.order
+    let slots = sc.slots, order = sc.order
     let off = g.offsets, adj = g.neighbours
     var i = reached - 1
     while i >= 0 {
         let w = Int(order[i])
-        let next = hops[w] &+ 1
-        let sw = sigma[w]
+        let next = slots[w].hops &+ 1
+        let sw = slots[w].value
         var delta = 0.0
         for e in off[w]..<off[w + 1] {
             let x = Int(adj[e])
-            if hops[x] == next {
-                let c = sw * coef[x]
+            if slots[x].hops == next {
+                let c = sw * slots[x].value
                 edgeSums.add(e, c)
                 delta += c
             }
         }
-        coef[w] = (1 + delta) / sw
+        slots[w].value = (1 + delta) / sw
         if w != Int(s) && delta != 0 { sums.add(w, delta) }
         i -= 1
     }
-    sc.resetHops(reached)
+    sc.resetSlots(reached)
 }
 
 /// One source of weighted (vertex and optionally edge) betweenness. Successors of `w` are

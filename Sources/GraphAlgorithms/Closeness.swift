@@ -66,39 +66,38 @@ extension CompressedGraph {
         result.withUnsafeMutableBufferPointer { out in
             let out = out
             withViews { _, inn in
+                if !weighted {
+                    // 64 targets per bit-parallel sweep, in BFS order so that a batch's
+                    // vertices are close and share BFS levels.
+                    let order = breadthFirstVertexOrder()
+                    order.withUnsafeBufferPointer { order in
+                        Parallel.forEachBlock(
+                            count: n, threads: threads, blockSize: 64,
+                            makeWorker: { _ in MultiSourceBFSScratch(vertexCount: n) },
+                            body: { scratch, range in
+                                let batch = order[range]
+                                let sums = scratch.run(inn, sources: batch)
+                                for (b, u) in batch.enumerated() {
+                                    out[Int(u)] = finish(sums.reached[b], Double(sums.total[b]), sums.harmonic[b])
+                                }
+                            })
+                    }
+                    return
+                }
                 Parallel.forEachBlock(
                     count: n, threads: threads,
-                    makeWorker: { _ in SearchScratch(vertexCount: n, heapCapacity: weighted ? slots + 1 : 0) },
+                    makeWorker: { _ in SearchScratch(vertexCount: n, heapCapacity: slots + 1) },
                     body: { scratch, range in
                         for u in range {
-                            if weighted {
-                                let reached = scratch.dijkstraCountingPaths(inn, from: Int32(u), countPaths: false)
-                                var total = 0.0, harmonic = 0.0
-                                for i in 0..<reached {
-                                    let d = scratch.distance[Int(scratch.order[i])]
-                                    total += d
-                                    if d != 0 { harmonic += 1 / d }
-                                }
-                                scratch.resetDijkstra(reached)
-                                out[u] = finish(reached, total, harmonic)
-                            } else {
-                                let reached = scratch.bfs(inn, from: Int32(u))
-                                // Sum per BFS level: exact integer total, one division per level.
-                                var total = 0, harmonic = 0.0
-                                var level: Int32 = 0, levelCount = 0
-                                for i in 1..<max(reached, 1) {
-                                    let d = scratch.hops[Int(scratch.order[i])]
-                                    total += Int(d)
-                                    if d != level {
-                                        if levelCount > 0 { harmonic += Double(levelCount) / Double(level) }
-                                        level = d; levelCount = 0
-                                    }
-                                    levelCount += 1
-                                }
-                                if levelCount > 0 && level > 0 { harmonic += Double(levelCount) / Double(level) }
-                                scratch.resetHops(reached)
-                                out[u] = finish(reached, Double(total), harmonic)
+                            let reached = scratch.dijkstraCountingPaths(inn, from: Int32(u), countPaths: false)
+                            var total = 0.0, harmonic = 0.0
+                            for i in 0..<reached {
+                                let d = scratch.distance[Int(scratch.order[i])]
+                                total += d
+                                if d != 0 { harmonic += 1 / d }
                             }
+                            scratch.resetDijkstra(reached)
+                            out[u] = finish(reached, total, harmonic)
                         }
                     })
             }

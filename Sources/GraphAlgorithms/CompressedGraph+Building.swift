@@ -89,8 +89,9 @@ extension CompressedGraph {
         if n < 0 || n > Int(Int32.max) {
             throw GraphError.invalidParameter(name: "vertexCount", value: "\(n)", reason: "must be in 0...\(Int32.max)")
         }
+        var sources = sources, targets = targets, weights = weights
         self = CompressedGraph.build(
-            vertexCount: n, sources: sources, targets: targets, weights: weights,
+            vertexCount: n, sources: &sources, targets: &targets, weights: &weights,
             directed: directed, parallelEdges: parallelEdges, selfLoops: selfLoops)
     }
 
@@ -165,15 +166,17 @@ extension CompressedGraph {
     // MARK: - Counting-sort construction
 
     /// Builds the CSR arrays; ids must already be validated to lie in `0..<vertexCount`.
+    /// The input arrays are released (set to `[]`) as soon as they have been scattered, so
+    /// a caller that hands over its only copy keeps peak memory low.
     internal static func build(
-        vertexCount n: Int, sources: [Int32], targets: [Int32], weights inWeights: [Double]?,
+        vertexCount n: Int, sources: inout [Int32], targets: inout [Int32], weights inWeights: inout [Double]?,
         directed: Bool, parallelEdges policy: ParallelEdgePolicy, selfLoops: SelfLoopPolicy
     ) -> CompressedGraph {
         let m = sources.count
         let dropLoops = selfLoops == .drop
         let weighted = inWeights != nil || policy == .mergeSummingWeights || policy == .mergeCountingEdges
 
-        // Pass 1: row lengths.
+        // Pass 1: row lengths, then row ends (offsets[v + 1] = end of row v).
         var offsets = [Int](repeating: 0, count: n + 1)
         offsets.withUnsafeMutableBufferPointer { off in
             sources.withUnsafeBufferPointer { src in
@@ -193,107 +196,128 @@ extension CompressedGraph {
         }
         let total = offsets[n]
 
-        // Pass 2: scatter in input order, so each row lists its edges in input order.
-        var adj = [Int32](repeating: 0, count: total)
-        var wts = [Double](repeating: 0, count: weighted ? total : 0)
-        var cursor = offsets
+        // Pass 2: scatter from the back of each row, walking the input backwards, so each
+        // row lists its edges in input order and offsets[v + 1] ends as the start of row v.
+        var adj = [Int32](unsafeUninitializedCapacity: total) { _, count in count = total }
+        var wts = [Double](unsafeUninitializedCapacity: weighted ? total : 0) { _, count in count = weighted ? total : 0 }
         adj.withUnsafeMutableBufferPointer { adj in
             wts.withUnsafeMutableBufferPointer { wts in
-                cursor.withUnsafeMutableBufferPointer { cur in
+                offsets.withUnsafeMutableBufferPointer { off in
                     sources.withUnsafeBufferPointer { src in
                         targets.withUnsafeBufferPointer { tgt in
                             let inW = inWeights
-                            for i in 0..<m {
+                            var i = m - 1
+                            while i >= 0 {
                                 let s = Int(src[i]), t = Int(tgt[i])
-                                if s == t && dropLoops { continue }
-                                let w = policy == .mergeCountingEdges ? 1.0 : (inW?[i] ?? 1.0)
-                                var p = cur[s]; cur[s] = p + 1
-                                adj[p] = Int32(t)
-                                if weighted { wts[p] = w }
-                                if !directed && s != t {
-                                    p = cur[t]; cur[t] = p + 1
-                                    adj[p] = Int32(s)
+                                if !(s == t && dropLoops) {
+                                    let w = policy == .mergeCountingEdges ? 1.0 : (inW?[i] ?? 1.0)
+                                    var p = off[s + 1] - 1; off[s + 1] = p
+                                    adj[p] = Int32(truncatingIfNeeded: t)
                                     if weighted { wts[p] = w }
+                                    if !directed && s != t {
+                                        p = off[t + 1] - 1; off[t + 1] = p
+                                        adj[p] = Int32(truncatingIfNeeded: s)
+                                        if weighted { wts[p] = w }
+                                    }
                                 }
+                                i -= 1
                             }
                         }
                     }
+                    // Shift: offsets[v] = start of row v.
+                    for v in 0..<n { off[v] = off[v + 1] }
+                    off[n] = total
                 }
             }
         }
-        cursor = []
+        sources = []
+        targets = []
+        inWeights = nil
 
-        // Pass 3: sort each row by target (stable: ties keep input order) and merge parallel edges.
-        var newOffsets = [Int](repeating: 0, count: n + 1)
+        // Pass 3: sort each row by target, stable (ties keep input order), and merge
+        // parallel edges, compacting rows towards the front in place.
         var written = 0
         var selfLoopCount = 0
         adj.withUnsafeMutableBufferPointer { adj in
             wts.withUnsafeMutableBufferPointer { wts in
-                offsets.withUnsafeBufferPointer { off in
-                    newOffsets.withUnsafeMutableBufferPointer { newOff in
-                        var keys: [UInt64] = []
-                        var tmpW: [Double] = []
-                        var out = 0
-                        for u in 0..<n {
-                            let start = off[u], end = off[u + 1], len = end - start
-                            newOff[u] = out
-                            // Already sorted (non-decreasing) rows need no permutation.
-                            var sorted = true
-                            var j = start + 1
-                            while j < end {
-                                if adj[j] < adj[j - 1] { sorted = false; break }
-                                j += 1
+                offsets.withUnsafeMutableBufferPointer { off in
+                    var keys: [UInt64] = []
+                    var tmpW: [Double] = []
+                    var out = 0
+                    var start = off[0]
+                    for u in 0..<n {
+                        let end = off[u + 1]
+                        let len = end - start
+                        off[u] = out
+                        var sorted = true
+                        var j = start + 1
+                        while j < end {
+                            if adj[j] < adj[j - 1] { sorted = false; break }
+                            j += 1
+                        }
+                        if !sorted && len <= 32 {
+                            // Stable insertion sort for short rows.
+                            for a in (start + 1)..<end {
+                                let t = adj[a]
+                                let w = weighted ? wts[a] : 0
+                                var b = a
+                                while b > start && adj[b - 1] > t {
+                                    adj[b] = adj[b - 1]
+                                    if weighted { wts[b] = wts[b - 1] }
+                                    b -= 1
+                                }
+                                adj[b] = t
+                                if weighted { wts[b] = w }
                             }
-                            if !sorted {
-                                keys.removeAll(keepingCapacity: true)
-                                for k in 0..<len {
-                                    keys.append(UInt64(UInt32(bitPattern: adj[start + k])) << 32 | UInt64(k))
-                                }
-                                keys.sort()
-                                if weighted {
-                                    tmpW.removeAll(keepingCapacity: true)
-                                    for k in 0..<len { tmpW.append(wts[start + k]) }
-                                }
-                                for k in 0..<len {
-                                    adj[start + k] = Int32(truncatingIfNeeded: keys[k] >> 32)
-                                    if weighted { wts[start + k] = tmpW[Int(keys[k] & 0xffff_ffff)] }
-                                }
+                        } else if !sorted {
+                            keys.removeAll(keepingCapacity: true)
+                            for k in 0..<len {
+                                keys.append(UInt64(UInt32(bitPattern: adj[start + k])) << 32 | UInt64(k))
                             }
-                            // Merge runs of equal targets, compacting towards the front.
-                            var k = start
-                            while k < end {
-                                let t = adj[k]
-                                var r = k + 1
-                                if policy != .keepMultiEdges {
-                                    while r < end && adj[r] == t { r += 1 }
-                                }
-                                adj[out] = t
-                                if weighted {
-                                    switch policy {
-                                    case .keepMultiEdges: wts[out] = wts[k]
-                                    case .mergeKeepingLastWeight: wts[out] = wts[r - 1]
-                                    case .mergeSummingWeights:
-                                        var sum = 0.0
-                                        for q in k..<r { sum += wts[q] }
-                                        wts[out] = sum
-                                    case .mergeCountingEdges: wts[out] = Double(r - k)
-                                    }
-                                }
-                                if Int(t) == u { selfLoopCount += 1 }
-                                out += 1
-                                k = r
+                            keys.sort()
+                            if weighted {
+                                tmpW.removeAll(keepingCapacity: true)
+                                for k in 0..<len { tmpW.append(wts[start + k]) }
+                            }
+                            for k in 0..<len {
+                                adj[start + k] = Int32(truncatingIfNeeded: keys[k] >> 32)
+                                if weighted { wts[start + k] = tmpW[Int(keys[k] & 0xffff_ffff)] }
                             }
                         }
-                        newOff[n] = out
-                        written = out
+                        // Merge runs of equal targets.
+                        var k = start
+                        while k < end {
+                            let t = adj[k]
+                            var r = k + 1
+                            if policy != .keepMultiEdges {
+                                while r < end && adj[r] == t { r += 1 }
+                            }
+                            adj[out] = t
+                            if weighted {
+                                switch policy {
+                                case .keepMultiEdges: wts[out] = wts[k]
+                                case .mergeKeepingLastWeight: wts[out] = wts[r - 1]
+                                case .mergeSummingWeights:
+                                    var sum = 0.0
+                                    for q in k..<r { sum += wts[q] }
+                                    wts[out] = sum
+                                case .mergeCountingEdges: wts[out] = Double(r - k)
+                                }
+                            }
+                            if Int(t) == u { selfLoopCount += 1 }
+                            out += 1
+                            k = r
+                        }
+                        start = end
                     }
+                    off[n] = out
+                    written = out
                 }
             }
         }
-        offsets = newOffsets
         if written < total {
-            adj = Array(adj[0..<written])
-            if weighted { wts = Array(wts[0..<written]) }
+            adj.removeLast(total - written)
+            if weighted { wts.removeLast(total - written) }
         }
         let outWeights: [Double]? = weighted ? wts : nil
 

@@ -56,6 +56,12 @@ public enum EdgeListReader {
         guard fd >= 0 else { throw GraphError.unreadableFile(path: path, reason: String(cString: strerror(errno))) }
         defer { close(fd) }
         var parser = Parser(sourceName: path, labeling: labeling)
+        var info = stat()
+        if fstat(fd, &info) == 0 {
+            // A data line takes at least 4 bytes; unused capacity is never touched, so it
+            // costs address space, not memory.
+            parser.reserve(Int(info.st_size) / 4 + 1)
+        }
         var buffer = [UInt8](repeating: 0, count: 1 << 22)
         var filled = 0
         while true {
@@ -101,8 +107,12 @@ public enum EdgeListReader {
         contentsOf path: String, directed: Bool = false, labeling: VertexLabeling = .integerIds,
         parallelEdges: ParallelEdgePolicy = .mergeKeepingLastWeight, selfLoops: SelfLoopPolicy = .keep
     ) throws -> CompressedGraph {
-        let list = try read(contentsOf: path, labeling: labeling)
-        return try CompressedGraph(edgeList: list, directed: directed, parallelEdges: parallelEdges, selfLoops: selfLoops)
+        var list = try read(contentsOf: path, labeling: labeling)
+        // Ids are non-negative and below vertexCount by construction; hand the arrays over
+        // so that they are released while the graph is built.
+        return CompressedGraph.build(
+            vertexCount: list.vertexCount, sources: &list.sources, targets: &list.targets,
+            weights: &list.weights, directed: directed, parallelEdges: parallelEdges, selfLoops: selfLoops)
     }
 
     @inline(__always)
@@ -135,6 +145,11 @@ public enum EdgeListReader {
             self.labeling = labeling
         }
 
+        mutating func reserve(_ lines: Int) {
+            sources.reserveCapacity(lines)
+            targets.reserveCapacity(lines)
+        }
+
         func finish() -> EdgeList {
             EdgeList(
                 vertexCount: labeling == .relabel ? labels.count : Int(maxId) + 1,
@@ -153,18 +168,73 @@ public enum EdgeListReader {
         /// Parses complete lines of `buf`; returns the number of bytes consumed. With
         /// `final`, a last line without a newline is parsed too.
         mutating func parseLines(_ buf: UnsafeBufferPointer<UInt8>, final: Bool) throws -> Int {
+            var limit = buf.count
+            if !final {
+                while limit > 0 && buf[limit - 1] != 10 { limit -= 1 }
+                if limit == 0 { return 0 }
+            }
             var pos = 0
-            let count = buf.count
-            while pos < count {
-                // Find the end of the line.
-                var end = pos
-                while end < count && buf[end] != 10 { end += 1 }
-                if end == count && !final { break }
+            while pos < limit {
                 line += 1
+                if labeling == .integerIds, let next = fastLine(buf, pos, limit) {
+                    pos = next
+                    continue
+                }
+                // Slow path: comments, CR, unusual spellings, and errors with their message.
+                var end = pos
+                while end < limit && buf[end] != 10 { end += 1 }
                 try parseLine(buf, pos, end)
                 pos = end + 1
             }
-            return min(pos, count)
+            return min(pos, buf.count)
+        }
+
+        /// Parses a plain `u v` or `u v w` line (ids below 10⁹, spaces or tabs) and returns
+        /// the position after its newline; returns `nil`, having changed nothing, for
+        /// anything else so that the general path can handle it or report it.
+        @inline(__always)
+        mutating func fastLine(_ buf: UnsafeBufferPointer<UInt8>, _ start: Int, _ limit: Int) -> Int? {
+            var p = start
+            while p < limit && (buf[p] == 32 || buf[p] == 9) { p += 1 }
+            if p == limit { return limit }
+            if buf[p] == 10 { return p + 1 }
+            var u = 0, digits = 0
+            while p < limit {
+                let d = buf[p] &- 48
+                if d >= 10 { break }
+                u = u &* 10 &+ Int(d); digits += 1; p += 1
+            }
+            if digits == 0 || digits > 9 || p == limit || (buf[p] != 32 && buf[p] != 9) { return nil }
+            while p < limit && (buf[p] == 32 || buf[p] == 9) { p += 1 }
+            var v = 0
+            digits = 0
+            while p < limit {
+                let d = buf[p] &- 48
+                if d >= 10 { break }
+                v = v &* 10 &+ Int(d); digits += 1; p += 1
+            }
+            if digits == 0 || digits > 9 { return nil }
+            var q = p
+            while q < limit && (buf[q] == 32 || buf[q] == 9) { q += 1 }
+            var weight: Double?
+            if q < limit && buf[q] != 10 {
+                if q == p { return nil }
+                let w0 = q
+                while q < limit && buf[q] != 32 && buf[q] != 9 && buf[q] != 10 && buf[q] != 13 && buf[q] != 35 { q += 1 }
+                guard let w = Parser.parseDouble(buf, w0, q) else { return nil }
+                weight = w
+                while q < limit && (buf[q] == 32 || buf[q] == 9) { q += 1 }
+                if q < limit && buf[q] != 10 { return nil }
+            }
+            let weighted = weight != nil
+            if let hasWeights, hasWeights != weighted { return nil }
+            hasWeights = weighted
+            sources.append(Int32(truncatingIfNeeded: u))
+            targets.append(Int32(truncatingIfNeeded: v))
+            if let weight { weights.append(weight) }
+            let larger = Int32(truncatingIfNeeded: max(u, v))
+            if larger > maxId { maxId = larger }
+            return q < limit ? q + 1 : limit
         }
 
         @inline(__always)

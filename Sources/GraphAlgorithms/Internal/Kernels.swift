@@ -84,6 +84,9 @@ final class SearchScratch {
     let coefficient: UnsafeMutablePointer<Double>
     /// Vertices in the order they were reached (BFS queue / Dijkstra settle order).
     let order: UnsafeMutablePointer<Int32>
+    /// Hop distance and path count (later the accumulation coefficient) side by side, so the
+    /// unweighted Brandes kernels touch one cache line per neighbour.
+    let slots: UnsafeMutablePointer<PathSlot>
     let heap: BinaryHeap
 
     init(vertexCount n: Int, heapCapacity: Int) {
@@ -95,43 +98,48 @@ final class SearchScratch {
         sigma = .allocate(capacity: c); sigma.initialize(repeating: 0, count: c)
         coefficient = .allocate(capacity: c); coefficient.initialize(repeating: 0, count: c)
         order = .allocate(capacity: c); order.initialize(repeating: 0, count: c)
+        slots = .allocate(capacity: c); slots.initialize(repeating: PathSlot(value: 0, hops: -1), count: c)
         heap = BinaryHeap(capacity: heapCapacity)
     }
 
     deinit {
         hops.deallocate(); distance.deallocate(); position.deallocate()
-        sigma.deallocate(); coefficient.deallocate(); order.deallocate()
+        sigma.deallocate(); coefficient.deallocate(); order.deallocate(); slots.deallocate()
     }
 
-    /// BFS from `s` counting shortest paths; fills `order`, `hops`, `sigma`. Returns the
-    /// number of vertices reached (including `s`).
+    /// BFS from `s` counting shortest paths in `slots` (`hops`, `value` = sigma); fills
+    /// `order`. Returns the number of vertices reached (including `s`).
     @inline(__always)
     func bfsCountingPaths(_ g: AdjacencyView, from s: Int32) -> Int {
-        let hops = self.hops, sigma = self.sigma, order = self.order
+        let slots = self.slots, order = self.order
         let off = g.offsets, adj = g.neighbours
-        hops[Int(s)] = 0
-        sigma[Int(s)] = 1
+        slots[Int(s)] = PathSlot(value: 1, hops: 0)
         order[0] = s
         var head = 0, tail = 1
         while head < tail {
             let v = Int(order[head]); head += 1
-            let next = hops[v] &+ 1
-            let sv = sigma[v]
+            let next = slots[v].hops &+ 1
+            let sv = slots[v].value
             var e = off[v]
             let end = off[v + 1]
             while e < end {
                 let w = Int(adj[e])
-                if hops[w] < 0 {
-                    hops[w] = next
-                    sigma[w] = 0
+                if slots[w].hops < 0 {
+                    slots[w] = PathSlot(value: 0, hops: next)
                     order[tail] = Int32(truncatingIfNeeded: w); tail += 1
                 }
                 // Branch-free path count: the comparison is data dependent and unpredictable.
-                sigma[w] += hops[w] == next ? sv : 0
+                slots[w].value += sv.masked(ifEqual: slots[w].hops, next)
                 e += 1
             }
         }
         return tail
+    }
+
+    /// Resets `slots` for the first `reached` vertices of `order`.
+    @inline(__always)
+    func resetSlots(_ reached: Int) {
+        for i in 0..<reached { slots[Int(order[i])].hops = -1 }
     }
 
     /// Plain BFS from `s`; fills `order` and `hops`. Returns the number reached.
@@ -286,5 +294,22 @@ final class BinaryHeap {
         ni.moveInitialize(from: items, count: count)
         keys.deallocate(); items.deallocate()
         keys = nk; items = ni; capacity = newCapacity
+    }
+}
+
+/// Hop distance and a per-vertex value (path count, then accumulation coefficient).
+struct PathSlot {
+    var value: Double
+    var hops: Int32
+}
+
+extension Double {
+    /// `self` if `a == b`, else `+0.0`, computed with integer arithmetic so the compiler
+    /// cannot turn it into an unpredictable branch.
+    @inline(__always)
+    func masked(ifEqual a: Int32, _ b: Int32) -> Double {
+        let diff = Int64(a ^ b)
+        let notEqual = (diff | (0 &- diff)) >> 63 // -1 if a != b, else 0
+        return Double(bitPattern: bitPattern & ~UInt64(bitPattern: notEqual))
     }
 }

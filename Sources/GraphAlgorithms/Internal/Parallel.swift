@@ -21,7 +21,7 @@ enum Parallel {
     static let blockSize = 16
 
     /// The number of workers ``forEachBlock(count:threads:makeWorker:body:)`` will use.
-    static func workerCount(count: Int, threads: Int) -> Int {
+    static func workerCount(count: Int, threads: Int, blockSize: Int = blockSize) -> Int {
         max(1, min(threads, (count + blockSize - 1) / blockSize))
     }
 
@@ -41,12 +41,12 @@ enum Parallel {
     /// Calls `body(worker, items)` for consecutive blocks of `0..<count`, on up to `threads`
     /// workers. `makeWorker(t)` runs once per worker, on that worker, before its first block.
     static func forEachBlock<Worker>(
-        count: Int, threads: Int,
+        count: Int, threads: Int, blockSize: Int = blockSize,
         makeWorker: (Int) -> Worker,
         body: (Worker, Range<Int>) -> Void
     ) {
         let blocks = (count + blockSize - 1) / blockSize
-        let workers = workerCount(count: count, threads: threads)
+        let workers = workerCount(count: count, threads: threads, blockSize: blockSize)
         withoutActuallyEscaping(makeWorker) { makeWorker in
             withoutActuallyEscaping(body) { body in
                 let run = { (t: Int) in

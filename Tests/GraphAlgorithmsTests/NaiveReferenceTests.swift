@@ -1,0 +1,166 @@
+import Testing
+@testable import GraphAlgorithms
+
+/// Straightforward O(n³) implementations from the definitions, to check the fast kernels
+/// on random graphs (integer weights keep floating-point path lengths exact).
+struct NaiveMeasures {
+    let n: Int
+    /// `dist[s][t]`, +inf when unreachable.
+    var dist: [[Double]]
+    /// Number of shortest s–t paths.
+    var sigma: [[Double]]
+    let arcs: [(Int, Int, Double)]
+    let directed: Bool
+
+    init(_ g: CompressedGraph, weighted: Bool) {
+        n = g.vertexCount
+        directed = g.isDirected
+        var arcs: [(Int, Int, Double)] = []
+        for u in 0..<n {
+            for e in g.outOffsets[u]..<g.outOffsets[u + 1] {
+                arcs.append((u, Int(g.outTargets[e]), weighted ? g.outWeights![e] : 1))
+            }
+        }
+        self.arcs = arcs
+        // Floyd–Warshall distances.
+        var d = [[Double]](repeating: [Double](repeating: .infinity, count: n), count: n)
+        for v in 0..<n { d[v][v] = 0 }
+        for (u, v, w) in arcs where u != v { d[u][v] = min(d[u][v], w) }
+        for k in 0..<n { for i in 0..<n { for j in 0..<n where d[i][k] + d[k][j] < d[i][j] { d[i][j] = d[i][k] + d[k][j] } } }
+        dist = d
+        // Path counts: process targets by increasing distance from s.
+        var sigma = [[Double]](repeating: [Double](repeating: 0, count: n), count: n)
+        for s in 0..<n {
+            sigma[s][s] = 1
+            let order = (0..<n).filter { d[s][$0].isFinite }.sorted { d[s][$0] < d[s][$1] }
+            for t in order where t != s {
+                for (u, v, w) in arcs where v == t && u != t && d[s][u] + w == d[s][t] { sigma[s][t] += sigma[s][u] }
+            }
+        }
+        self.sigma = sigma
+    }
+
+    /// Unnormalised betweenness over ordered pairs, halved for undirected graphs.
+    func betweenness() -> [Double] {
+        var b = [Double](repeating: 0, count: n)
+        for s in 0..<n { for t in 0..<n where s != t && dist[s][t].isFinite {
+            for v in 0..<n where v != s && v != t && dist[s][v] + dist[v][t] == dist[s][t] {
+                b[v] += sigma[s][v] * sigma[v][t] / sigma[s][t]
+            }
+        } }
+        return directed ? b : b.map { $0 / 2 }
+    }
+
+    /// Unnormalised edge betweenness for each arc (u → v), summed over both directions of an
+    /// undirected edge and halved; keyed by (min, max) for undirected graphs.
+    func edgeBetweenness() -> [[Int]: Double] {
+        var result: [[Int]: Double] = [:]
+        for (u, v, w) in arcs {
+            var c = 0.0
+            for s in 0..<n { for t in 0..<n where s != t && dist[s][t].isFinite {
+                if dist[s][u] + w + dist[v][t] == dist[s][t] { c += sigma[s][u] * sigma[v][t] / sigma[s][t] }
+            } }
+            let key = directed ? [u, v] : [min(u, v), max(u, v)]
+            result[key, default: 0] += directed ? c : c / 2
+        }
+        return result
+    }
+
+    func closeness(wfImproved: Bool) -> [Double] {
+        (0..<n).map { u in
+            let reach = (0..<n).filter { dist[$0][u].isFinite }
+            let total = reach.reduce(0.0) { $0 + dist[$1][u] }
+            guard total > 0, n > 1 else { return 0 }
+            var c = Double(reach.count - 1) / total
+            if wfImproved { c *= Double(reach.count - 1) / Double(n - 1) }
+            return c
+        }
+    }
+
+    func harmonic() -> [Double] {
+        (0..<n).map { u in (0..<n).reduce(0.0) { $0 + (($1 != u && dist[$1][u].isFinite) ? 1 / dist[$1][u] : 0) } }
+    }
+}
+
+@Suite("Fast kernels against naive definitions on random graphs")
+struct NaiveReferenceTests {
+    static let cases: [(seed: UInt64, directed: Bool, weighted: Bool)] = (1...4).flatMap { seed in
+        [(UInt64(seed), false, false), (UInt64(seed), true, false), (UInt64(seed), false, true), (UInt64(seed), true, true)]
+    }
+
+    @Test(arguments: cases)
+    func randomGraph(seed: UInt64, directed: Bool, weighted: Bool) throws {
+        // Sparse enough to leave several components on some seeds.
+        let g = try GraphAlgorithmsTests.randomGraph(n: 28, m: 45, directed: directed, weighted: weighted, seed: seed)
+        let naive = NaiveMeasures(g, weighted: weighted)
+        let distances: EdgeDistances = weighted ? .weights : .unit
+        let label = "seed \(seed) directed \(directed) weighted \(weighted)"
+        expectClose(try g.betweennessCentrality(normalized: false, distances: distances), naive.betweenness(), "\(label) betweenness")
+        let edges = try g.edgeBetweennessCentrality(normalized: false, distances: distances)
+        let expectedEdges = naive.edgeBetweenness()
+        for (e, v) in zip(edges.edges, edges.values) {
+            let key = directed ? [Int(e.source), Int(e.target)] : [Int(min(e.source, e.target)), Int(max(e.source, e.target))]
+            expectClose([v], [expectedEdges[key]], "\(label) edge \(key)")
+        }
+        expectClose(try g.closenessCentrality(distances: distances), naive.closeness(wfImproved: true), "\(label) closeness")
+        expectClose(try g.closenessCentrality(distances: distances, wfImproved: false), naive.closeness(wfImproved: false), "\(label) closeness raw")
+        expectClose(try g.harmonicCentrality(distances: distances), naive.harmonic(), "\(label) harmonic")
+        for s in g.vertices {
+            let tree = try g.shortestPaths(from: s, distances: distances)
+            #expect(tree.distances == naive.dist[Int(s)], "\(label) distances from \(s)")
+        }
+    }
+
+    @Test("PageRank against a dense reference iteration")
+    func pageRankDense() throws {
+        let g = try GraphAlgorithmsTests.randomGraph(n: 30, m: 80, directed: true, weighted: true, seed: 99)
+        let n = g.vertexCount
+        var a = [[Double]](repeating: [Double](repeating: 0, count: n), count: n)
+        for u in 0..<n { for e in g.outOffsets[u]..<g.outOffsets[u + 1] { a[u][Int(g.outTargets[e])] += g.outWeights![e] } }
+        var x = [Double](repeating: 1 / Double(n), count: n)
+        for _ in 0..<1000 {
+            var next = [Double](repeating: 0, count: n)
+            var dangling = 0.0
+            for u in 0..<n {
+                let s = a[u].reduce(0, +)
+                if s == 0 { dangling += x[u]; continue }
+                for v in 0..<n { next[v] += x[u] * a[u][v] / s }
+            }
+            x = next.map { 0.85 * ($0 + dangling / Double(n)) + 0.15 / Double(n) }
+        }
+        expectClose(try g.pageRank(strengths: .weights, tolerance: 1e-15, maxIterations: 1000), x, relative: 1e-9, "pagerank")
+    }
+}
+
+@Suite("Thread-count determinism")
+struct DeterminismTests {
+    @Test("bitwise identical results for 1, 2, 3 and 8 threads", arguments: [false, true])
+    func threads(weighted: Bool) throws {
+        let g = try randomGraph(n: 180, m: 600, directed: false, weighted: weighted, seed: 5)
+        let d: EdgeDistances = weighted ? .weights : .unit
+        func bits(_ x: [Double]) -> [UInt64] { x.map(\.bitPattern) }
+        let b1 = bits(try g.betweennessCentrality(distances: d, threads: 1))
+        let e1 = bits(try g.edgeBetweennessCentrality(distances: d, threads: 1).values)
+        let c1 = bits(try g.closenessCentrality(distances: d, threads: 1))
+        let h1 = bits(try g.harmonicCentrality(distances: d, threads: 1))
+        let s1 = bits(try g.betweennessCentrality(distances: d, k: 50, seed: 3, threads: 1))
+        for t in [2, 3, 8] {
+            #expect(bits(try g.betweennessCentrality(distances: d, threads: t)) == b1, "betweenness, \(t) threads")
+            #expect(bits(try g.edgeBetweennessCentrality(distances: d, threads: t).values) == e1, "edge betweenness, \(t) threads")
+            #expect(bits(try g.closenessCentrality(distances: d, threads: t)) == c1, "closeness, \(t) threads")
+            #expect(bits(try g.harmonicCentrality(distances: d, threads: t)) == h1, "harmonic, \(t) threads")
+            #expect(bits(try g.betweennessCentrality(distances: d, k: 50, seed: 3, threads: t)) == s1, "sampled, \(t) threads")
+        }
+    }
+
+    @Test("sampling is reproducible and seed-dependent")
+    func sampling() throws {
+        let g = try randomGraph(n: 200, m: 600, directed: false, weighted: false, seed: 8)
+        #expect(try g.betweennessSources(k: 20, seed: 1) == g.betweennessSources(k: 20, seed: 1))
+        #expect(try g.betweennessSources(k: 20, seed: 1) != g.betweennessSources(k: 20, seed: 2))
+        #expect(Set(try g.betweennessSources(k: 200, seed: 4)).count == 200)
+        // k = n samples every vertex, so only the rescaling differs from exact values.
+        let exact = try g.betweennessCentrality(endpoints: true)
+        expectClose(try g.betweennessCentrality(endpoints: true, k: 200, seed: 9), exact, "k = n with endpoints")
+    }
+}
