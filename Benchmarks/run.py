@@ -256,6 +256,8 @@ def main() -> None:
     ap.add_argument("--no-install", action="store_true", help="do not pip-install missing peers")
     ap.add_argument("--no-build", action="store_true", help="use the existing release build")
     ap.add_argument("--out", help="output file stem (default Benchmarks/results or results-quick)")
+    ap.add_argument("--update", action="store_true",
+                    help="with --task: replace only those cases in the existing results file")
     args = ap.parse_args()
 
     rounds = args.rounds or 3
@@ -297,6 +299,14 @@ def main() -> None:
         results[-1]["rounds"] = case_rounds
         results[-1]["loadavg_1min"] = [load_before, os.getloadavg()[0]]
 
+    if args.update and os.path.exists(stem + ".json"):
+        with open(stem + ".json") as f:
+            old = json.load(f)
+        fresh = {(c["task"], c["graph"]): c for c in results}
+        for c in results:
+            c["generated"] = datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds")
+        merged = [fresh.pop((c["task"], c["graph"]), c) for c in old["cases"]] + list(fresh.values())
+        results = merged
     doc = {
         "generated": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
         "mode": "quick" if args.quick else "full",
