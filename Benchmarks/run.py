@@ -253,6 +253,7 @@ def main() -> None:
     ap.add_argument("--quick", action="store_true", help="small graphs, 3 rounds (smoke run)")
     ap.add_argument("--rounds", type=int, help="interleaved rounds per case (default 3)")
     ap.add_argument("--task", action="append", help="only these tasks (repeatable)")
+    ap.add_argument("--graph", action="append", help="only these graphs (repeatable)")
     ap.add_argument("--no-install", action="store_true", help="do not pip-install missing peers")
     ap.add_argument("--no-build", action="store_true", help="use the existing release build")
     ap.add_argument("--out", help="output file stem (default Benchmarks/results or results-quick)")
@@ -264,6 +265,8 @@ def main() -> None:
     cases = QUICK_CASES if args.quick else FULL_CASES
     if args.task:
         cases = [c for c in cases if c[0] in args.task]
+    if args.graph:
+        cases = [c for c in cases if c[1] in args.graph]
     stem = args.out or os.path.join(HERE, "results-quick" if args.quick else "results")
 
     if not args.no_install:
