@@ -38,6 +38,9 @@ extension CompressedGraph {
     ///   `threads < 1`.
     /// - Complexity: O(k·m) unweighted, O(k·(m + n log n)) weighted; O(n) scratch per thread.
     ///   `k = n` unless sampled.
+    /// - Note: path counts are `Double`s, as in NetworkX. In graphs with more than ~10³⁰⁸
+    ///   shortest paths between some pair (huge lattices) the counts overflow and the
+    ///   affected values are NaN.
     ///
     /// References: U. Brandes, "A faster algorithm for betweenness centrality", J. Math.
     /// Sociology 25 (2001); U. Brandes, "On variants of shortest-path betweenness centrality
@@ -50,14 +53,36 @@ extension CompressedGraph {
         seed: UInt64 = 0,
         threads: Int? = nil
     ) throws -> [Double] {
+        try betweennessCentrality(
+            normalized: normalized, endpoints: endpoints, distances: distances, k: k, seed: seed,
+            threads: threads, batched: vertexCount <= batchedVertexLimit)
+    }
+
+    /// Vertex betweenness with an explicit kernel choice (tests compare both kernels).
+    internal func betweennessCentrality(
+        normalized: Bool, endpoints: Bool, distances: EdgeDistances, k: Int?, seed: UInt64,
+        threads: Int?, batched: Bool
+    ) throws -> [Double] {
         let weighted = try validateDistances(distances, algorithm: "betweennessCentrality")
         let threadCount = try Parallel.resolve(threads: threads)
         let sources = try betweennessSources(k: k, seed: seed)
-        // Exact runs take sources in BFS order so that batched sources share BFS levels.
-        let sums = accumulateDependencies(
-            sources: k == nil && !weighted ? breadthFirstVertexOrder() : sources,
-            weighted: weighted, endpoints: endpoints, edges: false, threads: threadCount)
-        var values = sums.vertex.values()
+        var values: [Double]
+        if k == nil && !weighted {
+            // Exact unweighted runs relabel vertices in BFS order: batched sources then share
+            // BFS levels, and neighbouring vertices' records share cache lines.
+            let order = breadthFirstVertexOrder()
+            let local = permuted(by: order)
+            let sums = local.accumulateDependencies(
+                sources: Array(local.vertices), weighted: false, endpoints: endpoints, edges: false,
+                batched: batched, threads: threadCount)
+            values = [Double](repeating: 0, count: vertexCount)
+            for (i, v) in order.enumerated() { values[Int(v)] = sums.vertex.value(i) }
+        } else {
+            let sums = accumulateDependencies(
+                sources: sources, weighted: weighted, endpoints: endpoints, edges: false,
+                batched: batched, threads: threadCount)
+            values = sums.vertex.values()
+        }
         rescaleBetweenness(
             &values, normalized: normalized, endpoints: endpoints,
             sampled: k == nil ? nil : sources)
@@ -87,8 +112,11 @@ extension CompressedGraph {
         let weighted = try validateDistances(distances, algorithm: "edgeBetweennessCentrality")
         let threadCount = try Parallel.resolve(threads: threads)
         let sources = try betweennessSources(k: k, seed: seed)
+        // Exact unweighted runs take sources in BFS order so batched sources share levels.
         let sums = accumulateDependencies(
-            sources: sources, weighted: weighted, endpoints: false, edges: true, threads: threadCount)
+            sources: k == nil && !weighted ? breadthFirstVertexOrder() : sources,
+            weighted: weighted, endpoints: false, edges: true,
+            batched: vertexCount <= batchedVertexLimit, threads: threadCount)
         let slot = sums.edge!
         var values: [Double] = []
         values.reserveCapacity(edgeCount)
@@ -166,7 +194,7 @@ extension CompressedGraph {
 
     /// Sums of dependencies over `sources` for vertices and, with `edges`, for adjacency slots.
     private func accumulateDependencies(
-        sources: [Int32], weighted: Bool, endpoints: Bool, edges: Bool, threads: Int
+        sources: [Int32], weighted: Bool, endpoints: Bool, edges: Bool, batched: Bool, threads: Int
     ) -> (vertex: FixedPointAccumulator, edge: FixedPointAccumulator?) {
         let n = vertexCount
         let slots = outTargets.count
@@ -180,7 +208,7 @@ extension CompressedGraph {
                     makeWorker: { t in
                         (SearchScratch(vertexCount: n, heapCapacity: weighted ? slots + 1 : 0),
                          vertexSums[t], edges ? edgeSums[t] : nil,
-                         !weighted && !edges ? BatchedBrandesScratch(vertexCount: n) : nil)
+                         batched && !weighted ? BatchedBrandesScratch(vertexCount: n) : nil)
                     },
                     body: { worker, range in
                         let (scratch, sums, edgeSum, batched) = worker
@@ -190,7 +218,9 @@ extension CompressedGraph {
                             var start = range.lowerBound
                             while start < range.upperBound {
                                 let end = min(start + BatchedBrandesScratch.width, range.upperBound)
-                                batched.run(out, sources: src[start..<end], sums: sums, endpoints: endpoints)
+                                batched.run(
+                                    out, sources: src[start..<end], sums: sums, edgeSums: edgeSum,
+                                    endpoints: endpoints)
                                 start = end
                             }
                             return
@@ -218,6 +248,10 @@ extension CompressedGraph {
         return (vertexSums[0], edges ? edgeSums[0] : nil)
     }
 }
+
+/// Above this many vertices the 128-byte-per-vertex batched scratch would cost too much
+/// memory per thread, and betweenness uses the single-source kernel.
+private let batchedVertexLimit = 500_000
 
 /// Values attached to the edges of a graph, aligned with ``CompressedGraph/edges``.
 public struct EdgeValues: Sendable, Hashable {

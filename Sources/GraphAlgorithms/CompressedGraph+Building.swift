@@ -1,3 +1,5 @@
+import Dispatch
+
 /// What to do with several edges joining the same (ordered, for directed graphs) pair.
 ///
 /// NetworkX's `Graph`/`DiGraph` keep one edge per pair and the weight added *last*;
@@ -165,6 +167,88 @@ extension CompressedGraph {
 
     // MARK: - Counting-sort construction
 
+    /// Sorts and merges the rows `rows` whose entries end at `rowsEnd`, compacting them from
+    /// the start of the first row. Rewrites `offsets[u]` for `u` in `rows` and returns the
+    /// end of the compacted entries and the number of self-loops kept.
+    private static func sortAndMergeRows(
+        rows: Range<Int>, rowsEnd: Int, offsets off: UnsafeMutablePointer<Int>,
+        adj: UnsafeMutablePointer<Int32>?, wts: UnsafeMutablePointer<Double>?, policy: ParallelEdgePolicy
+    ) -> (end: Int, loops: Int) {
+        guard !rows.isEmpty, let adj else { return (rows.isEmpty ? rowsEnd : off[rows.lowerBound], 0) }
+        let weighted = wts != nil
+        var keys: [UInt64] = []
+        var tmpW: [Double] = []
+        var out = off[rows.lowerBound]
+        var start = out
+        var selfLoops = 0
+        for u in rows {
+            let end = u + 1 < rows.upperBound ? off[u + 1] : rowsEnd
+            let len = end - start
+            off[u] = out
+            var sorted = true
+            var j = start + 1
+            while j < end {
+                if adj[j] < adj[j - 1] { sorted = false; break }
+                j += 1
+            }
+            if !sorted && len <= 32 {
+                // Stable insertion sort for short rows.
+                for a in (start + 1)..<end {
+                    let t = adj[a]
+                    let w = wts?[a] ?? 0
+                    var b = a
+                    while b > start && adj[b - 1] > t {
+                        adj[b] = adj[b - 1]
+                        if let wts { wts[b] = wts[b - 1] }
+                        b -= 1
+                    }
+                    adj[b] = t
+                    if let wts { wts[b] = w }
+                }
+            } else if !sorted {
+                keys.removeAll(keepingCapacity: true)
+                for k in 0..<len {
+                    keys.append(UInt64(UInt32(bitPattern: adj[start + k])) << 32 | UInt64(k))
+                }
+                keys.sort()
+                if let wts {
+                    tmpW.removeAll(keepingCapacity: true)
+                    for k in 0..<len { tmpW.append(wts[start + k]) }
+                }
+                for k in 0..<len {
+                    adj[start + k] = Int32(truncatingIfNeeded: keys[k] >> 32)
+                    if let wts { wts[start + k] = tmpW[Int(keys[k] & 0xffff_ffff)] }
+                }
+            }
+            // Merge runs of equal targets.
+            var k = start
+            while k < end {
+                let t = adj[k]
+                var r = k + 1
+                if policy != .keepMultiEdges {
+                    while r < end && adj[r] == t { r += 1 }
+                }
+                adj[out] = t
+                if weighted, let wts {
+                    switch policy {
+                    case .keepMultiEdges: wts[out] = wts[k]
+                    case .mergeKeepingLastWeight: wts[out] = wts[r - 1]
+                    case .mergeSummingWeights:
+                        var sum = 0.0
+                        for q in k..<r { sum += wts[q] }
+                        wts[out] = sum
+                    case .mergeCountingEdges: wts[out] = Double(r - k)
+                    }
+                }
+                if Int(t) == u { selfLoops += 1 }
+                out += 1
+                k = r
+            }
+            start = end
+        }
+        return (out, selfLoops)
+    }
+
     /// Builds the CSR arrays; ids must already be validated to lie in `0..<vertexCount`.
     /// The input arrays are released (set to `[]`) as soon as they have been scattered, so
     /// a caller that hands over its only copy keeps peak memory low.
@@ -235,80 +319,59 @@ extension CompressedGraph {
         inWeights = nil
 
         // Pass 3: sort each row by target, stable (ties keep input order), and merge
-        // parallel edges, compacting rows towards the front in place.
+        // parallel edges, compacting rows towards the front in place. Large graphs split
+        // the rows into contiguous segments processed in parallel, then close the gaps.
         var written = 0
         var selfLoopCount = 0
+        let segments = total >= 2_000_000 ? min(Parallel.defaultThreadCount, 8) : 1
         adj.withUnsafeMutableBufferPointer { adj in
             wts.withUnsafeMutableBufferPointer { wts in
                 offsets.withUnsafeMutableBufferPointer { off in
-                    var keys: [UInt64] = []
-                    var tmpW: [Double] = []
-                    var out = 0
-                    var start = off[0]
-                    for u in 0..<n {
-                        let end = off[u + 1]
-                        let len = end - start
-                        off[u] = out
-                        var sorted = true
-                        var j = start + 1
-                        while j < end {
-                            if adj[j] < adj[j - 1] { sorted = false; break }
-                            j += 1
+                    let adjBase = adj.baseAddress, wtsBase = wts.baseAddress
+                    let offBase = off.baseAddress!
+                    // Segment t holds rows rowBounds[t]..<rowBounds[t + 1], with about
+                    // total / segments entries each.
+                    var rowBounds = [0]
+                    for t in 1..<segments {
+                        var lo = rowBounds[t - 1], hi = n
+                        let goal = total * t / segments
+                        while lo < hi {
+                            let mid = (lo + hi) / 2
+                            if off[mid] < goal { lo = mid + 1 } else { hi = mid }
                         }
-                        if !sorted && len <= 32 {
-                            // Stable insertion sort for short rows.
-                            for a in (start + 1)..<end {
-                                let t = adj[a]
-                                let w = weighted ? wts[a] : 0
-                                var b = a
-                                while b > start && adj[b - 1] > t {
-                                    adj[b] = adj[b - 1]
-                                    if weighted { wts[b] = wts[b - 1] }
-                                    b -= 1
-                                }
-                                adj[b] = t
-                                if weighted { wts[b] = w }
-                            }
-                        } else if !sorted {
-                            keys.removeAll(keepingCapacity: true)
-                            for k in 0..<len {
-                                keys.append(UInt64(UInt32(bitPattern: adj[start + k])) << 32 | UInt64(k))
-                            }
-                            keys.sort()
-                            if weighted {
-                                tmpW.removeAll(keepingCapacity: true)
-                                for k in 0..<len { tmpW.append(wts[start + k]) }
-                            }
-                            for k in 0..<len {
-                                adj[start + k] = Int32(truncatingIfNeeded: keys[k] >> 32)
-                                if weighted { wts[start + k] = tmpW[Int(keys[k] & 0xffff_ffff)] }
-                            }
+                        rowBounds.append(lo)
+                    }
+                    rowBounds.append(n)
+                    let segmentEnds = (0..<segments).map { off[rowBounds[$0 + 1]] }
+                    var results = [(end: Int, loops: Int)](repeating: (0, 0), count: segments)
+                    results.withUnsafeMutableBufferPointer { results in
+                        let results = results
+                        let work = { (t: Int) in
+                            results[t] = CompressedGraph.sortAndMergeRows(
+                                rows: rowBounds[t]..<rowBounds[t + 1], rowsEnd: segmentEnds[t],
+                                offsets: offBase, adj: adjBase, wts: weighted ? wtsBase : nil, policy: policy)
                         }
-                        // Merge runs of equal targets.
-                        var k = start
-                        while k < end {
-                            let t = adj[k]
-                            var r = k + 1
-                            if policy != .keepMultiEdges {
-                                while r < end && adj[r] == t { r += 1 }
-                            }
-                            adj[out] = t
-                            if weighted {
-                                switch policy {
-                                case .keepMultiEdges: wts[out] = wts[k]
-                                case .mergeKeepingLastWeight: wts[out] = wts[r - 1]
-                                case .mergeSummingWeights:
-                                    var sum = 0.0
-                                    for q in k..<r { sum += wts[q] }
-                                    wts[out] = sum
-                                case .mergeCountingEdges: wts[out] = Double(r - k)
-                                }
-                            }
-                            if Int(t) == u { selfLoopCount += 1 }
-                            out += 1
-                            k = r
+                        if segments == 1 {
+                            work(0)
+                        } else {
+                            // Segments touch disjoint rows and entries.
+                            let shared = UncheckedSendable(work)
+                            DispatchQueue.concurrentPerform(iterations: segments) { shared.value($0) }
                         }
-                        start = end
+                    }
+                    // Close the gaps between compacted segments.
+                    var out = results[0].end
+                    selfLoopCount = results[0].loops
+                    for t in 1..<segments {
+                        let from = off[rowBounds[t]]
+                        let length = results[t].end - from
+                        if from != out {
+                            (adjBase! + out).update(from: adjBase! + from, count: length)
+                            if weighted { (wtsBase! + out).update(from: wtsBase! + from, count: length) }
+                            for u in rowBounds[t]..<rowBounds[t + 1] { off[u] -= from - out }
+                        }
+                        out += length
+                        selfLoopCount += results[t].loops
                     }
                     off[n] = out
                     written = out

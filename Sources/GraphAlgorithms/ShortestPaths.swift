@@ -79,7 +79,8 @@ extension CompressedGraph {
             }
         } else {
             let w = outWeights!
-            let heap = BinaryHeap(capacity: n + 1)
+            let storage = HeapStorage(capacity: outTargets.count + 1)
+            var heap = storage.makeHeap()
             var done = [Bool](repeating: false, count: n)
             heap.push(0, source)
             while let (d, v32) = heap.pop() {

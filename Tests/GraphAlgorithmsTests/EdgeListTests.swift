@@ -123,4 +123,32 @@ struct EdgeListTests {
         mixed.addEdge(1, 2)
         #expect(throws: GraphError.weightCountMismatch(edges: 2, weights: 1)) { try mixed.build() }
     }
+
+    @Test("large builds (parallel row segments) keep sorted rows and last weights")
+    func largeBuild() throws {
+        var rng = TestRandom(state: 77)
+        let n = 20_000, m = 1_100_000 // > 2M adjacency entries: the segmented path
+        var sources = [Int32](), targets = [Int32](), weights = [Double]()
+        var last: [Int64: Double] = [:]
+        for i in 0..<m {
+            let u = Int32(rng.below(n)), v = Int32(rng.below(n))
+            sources.append(u); targets.append(v); weights.append(Double(i))
+            last[Int64(min(u, v)) << 32 | Int64(max(u, v))] = Double(i)
+        }
+        let g = try CompressedGraph(vertexCount: n, sources: sources, targets: targets, weights: weights)
+        #expect(g.edgeCount == last.count)
+        #expect(g.outOffsets.last == g.outTargets.count)
+        var rowsSorted = true, weightsMatch = true
+        for u in 0..<n {
+            let lo = g.outOffsets[u], hi = g.outOffsets[u + 1]
+            for e in lo..<hi {
+                if e > lo && g.outTargets[e] <= g.outTargets[e - 1] { rowsSorted = false }
+                let v = g.outTargets[e]
+                let key = Int64(min(Int32(u), v)) << 32 | Int64(max(Int32(u), v))
+                if last[key] != g.outWeights![e] { weightsMatch = false }
+            }
+        }
+        #expect(rowsSorted)
+        #expect(weightsMatch)
+    }
 }

@@ -96,6 +96,14 @@ struct NaiveReferenceTests {
         let distances: EdgeDistances = weighted ? .weights : .unit
         let label = "seed \(seed) directed \(directed) weighted \(weighted)"
         expectClose(try g.betweennessCentrality(normalized: false, distances: distances), naive.betweenness(), "\(label) betweenness")
+        for endpoints in [false, true] {
+            // The single-source kernel (used above 500k vertices) against the batched one.
+            expectClose(
+                try g.betweennessCentrality(
+                    normalized: true, endpoints: endpoints, distances: distances, k: nil, seed: 0, threads: 2, batched: false),
+                try g.betweennessCentrality(normalized: true, endpoints: endpoints, distances: distances),
+                "\(label) single-source kernel, endpoints \(endpoints)")
+        }
         let edges = try g.edgeBetweennessCentrality(normalized: false, distances: distances)
         let expectedEdges = naive.edgeBetweenness()
         for (e, v) in zip(edges.edges, edges.values) {

@@ -40,9 +40,17 @@ final class BatchedBrandesScratch {
     deinit { records.deallocate(); queuedAt.deallocate(); order.deallocate() }
 
     /// Adds the dependencies of up to four `sources` to `sums`.
-    func run(_ g: AdjacencyView, sources: Slice<UnsafeBufferPointer<Int32>>, sums: FixedPointAccumulator, endpoints: Bool) {
+    /// With `edgeSums`, each adjacency slot `w → x` on a shortest path also receives
+    /// `sigma[w] · (1 + delta[x]) / sigma[x]`, summed over the lanes (edge betweenness).
+    func run(
+        _ g: AdjacencyView, sources: Slice<UnsafeBufferPointer<Int32>>, sums: FixedPointAccumulator,
+        edgeSums: FixedPointAccumulator? = nil, endpoints: Bool
+    ) {
         let records = self.records, queuedAt = self.queuedAt, order = self.order
         let off = g.offsets, adj = g.neighbours
+        var levelStarts: [Int] = []
+        swap(&levelStarts, &self.levelStarts)
+        defer { swap(&levelStarts, &self.levelStarts) }
         var laneSource = SIMD8<Int32>(repeating: -1)
         var count = 0
         levelStarts.removeAll(keepingCapacity: true)
@@ -95,29 +103,44 @@ final class BatchedBrandesScratch {
             level += 1
         }
 
-        // Accumulation from the deepest level up to level 1.
+        // Accumulation from the deepest level up to level 1 (level 0, the sources, only
+        // matters for the arcs leaving them in edge betweenness).
         var l = level - 1
-        while l >= 1 {
+        let lowest = edgeSums == nil ? 1 : 0
+        while l >= lowest {
             let current = Lanes(repeating: Double(l))
             let next = Lanes(repeating: Double(l + 1))
             for i in levelStarts[l]..<levelStarts[l + 1] {
                 let w = Int(order[i])
+                let rw = records[w]
+                let here = rw.hops .== current
                 var sum = Lanes.zero
                 var e = off[w]
                 let end = off[w + 1]
-                while e < end {
-                    let x = records[Int(adj[e])]
-                    sum += Lanes.zero.replacing(with: x.value, where: x.hops .== next)
-                    e += 1
+                if let edgeSums {
+                    let sw = Lanes.zero.replacing(with: rw.value, where: here)
+                    while e < end {
+                        let x = records[Int(adj[e])]
+                        let c = Lanes.zero.replacing(with: sw * x.value, where: x.hops .== next)
+                        let total = c.sum()
+                        if total != 0 { edgeSums.add(e, total) }
+                        sum += c
+                        e += 1
+                    }
+                } else {
+                    while e < end {
+                        let x = records[Int(adj[e])]
+                        sum += Lanes.zero.replacing(with: x.value, where: x.hops .== next)
+                        e += 1
+                    }
                 }
-                let rw = records[w]
-                let here = rw.hops .== current
-                let delta = rw.value * sum
+                // Vertex form: delta = sigma[w] · Σ coef[x]; edge form: delta = Σ c.
+                let delta = edgeSums == nil ? rw.value * sum : sum
                 records[w].value = rw.value.replacing(with: (1 + delta) / rw.value, where: here)
                 // One addition per (vertex, level): the lanes' dependencies are summed in fixed
                 // lane order, so the result depends only on the batch, not on threads.
                 let contribution = Lanes.zero.replacing(with: endpoints ? delta + 1 : delta, where: here).sum()
-                if contribution != 0 { sums.add(w, contribution) }
+                if contribution != 0 && l > 0 { sums.add(w, contribution) }
             }
             l -= 1
         }
@@ -155,5 +178,21 @@ extension CompressedGraph {
             }
         }
         return order
+    }
+}
+
+extension CompressedGraph {
+    /// The same graph with vertex `order[i]` renamed `i` (`order` must be a permutation).
+    /// Parallel edges and self-loops are kept as they are.
+    func permuted(by order: [Int32]) -> CompressedGraph {
+        var newId = [Int32](repeating: 0, count: vertexCount)
+        for (i, v) in order.enumerated() { newId[Int(v)] = Int32(i) }
+        let all = edges
+        var sources = all.map { newId[Int($0.source)] }
+        var targets = all.map { newId[Int($0.target)] }
+        var weights: [Double]? = isWeighted ? all.map { $0.weight! } : nil
+        return CompressedGraph.build(
+            vertexCount: vertexCount, sources: &sources, targets: &targets, weights: &weights,
+            directed: isDirected, parallelEdges: .keepMultiEdges, selfLoops: .keep)
     }
 }

@@ -87,7 +87,11 @@ final class SearchScratch {
     /// Hop distance and path count (later the accumulation coefficient) side by side, so the
     /// unweighted Brandes kernels touch one cache line per neighbour.
     let slots: UnsafeMutablePointer<PathSlot>
-    let heap: BinaryHeap
+    let heapStorage: HeapStorage
+    /// Indexed 4-ary heap for Dijkstra: keys, vertices, and each vertex's slot (-1 if absent).
+    let heapKeys: UnsafeMutablePointer<Double>
+    let heapItems: UnsafeMutablePointer<Int32>
+    let heapIndex: UnsafeMutablePointer<Int32>
 
     init(vertexCount n: Int, heapCapacity: Int) {
         self.n = n
@@ -99,12 +103,17 @@ final class SearchScratch {
         coefficient = .allocate(capacity: c); coefficient.initialize(repeating: 0, count: c)
         order = .allocate(capacity: c); order.initialize(repeating: 0, count: c)
         slots = .allocate(capacity: c); slots.initialize(repeating: PathSlot(value: 0, hops: -1), count: c)
-        heap = BinaryHeap(capacity: heapCapacity)
+        heapStorage = HeapStorage(capacity: heapCapacity)
+        let h = heapCapacity > 0 ? c : 1
+        heapKeys = .allocate(capacity: h); heapKeys.initialize(repeating: 0, count: h)
+        heapItems = .allocate(capacity: h); heapItems.initialize(repeating: 0, count: h)
+        heapIndex = .allocate(capacity: h); heapIndex.initialize(repeating: -1, count: h)
     }
 
     deinit {
         hops.deallocate(); distance.deallocate(); position.deallocate()
         sigma.deallocate(); coefficient.deallocate(); order.deallocate(); slots.deallocate()
+        heapKeys.deallocate(); heapItems.deallocate(); heapIndex.deallocate()
     }
 
     /// BFS from `s` counting shortest paths in `slots` (`hops`, `value` = sigma); fills
@@ -183,14 +192,14 @@ final class SearchScratch {
     func dijkstraCountingPaths(_ g: AdjacencyView, from s: Int32, countPaths: Bool) -> Int {
         let dist = distance, pos = position, sigma = self.sigma, order = self.order
         let off = g.offsets, adj = g.neighbours, wts = g.weights!
-        heap.removeAll()
+        var heap = IndexedHeap(keys: heapKeys, items: heapItems, index: heapIndex)
         dist[Int(s)] = 0
         sigma[Int(s)] = 1
-        heap.push(0, s)
+        heap.insertOrDecrease(s, 0)
         var settled = 0
-        while let (d, v32) = heap.pop() {
+        while heap.count > 0 {
+            let (d, v32) = heap.popMin()
             let v = Int(v32)
-            if pos[v] >= 0 || d > dist[v] { continue }
             pos[v] = Int32(truncatingIfNeeded: settled)
             order[settled] = v32
             settled += 1
@@ -205,7 +214,7 @@ final class SearchScratch {
                     if nd < dx {
                         dist[x] = nd
                         if countPaths { sigma[x] = sv }
-                        heap.push(nd, Int32(truncatingIfNeeded: x))
+                        heap.insertOrDecrease(Int32(truncatingIfNeeded: x), nd)
                     } else if countPaths && nd == dx {
                         sigma[x] += sv
                     }
@@ -227,12 +236,11 @@ final class SearchScratch {
     }
 }
 
-/// A binary min-heap of `(key, vertex)` pairs ordered by key, then vertex.
-final class BinaryHeap {
-    private var keys: UnsafeMutablePointer<Double>
-    private var items: UnsafeMutablePointer<Int32>
-    private var capacity: Int
-    private(set) var count = 0
+/// Storage for a binary heap, allocated once per worker.
+final class HeapStorage {
+    let keys: UnsafeMutablePointer<Double>
+    let items: UnsafeMutablePointer<Int32>
+    let capacity: Int
 
     init(capacity: Int) {
         self.capacity = max(capacity, 1)
@@ -242,21 +250,39 @@ final class BinaryHeap {
 
     deinit { keys.deallocate(); items.deallocate() }
 
-    @inline(__always) func removeAll() { count = 0 }
+    /// An empty heap over this storage. Keep it in a local variable: a struct in a local
+    /// needs no dynamic exclusivity checks, unlike a class's stored `var`.
+    func makeHeap() -> BinaryHeap { BinaryHeap(keys: keys, items: items, capacity: capacity) }
+}
+
+/// A binary min-heap of `(key, vertex)` pairs ordered by key, then vertex, over fixed
+/// storage. Dijkstra pushes at most once per arc plus once for the source, so a capacity of
+/// `arcs + 1` never overflows.
+struct BinaryHeap {
+    let keys: UnsafeMutablePointer<Double>
+    let items: UnsafeMutablePointer<Int32>
+    let capacity: Int
+    var count = 0
+
+    init(keys: UnsafeMutablePointer<Double>, items: UnsafeMutablePointer<Int32>, capacity: Int) {
+        self.keys = keys
+        self.items = items
+        self.capacity = capacity
+    }
 
     @inline(__always)
-    private func less(_ ka: Double, _ ia: Int32, _ kb: Double, _ ib: Int32) -> Bool {
+    private static func less(_ ka: Double, _ ia: Int32, _ kb: Double, _ ib: Int32) -> Bool {
         ka < kb || (ka == kb && ia < ib)
     }
 
     @inline(__always)
-    func push(_ key: Double, _ item: Int32) {
-        if count == capacity { grow() }
+    mutating func push(_ key: Double, _ item: Int32) {
+        precondition(count < capacity, "heap capacity exceeded")
         var i = count
         count += 1
         while i > 0 {
             let parent = (i - 1) >> 1
-            if !less(key, item, keys[parent], items[parent]) { break }
+            if !BinaryHeap.less(key, item, keys[parent], items[parent]) { break }
             keys[i] = keys[parent]; items[i] = items[parent]
             i = parent
         }
@@ -264,7 +290,7 @@ final class BinaryHeap {
     }
 
     @inline(__always)
-    func pop() -> (Double, Int32)? {
+    mutating func pop() -> (Double, Int32)? {
         guard count > 0 else { return nil }
         let top = (keys[0], items[0])
         count -= 1
@@ -276,24 +302,14 @@ final class BinaryHeap {
                 if l >= count { break }
                 var c = l
                 let r = l + 1
-                if r < count && less(keys[r], items[r], keys[l], items[l]) { c = r }
-                if !less(keys[c], items[c], key, item) { break }
+                if r < count && BinaryHeap.less(keys[r], items[r], keys[l], items[l]) { c = r }
+                if !BinaryHeap.less(keys[c], items[c], key, item) { break }
                 keys[i] = keys[c]; items[i] = items[c]
                 i = c
             }
             keys[i] = key; items[i] = item
         }
         return top
-    }
-
-    private func grow() {
-        let newCapacity = capacity * 2
-        let nk = UnsafeMutablePointer<Double>.allocate(capacity: newCapacity)
-        let ni = UnsafeMutablePointer<Int32>.allocate(capacity: newCapacity)
-        nk.moveInitialize(from: keys, count: count)
-        ni.moveInitialize(from: items, count: count)
-        keys.deallocate(); items.deallocate()
-        keys = nk; items = ni; capacity = newCapacity
     }
 }
 
@@ -311,5 +327,73 @@ extension Double {
         let diff = Int64(a ^ b)
         let notEqual = (diff | (0 &- diff)) >> 63 // -1 if a != b, else 0
         return Double(bitPattern: bitPattern & ~UInt64(bitPattern: notEqual))
+    }
+}
+
+/// An indexed 4-ary min-heap of vertices keyed by tentative distance, ordered by key then
+/// vertex id, with decrease-key: each vertex is in the heap at most once, so the heap never
+/// holds more than `n` entries and no stale entries are popped.
+struct IndexedHeap {
+    let keys: UnsafeMutablePointer<Double>
+    let items: UnsafeMutablePointer<Int32>
+    /// Slot of each vertex in the heap, -1 if absent; every vertex is absent again once
+    /// the heap is empty.
+    let index: UnsafeMutablePointer<Int32>
+    var count = 0
+
+    init(keys: UnsafeMutablePointer<Double>, items: UnsafeMutablePointer<Int32>, index: UnsafeMutablePointer<Int32>) {
+        self.keys = keys
+        self.items = items
+        self.index = index
+    }
+
+    @inline(__always)
+    private static func less(_ ka: Double, _ ia: Int32, _ kb: Double, _ ib: Int32) -> Bool {
+        ka < kb || (ka == kb && ia < ib)
+    }
+
+    @inline(__always)
+    mutating func insertOrDecrease(_ item: Int32, _ key: Double) {
+        var i = Int(index[Int(item)])
+        if i < 0 { i = count; count += 1 }
+        while i > 0 {
+            let parent = (i - 1) >> 2
+            if !IndexedHeap.less(key, item, keys[parent], items[parent]) { break }
+            keys[i] = keys[parent]; items[i] = items[parent]
+            index[Int(items[i])] = Int32(truncatingIfNeeded: i)
+            i = parent
+        }
+        keys[i] = key; items[i] = item
+        index[Int(item)] = Int32(truncatingIfNeeded: i)
+    }
+
+    @inline(__always)
+    mutating func popMin() -> (Double, Int32) {
+        let top = (keys[0], items[0])
+        index[Int(top.1)] = -1
+        count -= 1
+        if count > 0 {
+            let key = keys[count], item = items[count]
+            var i = 0
+            while true {
+                let first = 4 * i + 1
+                if first >= count { break }
+                var c = first
+                var ck = keys[first], ci = items[first]
+                let last = min(first + 4, count)
+                var j = first + 1
+                while j < last {
+                    if IndexedHeap.less(keys[j], items[j], ck, ci) { c = j; ck = keys[j]; ci = items[j] }
+                    j += 1
+                }
+                if !IndexedHeap.less(ck, ci, key, item) { break }
+                keys[i] = ck; items[i] = ci
+                index[Int(ci)] = Int32(truncatingIfNeeded: i)
+                i = c
+            }
+            keys[i] = key; items[i] = item
+            index[Int(item)] = Int32(truncatingIfNeeded: i)
+        }
+        return top
     }
 }

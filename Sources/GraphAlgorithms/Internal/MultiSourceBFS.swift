@@ -37,6 +37,17 @@ final class MultiSourceBFSScratch {
         var levelCount = [Int](repeating: 0, count: lanes)
         let seen = self.seen, frontier = self.frontier, next = self.next
         let off = g.offsets, adj = g.neighbours
+        // Work on local arrays (no dynamic exclusivity checks in the loops), then hand the
+        // buffers back for reuse.
+        var current: [Int32] = [], candidates: [Int32] = [], touched: [Int32] = []
+        swap(&current, &self.current)
+        swap(&candidates, &self.candidates)
+        swap(&touched, &self.touched)
+        defer {
+            swap(&current, &self.current)
+            swap(&candidates, &self.candidates)
+            swap(&touched, &self.touched)
+        }
         current.removeAll(keepingCapacity: true)
         touched.removeAll(keepingCapacity: true)
         for (b, s) in sources.enumerated() {

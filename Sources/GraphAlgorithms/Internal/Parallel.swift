@@ -88,9 +88,14 @@ final class FixedPointAccumulator {
 
     deinit { words.deallocate() }
 
-    /// Adds `x`, which must be finite, non-negative and below 2^63.
+    /// Entries that received a value outside `[0, 2^63)` (NaN or infinite from path
+    /// counts overflowing `Double`); they read as NaN.
+    private(set) var invalid: Set<Int> = []
+
+    /// Adds `x`; a value that is NaN, negative or not below 2^63 marks entry `i` invalid.
     @inline(__always)
     func add(_ i: Int, _ x: Double) {
+        guard x >= 0 && x < 0x1p63 else { invalid.insert(i); return }
         let whole = x.rounded(.towardZero)
         let hi = UInt64(whole)
         let lo = UInt64((x - whole) * 0x1p64)
@@ -101,6 +106,7 @@ final class FixedPointAccumulator {
     }
 
     func merge(_ other: FixedPointAccumulator) {
+        invalid.formUnion(other.invalid)
         for i in 0..<count {
             let p = words + 2 * i, q = other.words + 2 * i
             let (sum, carry) = p[0].addingReportingOverflow(q[0])
@@ -110,7 +116,8 @@ final class FixedPointAccumulator {
     }
 
     func value(_ i: Int) -> Double {
-        Double(words[2 * i + 1]) + Double(words[2 * i]) * 0x1p-64
+        if !invalid.isEmpty && invalid.contains(i) { return .nan }
+        return Double(words[2 * i + 1]) + Double(words[2 * i]) * 0x1p-64
     }
 
     func values() -> [Double] { (0..<count).map(value) }
