@@ -449,7 +449,7 @@ def markdown(doc: dict) -> str:
         tg = c["target"]
         tt = f"1t ≤ {tg['factor_1t']}×, 2t ≤ {tg['factor_2t']}× {tg['against']}"
         if c["task"] == "load":
-            tt += ", peak RSS < 100 MB"
+            tt += ", peak RSS < 100 MiB"
         row.append(tt)
         for key in ("1t", "2t"):
             v = tg.get(key, {})
@@ -458,7 +458,7 @@ def markdown(doc: dict) -> str:
             else:
                 extra = ""
                 if c["task"] == "load" and tg.get(key + "_peak_rss_kb") is not None:
-                    extra = f", {tg[key + '_peak_rss_kb'] / 1024:.0f} MB"
+                    extra = f", {tg[key + '_peak_rss_kb'] / 1024:.1f} MiB"
                 row.append(f"{'yes' if v['met'] else 'NO'} ({fmt_r(v['ratio'])}{extra})")
         ag = c["agreement"]
         row.append(", ".join(f"{k[-2:]} {'yes' if v['ok'] else 'NO'}" for k, v in ag.items())
@@ -467,7 +467,7 @@ def markdown(doc: dict) -> str:
     L.append("")
     L.append("† not used as best peer: " + "; ".join(f"{t}/{c}: {w}" for (t, c), w in NOT_COMPARABLE.items()) + ".\n")
 
-    L.append("## Peak resident memory (MB, whole process, max over rounds)\n")
+    L.append("## Peak resident memory (MiB, whole process, max over rounds)\n")
     cols = ["task", "graph", "ours 1t", "ours 2t"] + PEER_COLUMNS
     L.append("| " + " | ".join(cols) + " |")
     L.append("|" + "---|" * len(cols))
