@@ -182,6 +182,19 @@ def build_ours() -> str:
     return os.path.join(binpath, "AlgorithmsBench")
 
 
+def algorithms_commit() -> str:
+    """The last commit that touched Sources/GraphAlgorithms, plus "+dirty" if edited."""
+    root = os.path.dirname(HERE)
+    try:
+        h = subprocess.run(["git", "-C", root, "log", "-1", "--format=%h", "--", "Sources/GraphAlgorithms"],
+                           capture_output=True, text=True, check=True).stdout.strip()
+        dirty = subprocess.run(["git", "-C", root, "status", "--porcelain", "--", "Sources/GraphAlgorithms"],
+                               capture_output=True, text=True, check=True).stdout.strip()
+        return h + ("+dirty" if dirty else "")
+    except (OSError, subprocess.CalledProcessError):
+        return "unknown"
+
+
 # ------------------------------------------------------------------ running
 
 def command(config: str, task: str, graph_path: str, repeat: int, ours_bin: str) -> tuple[list[str], dict]:
@@ -300,6 +313,7 @@ def main() -> None:
                 log(f"[{time.time() - started:7.1f}s] {task:12s} {graph:12s} round {r + 1}/{case_rounds} {config:13s} {status}")
         results.append(summarise(task, graph, repeat, skips, runs))
         results[-1]["rounds"] = case_rounds
+        results[-1]["graphalgorithms_commit"] = algorithms_commit()
         results[-1]["loadavg_1min"] = [load_before, os.getloadavg()[0]]
 
     if args.update and os.path.exists(stem + ".json"):
@@ -308,6 +322,7 @@ def main() -> None:
         fresh = {(c["task"], c["graph"]): c for c in results}
         for c in results:
             c["generated"] = datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds")
+        updated = sorted(fresh)
         merged = [fresh.pop((c["task"], c["graph"]), c) for c in old["cases"]] + list(fresh.values())
         results = merged
     doc = {
@@ -319,6 +334,12 @@ def main() -> None:
         "wall_s": time.time() - started,
         "cases": results,
     }
+    if args.update and os.path.exists(stem + ".json"):
+        doc["generated"] = old["generated"]
+        doc["wall_s"] = old["wall_s"]
+        doc["updates"] = old.get("updates", []) + [{
+            "at": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
+            "cases": [f"{t}/{g}" for t, g in updated], "wall_s": time.time() - started}]
     with open(stem + ".json", "w") as f:
         json.dump(doc, f, indent=1)
     with open(stem + ".md", "w") as f:
@@ -416,6 +437,13 @@ def markdown(doc: dict) -> str:
              f"medians of per-round medians. Machine: {doc['machine']['cpus']} CPUs, {doc['machine']['platform']}. "
              f"Peers: " + ", ".join(f"{k} {v}" for k, v in doc["peers"].items()) + f". Total wall time "
              f"{doc['wall_s'] / 60:.1f} min.\n")
+    for u in doc.get("updates", []):
+        L.append(f"Re-run at {u['at']} with a newer GraphAlgorithms ({u['wall_s'] / 60:.1f} min): "
+                 + ", ".join(u["cases"]) + ".\n")
+    commits = sorted({c.get("graphalgorithms_commit", "?") for c in doc["cases"]})
+    L.append("GraphAlgorithms commit per case: " + "; ".join(
+        f"`{h}`: " + ", ".join(f"{c['task']}/{c['graph']}" for c in doc["cases"]
+                               if c.get("graphalgorithms_commit", "?") == h) for h in commits) + ".\n")
     loads = [x for c in doc["cases"] for x in c.get("loadavg_1min", [])]
     if loads:
         L.append(f"1-minute load average at case boundaries: {min(loads):.1f}–{max(loads):.1f} on "
