@@ -8,7 +8,7 @@ BIN = .build/debug/partygraph
 SUDO := $(shell [ "$$(id -u)" = "0" ] || echo sudo)
 APT_PACKAGES = libgraphviz-dev pkg-config fontconfig fonts-noto-core libxml2-utils
 
-.PHONY: all deps python-deps build run test release install bench clean help
+.PHONY: all deps python-deps build run test release install bench bench-quick bench-scale bench-render clean help
 
 all: build
 
@@ -16,7 +16,8 @@ help:
 	@echo "make run      install what is missing, build, validate the bundled dataset, print its summary and draw output/trilateral-2026.svg and .png"
 	@echo "make test     install what is missing, build and run every test"
 	@echo "make install  install the release binary and the bundled dataset under PREFIX ($(PREFIX))"
-	@echo "make bench    run the benchmarks (see Benchmarks/README.md)"
+	@echo "make bench    GraphAlgorithms against NetworkX, igraph, NetworKit, rustworkx and scipy (~35 min; bench-quick ~4 min)"
+	@echo "make bench-scale   load and query a 300 MB synthetic dataset; make bench-render   in-process Graphviz against spawning dot"
 
 # Installs system packages only when something is missing, so repeated runs stay fast and offline.
 deps:
@@ -55,6 +56,18 @@ install: release
 	install -m 755 .build/release/partygraph $(DESTDIR)$(PREFIX)/bin/partygraph
 	install -m 644 datasets/indochina-summits-2026.json $(DESTDIR)$(PREFIX)/share/partygraph/
 	install -m 644 datasets/sources/*.txt $(DESTDIR)$(PREFIX)/share/partygraph/sources/
+
+bench: deps
+	$(PYTHON) Benchmarks/run.py
+
+bench-quick: deps
+	$(PYTHON) Benchmarks/run.py --quick
+
+bench-scale: deps
+	bash Benchmarks/scale.sh
+
+bench-render: deps
+	cd Benchmarks && $(SWIFT) run -c release RenderBench
 
 clean:
 	rm -rf .build
