@@ -178,6 +178,7 @@ final class DatasetCaches: @unchecked Sendable {
     private var storedMeetingOrder: [Int32]?
     private var storedMeetingRank: [Int32]?
     private var storedLedBy: (offsets: [Int32], items: [Int32])?
+    private var storedCapacity: (offsets: [Int32], items: [Int32])?
 
     func meetingRank(_ compute: () -> [Int32]) -> [Int32] {
         lock.lock()
@@ -196,6 +197,16 @@ final class DatasetCaches: @unchecked Sendable {
         if let storedLedBy { return storedLedBy }
         let index = compute()
         storedLedBy = index
+        return index
+    }
+
+    /// The `participant-in` relationships by the entity their `capacity` names (see `capacityRelationships(of:)`).
+    func capacity(_ compute: () -> (offsets: [Int32], items: [Int32])) -> (offsets: [Int32], items: [Int32]) {
+        lock.lock()
+        defer { lock.unlock() }
+        if let storedCapacity { return storedCapacity }
+        let index = compute()
+        storedCapacity = index
         return index
     }
 

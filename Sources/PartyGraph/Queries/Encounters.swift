@@ -10,7 +10,8 @@ extension Dataset {
     /// a counterpart, mapped to the level. One ``Encounter`` per meeting and counterpart.
     ///
     /// - Throws: ``PartyGraphError/invalidArgument(_:)`` when the actor or `with` is a meeting or not in the dataset.
-    /// - Complexity: O(M · A · C) for M meetings, A attendances per meeting and C the length of the level chains.
+    /// - Complexity: O(M · A · C) for the M meetings the actor can take part in (found from its edges, see
+    ///   `candidateMeetings(of:level:)`), A attendances per meeting and C the length of the level chains.
     public func encounters(_ query: EncounterQuery) throws(PartyGraphError) -> EncounterReport {
         try encounters(query, readEveryMeeting: false)
     }
@@ -49,7 +50,7 @@ extension Dataset {
         var actorAtLevel: [Int] = actorLevel <= level ? lift(actorIndex, to: level, meeting: nil, filter: filter).map(\.actor) : [actorIndex]
 
         var encounters: [Encounter] = []
-        let candidates = readEveryMeeting ? nil : personLevelCandidateMeetings(of: actorIndex, level: level)
+        let candidates = readEveryMeeting ? nil : candidateMeetings(of: actorIndex, level: level)
         for meeting in candidates.map({ $0.map { entities[$0] } }) ?? self.meetings {
             guard let details = meeting.meeting, filter.admits(details), let meetingIndex = index(of: meeting.id) else { continue }
             let attendances = attendances(ofMeeting: meetingIndex, filter: filter)

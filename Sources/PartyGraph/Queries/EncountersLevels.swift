@@ -123,14 +123,7 @@ extension Dataset {
                 }
                 for relationshipIndex in outgoingIndices(of: node) {
                     let relationship = relationships[Int(relationshipIndex)]
-                    let upward: Bool
-                    switch (kind, relationship.relation) {
-                    case (.person, .holds), (.person, .heads), (.person, .memberOf): upward = true
-                    case (.office, .officeOf): upward = true
-                    case (.organ, .partOf), (.organ, .basedIn), (.party, .basedIn): upward = true
-                    default: upward = false
-                    }
-                    guard upward, filter.inForce(relationship, for: meeting) else { continue }
+                    guard Dataset.isUpward(from: kind, relationship.relation), filter.inForce(relationship, for: meeting) else { continue }
                     let target = Int(toIndices[Int(relationshipIndex)])
                     guard let targetRank = EncounterLevel.rank(of: entities[target].kind), targetRank <= level.rank,
                           seen.insert(target).inserted else { continue }
