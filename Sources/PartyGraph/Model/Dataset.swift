@@ -179,6 +179,7 @@ final class DatasetCaches: @unchecked Sendable {
     private var storedMeetingRank: [Int32]?
     private var storedLedBy: (offsets: [Int32], items: [Int32])?
     private var storedCapacity: (offsets: [Int32], items: [Int32])?
+    private var storedSourcePositions: [String: Int]?
 
     func meetingRank(_ compute: () -> [Int32]) -> [Int32] {
         lock.lock()
@@ -208,6 +209,16 @@ final class DatasetCaches: @unchecked Sendable {
         let index = compute()
         storedCapacity = index
         return index
+    }
+
+    /// The position in `sources` of the first source with each id (see `sourcePosition(_:)`).
+    func sourcePositions(_ compute: () -> [String: Int]) -> [String: Int] {
+        lock.lock()
+        defer { lock.unlock() }
+        if let storedSourcePositions { return storedSourcePositions }
+        let positions = compute()
+        storedSourcePositions = positions
+        return positions
     }
 
     func meetingOrder(_ compute: () -> [Int32]) -> [Int32] {

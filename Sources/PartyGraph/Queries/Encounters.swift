@@ -98,18 +98,29 @@ extension Dataset {
             if lhs.actor.actor.label != rhs.actor.actor.label { return lhs.actor.actor.label < rhs.actor.actor.label }
             return lhs.counterpart.actor.label < rhs.counterpart.actor.label
         }
-        var summaries: [String: CounterpartSummary] = [:]
+        // One summary per counterpart id, changed in place. The encounters of one meeting are adjacent, so a
+        // meeting already counted for a counterpart is its last one.
+        var summaryPosition: [String: Int] = [:]
+        var summaries: [CounterpartSummary] = []
         for encounter in encounters {
-            var summary = summaries[encounter.counterpart.actor.id]
-                ?? CounterpartSummary(actor: encounter.counterpart.actor, meetings: 0, meetingIDs: [], announced: 0)
-            if !summary.meetingIDs.contains(encounter.meeting.id) {
-                summary.meetingIDs.append(encounter.meeting.id)
-                summary.meetings += 1
-                if encounter.meeting.announced { summary.announced += 1 }
+            let position: Int
+            if let found = summaryPosition[encounter.counterpart.actor.id] {
+                position = found
+            } else {
+                position = summaries.count
+                summaryPosition[encounter.counterpart.actor.id] = position
+                summaries.append(CounterpartSummary(actor: encounter.counterpart.actor, meetings: 0, meetingIDs: [], announced: 0))
             }
-            summaries[encounter.counterpart.actor.id] = summary
+            if summaries[position].meetingIDs.last != encounter.meeting.id {
+                summaries[position].meetingIDs.append(encounter.meeting.id)
+                summaries[position].meetings += 1
+                if encounter.meeting.announced { summaries[position].announced += 1 }
+            }
         }
-        let counterparts = summaries.values.sorted { $0.meetings != $1.meetings ? $0.meetings > $1.meetings : $0.actor.label < $1.actor.label }
+        let counterparts = summaries.sorted { lhs, rhs in
+            if lhs.meetings != rhs.meetings { return lhs.meetings > rhs.meetings }
+            return lhs.actor.label != rhs.actor.label ? lhs.actor.label < rhs.actor.label : lhs.actor.id < rhs.actor.id
+        }
         let echo = EncounterReport.Query(
             actor: ActorRef(entities[actorIndex]), with: withIndex.map { ActorRef(entities[$0]) }, level: level.rawValue,
             actorAtLevel: actorAtLevel.map { ActorRef(entities[$0], holderNotNamed: level == .person && entities[$0].kind == .office) },

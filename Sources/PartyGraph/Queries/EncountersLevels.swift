@@ -206,9 +206,18 @@ extension Dataset {
             to: relationship.to.rawValue, toName: name(of: relationship.to), evidence: citations(relationship.evidence))
     }
 
+    /// ``source(_:)`` by a hash lookup (an answer cites thousands of records; sources are many in large datasets).
+    func sourcePosition(_ id: String) -> Int? {
+        caches.sourcePositions {
+            var positions: [String: Int] = [:]
+            for (position, source) in sources.enumerated() where positions[source.id] == nil { positions[source.id] = position }
+            return positions
+        }[id]
+    }
+
     func citations(_ records: [Evidence]) -> [NodeReport.Citation] {
         records.map { record in
-            let source = source(record.source)
+            let source = sourcePosition(record.source).map { sources[$0] }
             return NodeReport.Citation(source: record.source, publisher: source?.publisher ?? "", date: source?.date.description ?? "",
                                        quote: record.quote, stance: record.stance.rawValue)
         }

@@ -31,6 +31,11 @@ struct UpwardLift {
     private let kinds: [NodeKind]
     private let offsets: [Int32]
     private let edges: [Int32]
+    /// For each upward edge (same positions as `edges`), where it leads and the first and last day of its validity
+    /// (`Int.min` / `Int.max` when open), so that being in force is two comparisons (as `DateSpan.overlaps`).
+    private let targets: [Int32]
+    private let validFirst: [Int]
+    private let validLast: [Int]
     private var stamp: [UInt32]
     private var generation: UInt32 = 0
     private var stack: [Int32] = []
@@ -50,11 +55,22 @@ struct UpwardLift {
         let (offsets, order) = Dataset.bucket(froms, count: kinds.count)
         self.offsets = offsets
         edges = order.map { upward[Int($0)] }
+        targets = edges.map { dataset.toIndices[Int($0)] }
+        validFirst = edges.map { dataset.relationships[Int($0)].valid.firstDay ?? Int.min }
+        validLast = edges.map { dataset.relationships[Int($0)].valid.lastDay ?? Int.max }
         stamp = [UInt32](repeating: 0, count: kinds.count)
     }
 
+    /// The days against which validity is checked for a meeting: the `at` day of the filter, or the meeting's dates
+    /// (see `QueryFilter.inForce`), open ends as `Int.min` / `Int.max`.
+    static func checkedDays(meeting: MeetingDetails, filter: QueryFilter) -> (first: Int, last: Int) {
+        let span = filter.at.map { DateSpan(day: $0) } ?? meeting.date
+        return (span.firstDay ?? Int.min, span.lastDay ?? Int.max)
+    }
+
     /// Appends to `hits` the actors of the level reached from `start` (each once), as ``Dataset/lift(_:to:meeting:filter:)`` finds them.
-    mutating func lift(_ start: Int, meeting: MeetingDetails, filter: QueryFilter, in dataset: Dataset, into hits: inout [Int32]) {
+    /// `days` are the meeting's ``checkedDays(meeting:filter:)``.
+    mutating func lift(_ start: Int, days: (first: Int, last: Int), into hits: inout [Int32]) {
         guard let startRank = EncounterLevel.rank(of: kinds[start]), startRank <= level.rank else { return }
         generation &+= 1
         if generation == 0 {
@@ -70,10 +86,10 @@ struct UpwardLift {
                 hits.append(node)
                 continue
             }
-            for edge in edges[Int(offsets[Int(node)])..<Int(offsets[Int(node) + 1])] {
-                let target = Int(dataset.toIndices[Int(edge)])
+            for edge in Int(offsets[Int(node)])..<Int(offsets[Int(node) + 1]) {
+                let target = Int(targets[edge])
                 guard stamp[target] != generation, let targetRank = EncounterLevel.rank(of: kinds[target]), targetRank <= level.rank,
-                      filter.inForce(dataset.relationships[Int(edge)], for: meeting) else { continue }
+                      validFirst[edge] <= days.last, days.first <= validLast[edge] else { continue }
                 stamp[target] = generation
                 stack.append(Int32(target))
             }
@@ -99,6 +115,7 @@ extension Dataset {
         for meeting in meetingOrder {
             guard let details = entities[Int(meeting)].meeting, filter.admits(details) else { continue }
             let first = result.actors.count
+            let days = lifter == nil ? (Int.min, Int.max) : UpwardLift.checkedDays(meeting: details, filter: filter)
             for relationshipIndex in incomingIndices(of: Int(meeting)) {
                 let relationship = Int(relationshipIndex)
                 let relation = relationships[relationship].relation
@@ -107,9 +124,9 @@ extension Dataset {
                 if lifter != nil {
                     hits.removeAll(keepingCapacity: true)
                     if relation == .participantIn, let capacity = relationships[relationship].capacity.flatMap(index(of:)) {
-                        lifter!.lift(capacity, meeting: details, filter: filter, in: self, into: &hits)
+                        lifter!.lift(capacity, days: days, into: &hits)
                     }
-                    if hits.isEmpty { lifter!.lift(from, meeting: details, filter: filter, in: self, into: &hits) }
+                    if hits.isEmpty { lifter!.lift(from, days: days, into: &hits) }
                     for hit in hits { result.add(Int(hit), holderNotNamed: false, first: first, slotOf: &slotOf) }
                     continue
                 }
