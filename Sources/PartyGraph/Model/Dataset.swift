@@ -180,6 +180,7 @@ final class DatasetCaches: @unchecked Sendable {
     private var storedLedBy: (offsets: [Int32], items: [Int32])?
     private var storedCapacity: (offsets: [Int32], items: [Int32])?
     private var storedSourcePositions: [String: Int]?
+    private var storedUpward: (offsets: [Int32], items: [Int32])?
 
     func meetingRank(_ compute: () -> [Int32]) -> [Int32] {
         lock.lock()
@@ -208,6 +209,16 @@ final class DatasetCaches: @unchecked Sendable {
         if let storedCapacity { return storedCapacity }
         let index = compute()
         storedCapacity = index
+        return index
+    }
+
+    /// The upward relationships of each entity, in file order (see `upwardIndices(of:)`).
+    func upward(_ compute: () -> (offsets: [Int32], items: [Int32])) -> (offsets: [Int32], items: [Int32]) {
+        lock.lock()
+        defer { lock.unlock() }
+        if let storedUpward { return storedUpward }
+        let index = compute()
+        storedUpward = index
         return index
     }
 

@@ -10,6 +10,30 @@ extension Dataset {
         }
     }
 
+    /// The relationships from the entity that lead upwards (``isUpward(from:_:)``), in file order, computed once
+    /// for all entities: a person's many participations are skipped without being read.
+    func upwardIndices(of entity: Int) -> ArraySlice<Int32> {
+        let index = upwardIndex
+        return index.items[Int(index.offsets[entity])..<Int(index.offsets[entity + 1])]
+    }
+
+    /// The index behind ``upwardIndices(of:)``: `items[offsets[e]..<offsets[e + 1]]` for entity `e`.
+    var upwardIndex: (offsets: [Int32], items: [Int32]) {
+        caches.upward {
+            var froms: [Int32] = []
+            var upward: [Int32] = []
+            for (position, relationship) in relationships.enumerated() {
+                let from = fromIndices[position]
+                if Dataset.isUpward(from: entities[Int(from)].kind, relationship.relation) {
+                    froms.append(from)
+                    upward.append(Int32(position))
+                }
+            }
+            let (offsets, order) = Dataset.bucket(froms, count: entities.count)
+            return (offsets, order.map { upward[Int($0)] })
+        }
+    }
+
     /// The `participant-in` relationships whose `capacity` names the entity, in file order, computed once.
     func capacityRelationships(of entity: Int) -> ArraySlice<Int32> {
         let index = caches.capacity {
@@ -112,7 +136,7 @@ extension Dataset {
                 hits.append(node)
                 continue
             }
-            for relationship in outgoingIndices(of: node) where Dataset.isUpward(from: kind, relationships[Int(relationship)].relation) {
+            for relationship in upwardIndices(of: node) {
                 let target = Int(toIndices[Int(relationship)])
                 guard let targetRank = EncounterLevel.rank(of: entities[target].kind), targetRank <= level.rank,
                       seen.insert(target).inserted else { continue }

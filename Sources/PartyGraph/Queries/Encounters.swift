@@ -88,16 +88,25 @@ extension Dataset {
                 }
             }
         }
+        // Meeting order (each meeting's rank looked up once), then labels; equal keys keep their order. The
+        // positions are sorted, not the encounters (large values to move).
         let rank = meetingRank
         var order: [String: Int32] = [:]
-        for encounter in encounters where order[encounter.meeting.id] == nil {
-            order[encounter.meeting.id] = index(of: NodeID(encounter.meeting.id)).map { rank[$0] } ?? -1
+        let ranks = encounters.map { encounter in
+            if let known = order[encounter.meeting.id] { return known }
+            let found = index(of: NodeID(encounter.meeting.id)).map { rank[$0] } ?? -1
+            order[encounter.meeting.id] = found
+            return found
         }
-        encounters.sort { lhs, rhs in
-            if lhs.meeting.id != rhs.meeting.id { return order[lhs.meeting.id]! < order[rhs.meeting.id]! }
-            if lhs.actor.actor.label != rhs.actor.actor.label { return lhs.actor.actor.label < rhs.actor.actor.label }
-            return lhs.counterpart.actor.label < rhs.counterpart.actor.label
+        let sorted = encounters.indices.sorted { left, right in
+            if ranks[left] != ranks[right] { return ranks[left] < ranks[right] }
+            let leftActor = encounters[left].actor.actor.label, rightActor = encounters[right].actor.actor.label
+            if leftActor != rightActor { return leftActor < rightActor }
+            let leftCounterpart = encounters[left].counterpart.actor.label, rightCounterpart = encounters[right].counterpart.actor.label
+            if leftCounterpart != rightCounterpart { return leftCounterpart < rightCounterpart }
+            return left < right
         }
+        encounters = sorted.map { encounters[$0] }
         // One summary per counterpart id, changed in place. The encounters of one meeting are adjacent, so a
         // meeting already counted for a counterpart is its last one.
         var summaryPosition: [String: Int] = [:]

@@ -48,8 +48,8 @@ extension Dataset {
     /// The persons whose `holds` of the office is in force for the meeting: (person, holds relationship).
     func holders(ofOffice office: Int, meeting: MeetingDetails?, filter: QueryFilter) -> [(Int, Int32)] {
         incomingIndices(of: office).compactMap { relationshipIndex in
-            let relationship = relationships[Int(relationshipIndex)]
-            guard relationship.relation == .holds, filter.inForce(relationship, for: meeting) else { return nil }
+            guard relationships[Int(relationshipIndex)].relation == .holds,
+                  filter.inForce(relationships[Int(relationshipIndex)], for: meeting) else { return nil }
             return (Int(fromIndices[Int(relationshipIndex)]), relationshipIndex)
         }
     }
@@ -121,9 +121,9 @@ extension Dataset {
                     hits.append(LevelHit(actor: node, holderNotNamed: false, chain: chain))
                     continue
                 }
-                for relationshipIndex in outgoingIndices(of: node) {
-                    let relationship = relationships[Int(relationshipIndex)]
-                    guard Dataset.isUpward(from: kind, relationship.relation), filter.inForce(relationship, for: meeting) else { continue }
+                // Only the upward relationships, in file order (a person's participations are not read).
+                for relationshipIndex in upwardIndices(of: node) {
+                    guard filter.inForce(relationships[Int(relationshipIndex)], for: meeting) else { continue }
                     let target = Int(toIndices[Int(relationshipIndex)])
                     guard let targetRank = EncounterLevel.rank(of: entities[target].kind), targetRank <= level.rank,
                           seen.insert(target).inserted else { continue }

@@ -43,18 +43,7 @@ struct UpwardLift {
     init(dataset: Dataset, level: EncounterLevel, kinds: [NodeKind]) {
         self.level = level
         self.kinds = kinds
-        var froms: [Int32] = []
-        var upward: [Int32] = []
-        for (index, relationship) in dataset.relationships.enumerated() {
-            let from = dataset.fromIndices[index]
-            if Dataset.isUpward(from: kinds[Int(from)], relationship.relation) {
-                froms.append(from)
-                upward.append(Int32(index))
-            }
-        }
-        let (offsets, order) = Dataset.bucket(froms, count: kinds.count)
-        self.offsets = offsets
-        edges = order.map { upward[Int($0)] }
+        (offsets, edges) = dataset.upwardIndex
         targets = edges.map { dataset.toIndices[Int($0)] }
         validFirst = edges.map { dataset.relationships[Int($0)].valid.firstDay ?? Int.min }
         validLast = edges.map { dataset.relationships[Int($0)].valid.lastDay ?? Int.max }
