@@ -145,9 +145,17 @@ do {
     }
     let parties = dataset.entities.filter { $0.kind == .party }.map(\.id)
     let partySample = Array(Swift.stride(from: 0, to: parties.count, by: max(1, parties.count / 25)).prefix(25).map { parties[$0] })
-    let partyLevel = try measure(partySample) { try dataset.encounters(of: $0, level: .party).encounters.count }
-    print("who-met, one party at party level, \(partyLevel.sorted.count) parties, mean \(partyLevel.meanSize) encounters:")
-    print("  median \(milliseconds(percentile(partyLevel.sorted, 0.5))), p90 \(milliseconds(percentile(partyLevel.sorted, 0.9))), max \(milliseconds(partyLevel.sorted.last ?? .zero))")
+    var partySizes: [Int] = []
+    let partyCPUStart = cpuSeconds()
+    let partyLevel = try measure(partySample) { party in
+        let count = try dataset.encounters(of: party, level: .party).encounters.count
+        partySizes.append(count)
+        return count
+    }
+    let partyCPU = cpuSeconds() - partyCPUStart
+    partySizes.sort()
+    print("who-met, one party at party level, \(partyLevel.sorted.count) parties, encounters median \(partySizes[partySizes.count / 2]), max \(partySizes.last ?? 0) (party/p000 has a sixth of all persons as members):")
+    print("  median \(milliseconds(percentile(partyLevel.sorted, 0.5))), p90 \(milliseconds(percentile(partyLevel.sorted, 0.9))), max \(milliseconds(partyLevel.sorted.last ?? .zero)); CPU time of all \(partyLevel.sorted.count) \(String(format: "%.3f s", partyCPU))")
     let countries = dataset.entities.filter { $0.kind == .country }.map(\.id)
     let countrySample = Array(Swift.stride(from: 0, to: countries.count, by: max(1, countries.count / 10)).prefix(10).map { countries[$0] })
     let countryLevel = try measure(countrySample) { try dataset.encounters(of: $0, level: .country).encounters.count }
@@ -173,6 +181,7 @@ print("  for comparison, a bare walk over relationships(from:/to:): median \(mil
 
 var matrixTimes: [Duration] = []
 var matrixSummary = ""
+let matrixCPUStart = cpuSeconds()
 for _ in 0..<3 {
     let started = ContinuousClock.now
     let matrix = dataset.coMeetingMatrix(level: .party)
@@ -180,7 +189,8 @@ for _ in 0..<3 {
     matrixSummary = "\(matrix.actors.count) parties, \(matrix.pairs.count) non-zero pairs"
 }
 matrixTimes.sort()
-print("party co-meeting matrix, Dataset.coMeetingMatrix(level: .party), \(matrixSummary): median \(milliseconds(percentile(matrixTimes, 0.5))) of \(matrixTimes.count), min \(milliseconds(matrixTimes[0]))")
+let matrixCPU = (cpuSeconds() - matrixCPUStart) / 3
+print("party co-meeting matrix, Dataset.coMeetingMatrix(level: .party), \(matrixSummary): median \(milliseconds(percentile(matrixTimes, 0.5))) of \(matrixTimes.count), min \(milliseconds(matrixTimes[0])); CPU time per run \(String(format: "%.3f s", matrixCPU))")
 for level in [EncounterLevel.organ, .country] {
     var times: [Duration] = []
     var summary = ""

@@ -201,9 +201,14 @@ extension Dataset {
 
     func usedRelation(_ relationshipIndex: Int32) -> UsedRelation {
         let relationship = relationships[Int(relationshipIndex)]
+        // The endpoints' names through the relationship's entity indices (checked against the ids) instead of
+        // hashing both ids for every relation used.
+        let from = entities[Int(fromIndices[Int(relationshipIndex)])], to = entities[Int(toIndices[Int(relationshipIndex)])]
         return UsedRelation(
-            relation: relationship.relation.rawValue, from: relationship.from.rawValue, fromName: name(of: relationship.from),
-            to: relationship.to.rawValue, toName: name(of: relationship.to), evidence: citations(relationship.evidence))
+            relation: relationship.relation.rawValue, from: relationship.from.rawValue,
+            fromName: from.id == relationship.from ? from.name : name(of: relationship.from),
+            to: relationship.to.rawValue, toName: to.id == relationship.to ? to.name : name(of: relationship.to),
+            evidence: citations(relationship.evidence))
     }
 
     /// ``source(_:)`` by a hash lookup (an answer cites thousands of records; sources are many in large datasets).
