@@ -13,7 +13,55 @@ struct QueryFastPathTests {
     }()
 
     static func datasets() throws -> [(name: String, dataset: Dataset)] {
-        [("bundled", bundledDataset), ("generated", generated), ("candidates", try EncounterCandidateTests.dataset())]
+        [("bundled", bundledDataset), ("generated", generated), ("candidates", try EncounterCandidateTests.dataset()),
+         ("capacities", try capacities())]
+    }
+
+    /// Participations whose capacity is another party than the participant's (non-members for a party, organs
+    /// of one party for another), dated memberships, an office and its holder, hosts, two countries.
+    static func capacities() throws -> Dataset {
+        var document = SyntheticDocument()
+        document.nodeCount = 80
+        document.meetingCount = 20
+        document.relationCount = 220
+        let evidence = #""evidence":[{"source":"s1","quote":"x"}]"#
+        var nodes: [String] = []
+        var lines: [String] = []
+        for party in 0..<3 {
+            nodes.append(#"{"id":"party/q\#(party)","kind":"party","name":"Party \#(party)",\#(evidence)}"#)
+            nodes.append(#"{"id":"organ/g\#(party)","kind":"organ","name":"Organ \#(party)",\#(evidence)}"#)
+            lines.append(#"{"relation":"part-of","from":"organ/g\#(party)","to":"party/q\#(party)",\#(evidence)}"#)
+            lines.append(#"{"relation":"based-in","from":"party/q\#(party)","to":"country/c\#(party % 2)",\#(evidence)}"#)
+        }
+        for country in 0..<2 { nodes.append(#"{"id":"country/c\#(country)","kind":"country","name":"Country \#(country)",\#(evidence)}"#) }
+        nodes.append(#"{"id":"office/o0","kind":"office","name":"Office 0",\#(evidence)}"#)
+        lines.append(#"{"relation":"office-of","from":"office/o0","to":"party/q0",\#(evidence)}"#)
+        lines.append(#"{"relation":"holds","from":"person/p25","to":"office/o0","start":"2026-01",\#(evidence)}"#)
+        for member in 0..<30 {
+            let dates = member % 4 == 0 ? #","start":"2026-03""# : ""
+            lines.append(#"{"relation":"member-of","from":"person/p\#(20 + member)","to":"party/q\#(member % 3)"\#(dates),\#(evidence)}"#)
+        }
+        for k in 0..<20 {
+            lines.append(#"{"relation":"participant-in","from":"person/p\#(50 + k)","to":"meeting/m\#(k)","capacity":"party/q\#(k % 3)",\#(evidence)}"#)
+            lines.append(#"{"relation":"participant-in","from":"organ/g\#(k % 3)","to":"meeting/m\#((k * 7) % 20)","capacity":"party/q\#((k + 1) % 3)","led_by":"person/p\#(60 + k % 5)",\#(evidence)}"#)
+            if k % 3 == 0 { lines.append(#"{"relation":"participant-in","from":"office/o0","to":"meeting/m\#(k)",\#(evidence)}"#) }
+            if k % 2 == 0 { lines.append(#"{"relation":"hosts","from":"party/q\#(k % 3)","to":"meeting/m\#(k)",\#(evidence)}"#) }
+        }
+        document.extraNodes = nodes
+        for (offset, line) in lines.enumerated() { document.relationOverride[offset] = line }
+        var bytes = Array(document.text.utf8)
+        return try bytes.withUnsafeMutableBufferPointer { buffer throws(PartyGraphError) in
+            try DatasetLoader.decode(bytes: UnsafeBufferPointer(buffer), file: "capacities.json", sourceDirectory: nil)
+        }
+    }
+
+    @Test func capacityOfAnotherPartyMakesAMeetingACandidate() throws {
+        let data = try QueryFastPathTests.capacities()
+        let party = try #require(data.index(of: "party/q0"))
+        let meeting = try #require(data.index(of: "meeting/m3"))  // person/p53, no member, takes part for party/q0
+        #expect(data.candidateMeetings(of: party, level: .party).contains(meeting))
+        let report = try data.encounters(of: "party/q0", level: .party)
+        #expect(report.encounters.contains { $0.meeting.id == "meeting/m3" })
     }
 
     static let levels: [EncounterLevel?] = [nil] + EncounterLevel.allCases.map { $0 }
