@@ -410,13 +410,12 @@ struct EncounterCandidateTests {
         #expect(nonEmpty > 100)
         // The shortcut is really taken for persons, and covers the delegation and office routes.
         let led = try #require(dataset.index(of: "person/p51"))
-        #expect(dataset.personLevelCandidateMeetings(of: led, level: .person)?.isEmpty == false)
-        #expect(dataset.personLevelCandidateMeetings(of: led, level: .party) == nil)
+        #expect(!dataset.candidateMeetings(of: led, level: .person).isEmpty)
         #expect(!dataset.ledByRelationships(of: led).isEmpty)
         let hunSen = try #require(bundled.index(of: "person/hun-sen"))
         let viaOffice = try bundled.encounters(of: "person/hun-sen")
         #expect(viaOffice.encounters.contains { $0.actor.participations.contains { $0.derivation == .viaOffice } })
-        #expect(bundled.personLevelCandidateMeetings(of: hunSen, level: .person)?.count == 3)
+        #expect(bundled.candidateMeetings(of: hunSen, level: .person).count == 3)
     }
 }
 

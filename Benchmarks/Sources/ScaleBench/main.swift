@@ -8,7 +8,8 @@
 //   and the part of it spent inside DatasetLoader.load;
 // - peak memory: VmHWM from /proc/self/status after load and after the queries;
 // - who-met: median / p90 / max latency of Dataset.encounters(of:) over N persons, and for the most active person;
-// - party matrix: latency of Dataset.coMeetingMatrix(level: .party) (median of three runs).
+//   one person at organ, party and country level; 25 parties at party level; 10 countries at country level;
+// - co-meeting matrix: latency of Dataset.coMeetingMatrix at party level (median of three runs), then organ and country.
 import Foundation
 import PartyGraph
 
@@ -135,11 +136,30 @@ do {
         let busiest = try measure(Array(repeating: mostActive.key, count: 15)) { try dataset.encounters(of: $0).encounters.count }
         print("  most active person \(mostActive.key) (\(mostActive.value) participations, \(busiest.meanSize) encounters): median \(milliseconds(percentile(busiest.sorted, 0.5)))")
     }
-    // Other levels have no shortcut yet: every meeting is read (one query, it takes seconds).
+    // Other levels: the meetings read are those reachable from the nodes that lift to the actor.
     if let person = sample.first {
-        let partyLevel = try measure([person]) { try dataset.encounters(of: $0, level: .party).encounters.count }
-        print("  one person at party level (every meeting read): \(milliseconds(partyLevel.sorted[0])), \(partyLevel.meanSize) encounters")
+        for level in [EncounterLevel.organ, .party, .country] {
+            let result = try measure(Array(repeating: person, count: 5)) { try dataset.encounters(of: $0, level: level).encounters.count }
+            print("  one person (\(person)) at \(level.rawValue) level: median \(milliseconds(percentile(result.sorted, 0.5))) of 5, \(result.meanSize) encounters")
+        }
     }
+    let parties = dataset.entities.filter { $0.kind == .party }.map(\.id)
+    let partySample = Array(Swift.stride(from: 0, to: parties.count, by: max(1, parties.count / 25)).prefix(25).map { parties[$0] })
+    var partySizes: [Int] = []
+    let partyCPUStart = cpuSeconds()
+    let partyLevel = try measure(partySample) { party in
+        let count = try dataset.encounters(of: party, level: .party).encounters.count
+        partySizes.append(count)
+        return count
+    }
+    let partyCPU = cpuSeconds() - partyCPUStart
+    partySizes.sort()
+    print("who-met, one party at party level, \(partyLevel.sorted.count) parties, encounters median \(partySizes[partySizes.count / 2]), max \(partySizes.last ?? 0) (party/p000 has a sixth of all persons as members):")
+    print("  median \(milliseconds(percentile(partyLevel.sorted, 0.5))), p90 \(milliseconds(percentile(partyLevel.sorted, 0.9))), max \(milliseconds(partyLevel.sorted.last ?? .zero)); CPU time of all \(partyLevel.sorted.count) \(String(format: "%.3f s", partyCPU))")
+    let countries = dataset.entities.filter { $0.kind == .country }.map(\.id)
+    let countrySample = Array(Swift.stride(from: 0, to: countries.count, by: max(1, countries.count / 10)).prefix(10).map { countries[$0] })
+    let countryLevel = try measure(countrySample) { try dataset.encounters(of: $0, level: .country).encounters.count }
+    print("who-met, one country at country level, \(countryLevel.sorted.count) countries, mean \(countryLevel.meanSize) encounters: median \(milliseconds(percentile(countryLevel.sorted, 0.5))), max \(milliseconds(countryLevel.sorted.last ?? .zero))")
 } catch {
     print("who-met failed: \(error)")
 }
@@ -161,6 +181,7 @@ print("  for comparison, a bare walk over relationships(from:/to:): median \(mil
 
 var matrixTimes: [Duration] = []
 var matrixSummary = ""
+let matrixCPUStart = cpuSeconds()
 for _ in 0..<3 {
     let started = ContinuousClock.now
     let matrix = dataset.coMeetingMatrix(level: .party)
@@ -168,5 +189,18 @@ for _ in 0..<3 {
     matrixSummary = "\(matrix.actors.count) parties, \(matrix.pairs.count) non-zero pairs"
 }
 matrixTimes.sort()
-print("party co-meeting matrix, Dataset.coMeetingMatrix(level: .party), \(matrixSummary): median \(milliseconds(percentile(matrixTimes, 0.5))) of \(matrixTimes.count), min \(milliseconds(matrixTimes[0]))")
+let matrixCPU = (cpuSeconds() - matrixCPUStart) / 3
+print("party co-meeting matrix, Dataset.coMeetingMatrix(level: .party), \(matrixSummary): median \(milliseconds(percentile(matrixTimes, 0.5))) of \(matrixTimes.count), min \(milliseconds(matrixTimes[0])); CPU time per run \(String(format: "%.3f s", matrixCPU))")
+for level in [EncounterLevel.organ, .country] {
+    var times: [Duration] = []
+    var summary = ""
+    for _ in 0..<3 {
+        let started = ContinuousClock.now
+        let matrix = dataset.coMeetingMatrix(level: level)
+        times.append(ContinuousClock.now - started)
+        summary = "\(matrix.actors.count) actors, \(matrix.pairs.count) non-zero pairs"
+    }
+    times.sort()
+    print("\(level.rawValue) co-meeting matrix, \(summary): median \(milliseconds(percentile(times, 0.5))) of 3")
+}
 print(String(format: "peak memory at exit: VmHWM %.0f MiB", statusMiB("VmHWM") ?? .nan))

@@ -178,6 +178,9 @@ final class DatasetCaches: @unchecked Sendable {
     private var storedMeetingOrder: [Int32]?
     private var storedMeetingRank: [Int32]?
     private var storedLedBy: (offsets: [Int32], items: [Int32])?
+    private var storedCapacity: (offsets: [Int32], items: [Int32])?
+    private var storedSourcePositions: [String: Int]?
+    private var storedUpward: (offsets: [Int32], items: [Int32])?
 
     func meetingRank(_ compute: () -> [Int32]) -> [Int32] {
         lock.lock()
@@ -197,6 +200,36 @@ final class DatasetCaches: @unchecked Sendable {
         let index = compute()
         storedLedBy = index
         return index
+    }
+
+    /// The `participant-in` relationships by the entity their `capacity` names (see `capacityRelationships(of:)`).
+    func capacity(_ compute: () -> (offsets: [Int32], items: [Int32])) -> (offsets: [Int32], items: [Int32]) {
+        lock.lock()
+        defer { lock.unlock() }
+        if let storedCapacity { return storedCapacity }
+        let index = compute()
+        storedCapacity = index
+        return index
+    }
+
+    /// The upward relationships of each entity, in file order (see `upwardIndices(of:)`).
+    func upward(_ compute: () -> (offsets: [Int32], items: [Int32])) -> (offsets: [Int32], items: [Int32]) {
+        lock.lock()
+        defer { lock.unlock() }
+        if let storedUpward { return storedUpward }
+        let index = compute()
+        storedUpward = index
+        return index
+    }
+
+    /// The position in `sources` of the first source with each id (see `sourcePosition(_:)`).
+    func sourcePositions(_ compute: () -> [String: Int]) -> [String: Int] {
+        lock.lock()
+        defer { lock.unlock() }
+        if let storedSourcePositions { return storedSourcePositions }
+        let positions = compute()
+        storedSourcePositions = positions
+        return positions
     }
 
     func meetingOrder(_ compute: () -> [Int32]) -> [Int32] {

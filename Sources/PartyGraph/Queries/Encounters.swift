@@ -10,7 +10,8 @@ extension Dataset {
     /// a counterpart, mapped to the level. One ``Encounter`` per meeting and counterpart.
     ///
     /// - Throws: ``PartyGraphError/invalidArgument(_:)`` when the actor or `with` is a meeting or not in the dataset.
-    /// - Complexity: O(M · A · C) for M meetings, A attendances per meeting and C the length of the level chains.
+    /// - Complexity: O(M · A · C) for the M meetings the actor can take part in (found from its edges, see
+    ///   `candidateMeetings(of:level:)`), A attendances per meeting and C the length of the level chains.
     public func encounters(_ query: EncounterQuery) throws(PartyGraphError) -> EncounterReport {
         try encounters(query, readEveryMeeting: false)
     }
@@ -49,7 +50,7 @@ extension Dataset {
         var actorAtLevel: [Int] = actorLevel <= level ? lift(actorIndex, to: level, meeting: nil, filter: filter).map(\.actor) : [actorIndex]
 
         var encounters: [Encounter] = []
-        let candidates = readEveryMeeting ? nil : personLevelCandidateMeetings(of: actorIndex, level: level)
+        let candidates = readEveryMeeting ? nil : candidateMeetings(of: actorIndex, level: level)
         for meeting in candidates.map({ $0.map { entities[$0] } }) ?? self.meetings {
             guard let details = meeting.meeting, filter.admits(details), let meetingIndex = index(of: meeting.id) else { continue }
             let attendances = attendances(ofMeeting: meetingIndex, filter: filter)
@@ -87,28 +88,48 @@ extension Dataset {
                 }
             }
         }
+        // Meeting order (each meeting's rank looked up once), then labels; equal keys keep their order. The
+        // positions are sorted, not the encounters (large values to move).
         let rank = meetingRank
         var order: [String: Int32] = [:]
-        for encounter in encounters where order[encounter.meeting.id] == nil {
-            order[encounter.meeting.id] = index(of: NodeID(encounter.meeting.id)).map { rank[$0] } ?? -1
+        let ranks = encounters.map { encounter in
+            if let known = order[encounter.meeting.id] { return known }
+            let found = index(of: NodeID(encounter.meeting.id)).map { rank[$0] } ?? -1
+            order[encounter.meeting.id] = found
+            return found
         }
-        encounters.sort { lhs, rhs in
-            if lhs.meeting.id != rhs.meeting.id { return order[lhs.meeting.id]! < order[rhs.meeting.id]! }
-            if lhs.actor.actor.label != rhs.actor.actor.label { return lhs.actor.actor.label < rhs.actor.actor.label }
-            return lhs.counterpart.actor.label < rhs.counterpart.actor.label
+        let sorted = encounters.indices.sorted { left, right in
+            if ranks[left] != ranks[right] { return ranks[left] < ranks[right] }
+            let leftActor = encounters[left].actor.actor.label, rightActor = encounters[right].actor.actor.label
+            if leftActor != rightActor { return leftActor < rightActor }
+            let leftCounterpart = encounters[left].counterpart.actor.label, rightCounterpart = encounters[right].counterpart.actor.label
+            if leftCounterpart != rightCounterpart { return leftCounterpart < rightCounterpart }
+            return left < right
         }
-        var summaries: [String: CounterpartSummary] = [:]
+        encounters = sorted.map { encounters[$0] }
+        // One summary per counterpart id, changed in place. The encounters of one meeting are adjacent, so a
+        // meeting already counted for a counterpart is its last one.
+        var summaryPosition: [String: Int] = [:]
+        var summaries: [CounterpartSummary] = []
         for encounter in encounters {
-            var summary = summaries[encounter.counterpart.actor.id]
-                ?? CounterpartSummary(actor: encounter.counterpart.actor, meetings: 0, meetingIDs: [], announced: 0)
-            if !summary.meetingIDs.contains(encounter.meeting.id) {
-                summary.meetingIDs.append(encounter.meeting.id)
-                summary.meetings += 1
-                if encounter.meeting.announced { summary.announced += 1 }
+            let position: Int
+            if let found = summaryPosition[encounter.counterpart.actor.id] {
+                position = found
+            } else {
+                position = summaries.count
+                summaryPosition[encounter.counterpart.actor.id] = position
+                summaries.append(CounterpartSummary(actor: encounter.counterpart.actor, meetings: 0, meetingIDs: [], announced: 0))
             }
-            summaries[encounter.counterpart.actor.id] = summary
+            if summaries[position].meetingIDs.last != encounter.meeting.id {
+                summaries[position].meetingIDs.append(encounter.meeting.id)
+                summaries[position].meetings += 1
+                if encounter.meeting.announced { summaries[position].announced += 1 }
+            }
         }
-        let counterparts = summaries.values.sorted { $0.meetings != $1.meetings ? $0.meetings > $1.meetings : $0.actor.label < $1.actor.label }
+        let counterparts = summaries.sorted { lhs, rhs in
+            if lhs.meetings != rhs.meetings { return lhs.meetings > rhs.meetings }
+            return lhs.actor.label != rhs.actor.label ? lhs.actor.label < rhs.actor.label : lhs.actor.id < rhs.actor.id
+        }
         let echo = EncounterReport.Query(
             actor: ActorRef(entities[actorIndex]), with: withIndex.map { ActorRef(entities[$0]) }, level: level.rawValue,
             actorAtLevel: actorAtLevel.map { ActorRef(entities[$0], holderNotNamed: level == .person && entities[$0].kind == .office) },

@@ -48,8 +48,8 @@ extension Dataset {
     /// The persons whose `holds` of the office is in force for the meeting: (person, holds relationship).
     func holders(ofOffice office: Int, meeting: MeetingDetails?, filter: QueryFilter) -> [(Int, Int32)] {
         incomingIndices(of: office).compactMap { relationshipIndex in
-            let relationship = relationships[Int(relationshipIndex)]
-            guard relationship.relation == .holds, filter.inForce(relationship, for: meeting) else { return nil }
+            guard relationships[Int(relationshipIndex)].relation == .holds,
+                  filter.inForce(relationships[Int(relationshipIndex)], for: meeting) else { return nil }
             return (Int(fromIndices[Int(relationshipIndex)]), relationshipIndex)
         }
     }
@@ -121,16 +121,9 @@ extension Dataset {
                     hits.append(LevelHit(actor: node, holderNotNamed: false, chain: chain))
                     continue
                 }
-                for relationshipIndex in outgoingIndices(of: node) {
-                    let relationship = relationships[Int(relationshipIndex)]
-                    let upward: Bool
-                    switch (kind, relationship.relation) {
-                    case (.person, .holds), (.person, .heads), (.person, .memberOf): upward = true
-                    case (.office, .officeOf): upward = true
-                    case (.organ, .partOf), (.organ, .basedIn), (.party, .basedIn): upward = true
-                    default: upward = false
-                    }
-                    guard upward, filter.inForce(relationship, for: meeting) else { continue }
+                // Only the upward relationships, in file order (a person's participations are not read).
+                for relationshipIndex in upwardIndices(of: node) {
+                    guard filter.inForce(relationships[Int(relationshipIndex)], for: meeting) else { continue }
                     let target = Int(toIndices[Int(relationshipIndex)])
                     guard let targetRank = EncounterLevel.rank(of: entities[target].kind), targetRank <= level.rank,
                           seen.insert(target).inserted else { continue }
@@ -208,14 +201,28 @@ extension Dataset {
 
     func usedRelation(_ relationshipIndex: Int32) -> UsedRelation {
         let relationship = relationships[Int(relationshipIndex)]
+        // The endpoints' names through the relationship's entity indices (checked against the ids) instead of
+        // hashing both ids for every relation used.
+        let from = entities[Int(fromIndices[Int(relationshipIndex)])], to = entities[Int(toIndices[Int(relationshipIndex)])]
         return UsedRelation(
-            relation: relationship.relation.rawValue, from: relationship.from.rawValue, fromName: name(of: relationship.from),
-            to: relationship.to.rawValue, toName: name(of: relationship.to), evidence: citations(relationship.evidence))
+            relation: relationship.relation.rawValue, from: relationship.from.rawValue,
+            fromName: from.id == relationship.from ? from.name : name(of: relationship.from),
+            to: relationship.to.rawValue, toName: to.id == relationship.to ? to.name : name(of: relationship.to),
+            evidence: citations(relationship.evidence))
+    }
+
+    /// ``source(_:)`` by a hash lookup (an answer cites thousands of records; sources are many in large datasets).
+    func sourcePosition(_ id: String) -> Int? {
+        caches.sourcePositions {
+            var positions: [String: Int] = [:]
+            for (position, source) in sources.enumerated() where positions[source.id] == nil { positions[source.id] = position }
+            return positions
+        }[id]
     }
 
     func citations(_ records: [Evidence]) -> [NodeReport.Citation] {
         records.map { record in
-            let source = source(record.source)
+            let source = sourcePosition(record.source).map { sources[$0] }
             return NodeReport.Citation(source: record.source, publisher: source?.publisher ?? "", date: source?.date.description ?? "",
                                        quote: record.quote, stance: record.stance.rawValue)
         }
