@@ -28,23 +28,47 @@ extension CompressedGraph {
         let weighted = try validateStrengths(strengths, algorithm: "eigenvectorCentrality")
         var x = [Double](repeating: 1 / Double(n), count: n)
         var next = [Double](repeating: 0, count: n)
-        for _ in 0..<max(maxIterations, 0) {
-            pullMultiply(x, into: &next, weighted: weighted)
-            var squares = 0.0
-            for v in 0..<n {
-                next[v] += x[v]
-                squares += next[v] * next[v]
+        let threshold = Double(n) * tolerance
+        // Raw-buffer passes: (A + I)ᵀx and its squared norm fused, then normalise and
+        // measure the change; the same operations in the same order as NetworkX.
+        let converged: Bool = x.withUnsafeMutableBufferPointer { xBuffer in
+            next.withUnsafeMutableBufferPointer { nextBuffer in
+                withViews { _, inn in
+                    var x = xBuffer.baseAddress!, next = nextBuffer.baseAddress!
+                    let off = inn.offsets, nb = inn.neighbours
+                    for _ in 0..<max(maxIterations, 0) {
+                        var squares = 0.0
+                        for v in 0..<n {
+                            var sum = 0.0
+                            if weighted, let w = inn.weights {
+                                for e in off[v]..<off[v + 1] { sum += w[e] * x[Int(nb[e])] }
+                            } else {
+                                for e in off[v]..<off[v + 1] { sum += x[Int(nb[e])] }
+                            }
+                            sum += x[v]
+                            next[v] = sum
+                            squares += sum * sum
+                        }
+                        var norm = squares.squareRoot()
+                        if norm == 0 { norm = 1 }
+                        var change = 0.0
+                        for v in 0..<n {
+                            let value = next[v] / norm
+                            next[v] = value
+                            change += abs(value - x[v])
+                        }
+                        swap(&x, &next)
+                        if change < threshold {
+                            // The result is in whichever buffer `x` points to now.
+                            if x != xBuffer.baseAddress! { xBuffer.baseAddress!.update(from: x, count: n) }
+                            return true
+                        }
+                    }
+                    return false
+                }
             }
-            var norm = squares.squareRoot()
-            if norm == 0 { norm = 1 }
-            var change = 0.0
-            for v in 0..<n {
-                next[v] /= norm
-                change += abs(next[v] - x[v])
-            }
-            swap(&x, &next)
-            if change < Double(n) * tolerance { return x }
         }
+        if converged { return x }
         throw GraphError.notConverged(algorithm: "eigenvectorCentrality", iterations: maxIterations, tolerance: tolerance)
     }
 

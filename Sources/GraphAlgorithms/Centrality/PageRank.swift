@@ -53,28 +53,63 @@ extension CompressedGraph {
                 outStrength[u] = Double(outOffsets[u + 1] - outOffsets[u])
             }
         }
+        // One fused pass per iteration over raw buffers: pull the scaled ranks, apply the
+        // update, measure the change, and prepare the next iteration's scaled ranks and
+        // dangling sum. Same operations in the same order as the textbook three loops.
+        var inverse = [Double](repeating: 0, count: n)
+        for u in 0..<n where outStrength[u] != 0 { inverse[u] = 1 / outStrength[u] }
         var x = [Double](repeating: 1 / Double(n), count: n)
         var scaled = [Double](repeating: 0, count: n)
-        var next = [Double](repeating: 0, count: n)
-        for _ in 0..<max(maxIterations, 0) {
-            var danglingSum = 0.0
-            for u in 0..<n {
-                if outStrength[u] == 0 {
-                    danglingSum += x[u]
-                    scaled[u] = 0
-                } else {
-                    scaled[u] = x[u] * (1 / outStrength[u])
+        var nextScaled = [Double](repeating: 0, count: n)
+        var danglingSum = 0.0
+        for u in 0..<n {
+            if outStrength[u] == 0 { danglingSum += x[u] } else { scaled[u] = x[u] * inverse[u] }
+        }
+        let threshold = Double(n) * tolerance
+        let converged: Bool = x.withUnsafeMutableBufferPointer { x in
+            scaled.withUnsafeMutableBufferPointer { scaledBuffer in
+                nextScaled.withUnsafeMutableBufferPointer { nextBuffer in
+                    p.withUnsafeBufferPointer { p in
+                        danglingWeights.withUnsafeBufferPointer { dw in
+                            outStrength.withUnsafeBufferPointer { outStrength in
+                                inverse.withUnsafeBufferPointer { inverse in
+                                    withViews { _, inn in
+                                        var cur = scaledBuffer.baseAddress!, nxt = nextBuffer.baseAddress!
+                                        let off = inn.offsets, nb = inn.neighbours
+                                        for _ in 0..<max(maxIterations, 0) {
+                                            var change = 0.0
+                                            var nextDangling = 0.0
+                                            for v in 0..<n {
+                                                var sum = 0.0
+                                                if weighted, let w = inn.weights {
+                                                    for e in off[v]..<off[v + 1] { sum += w[e] * cur[Int(nb[e])] }
+                                                } else {
+                                                    for e in off[v]..<off[v + 1] { sum += cur[Int(nb[e])] }
+                                                }
+                                                let value = damping * (sum + danglingSum * dw[v]) + (1 - damping) * p[v]
+                                                change += abs(value - x[v])
+                                                x[v] = value
+                                                if outStrength[v] == 0 {
+                                                    nextDangling += value
+                                                    nxt[v] = 0
+                                                } else {
+                                                    nxt[v] = value * inverse[v]
+                                                }
+                                            }
+                                            swap(&cur, &nxt)
+                                            danglingSum = nextDangling
+                                            if change < threshold { return true }
+                                        }
+                                        return false
+                                    }
+                                }
+                            }
+                        }
+                    }
                 }
             }
-            pullMultiply(scaled, into: &next, weighted: weighted)
-            var change = 0.0
-            for v in 0..<n {
-                next[v] = damping * (next[v] + danglingSum * danglingWeights[v]) + (1 - damping) * p[v]
-                change += abs(next[v] - x[v])
-            }
-            swap(&x, &next)
-            if change < Double(n) * tolerance { return x }
         }
+        if converged { return x }
         throw GraphError.notConverged(algorithm: "pageRank", iterations: maxIterations, tolerance: tolerance)
     }
 
