@@ -255,7 +255,7 @@ func prepareAlgorithm(_ o: Options) throws -> Prepared {
         return Prepared(
             run: {
                 try g.eigenvectorCentrality(strengths: strengths, maxIterations: eigenvectorMaxIterations,
-                                            tolerance: eigenvectorTolerance)
+                                            tolerance: eigenvectorTolerance, threads: threads)
             },
             digest: { digestEigen($0 as! [Double]) })
     case .components:
