@@ -39,6 +39,8 @@ extension CompressedGraph {
         // Vertices are cut into fixed chunks that depend only on n; partial sums are added
         // chunk by chunk in order, so the result is bitwise the same for every thread count
         // (and, with one chunk, the same sums as NetworkX's single loop).
+        // Chunks are large: on graphs of a few ten thousand vertices an iteration takes
+        // about 100 µs and waking a second thread every pass costs more than it saves.
         let chunkSize = 1 << 15
         let chunks = (n + chunkSize - 1) / chunkSize
         let threadCount = min(workers, chunks)

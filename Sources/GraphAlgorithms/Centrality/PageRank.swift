@@ -66,6 +66,8 @@ extension CompressedGraph {
             if outStrength[u] == 0 { danglingSum += x[u] } else { scaled[u] = x[u] * inverse[u] }
         }
         let threshold = Double(n) * tolerance
+        let hasDangling = outStrength.contains(0)
+        let uniformTeleport: Double? = personalization == nil ? (1 - damping) * p[0] : nil
         let converged: Bool = x.withUnsafeMutableBufferPointer { x in
             scaled.withUnsafeMutableBufferPointer { scaledBuffer in
                 nextScaled.withUnsafeMutableBufferPointer { nextBuffer in
@@ -86,7 +88,11 @@ extension CompressedGraph {
                                                 } else {
                                                     for e in off[v]..<off[v + 1] { sum += cur[Int(nb[e])] }
                                                 }
-                                                let value = damping * (sum + danglingSum * dw[v]) + (1 - damping) * p[v]
+                                                // Without dangling vertices the dangling term is
+                                                // exactly zero and a uniform p is one constant.
+                                                let value = hasDangling
+                                                    ? damping * (sum + danglingSum * dw[v]) + (1 - damping) * p[v]
+                                                    : damping * sum + (uniformTeleport ?? (1 - damping) * p[v])
                                                 change += abs(value - x[v])
                                                 x[v] = value
                                                 if outStrength[v] == 0 {

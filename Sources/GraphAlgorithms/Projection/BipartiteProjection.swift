@@ -97,7 +97,9 @@ extension CompressedGraph {
         let divide = weighting == .sharedNeighboursRatio
         let otherSize = Double(otherSide)
         var targets = try [Int32](unsafeUninitializedCapacity: bound) { tgt, targetCount in
+          adviseHugePages(tgt.baseAddress, bytes: bound * MemoryLayout<Int32>.stride)
           weights = try [Double](unsafeUninitializedCapacity: bound) { wts, weightCount in
+            adviseHugePages(wts.baseAddress, bytes: bound * MemoryLayout<Double>.stride)
             try bits.withUnsafeMutableBufferPointer { bits in
             try summary.withUnsafeMutableBufferPointer { summary in
                 try accumulated.withUnsafeMutableBufferPointer { acc in
