@@ -238,6 +238,18 @@ struct DeterminismTests {
         #expect(abs(norm - 1) < 1e-12)
     }
 
+    @Test("PageRank: bitwise identical for 1, 2 and 3 threads above one chunk", arguments: [false, true])
+    func pageRankThreads(directed: Bool) throws {
+        // 70,000 vertices (three chunks); the directed graph has dangling vertices.
+        let g = try randomGraph(n: 70_000, m: 140_000, directed: directed, weighted: false, seed: 12)
+        let one = try g.pageRank(tolerance: 1e-12, maxIterations: 1000, threads: 1)
+        for t in [2, 3] {
+            let many = try g.pageRank(tolerance: 1e-12, maxIterations: 1000, threads: t)
+            #expect(many.map(\.bitPattern) == one.map(\.bitPattern), "\(t) threads")
+        }
+        #expect(abs(one.reduce(0, +) - 1) < 1e-9)
+    }
+
     @Test("sampling is reproducible and seed-dependent")
     func sampling() throws {
         let g = try randomGraph(n: 200, m: 600, directed: false, weighted: false, seed: 8)

@@ -248,7 +248,8 @@ func prepareAlgorithm(_ o: Options) throws -> Prepared {
         return Prepared(
             run: {
                 try g.pageRank(damping: pageRankDamping, strengths: strengths,
-                               tolerance: pageRankL1Tolerance / n, maxIterations: pageRankMaxIterations)
+                               tolerance: pageRankL1Tolerance / n, maxIterations: pageRankMaxIterations,
+                               threads: threads)
             },
             digest: values)
     case .eigenvector:
