@@ -119,6 +119,70 @@ struct NaiveReferenceTests {
         }
     }
 
+    @Test("bipartite projection against naive pair counting", arguments: [UInt64(1), 2, 3])
+    func bipartiteProjectionNaive(seed: UInt64) throws {
+        // People are the odd ids (interleaved with the other side), given unsorted and with a
+        // duplicate; meetings are the even ids, some of them isolated or attended once.
+        var rng = TestRandom(state: seed)
+        let n = 60
+        var builder = CompressedGraph.Builder(directed: false, vertexCount: n)
+        for _ in 0..<90 {
+            builder.addEdge(Int32(2 * rng.below(n / 2) + 1), Int32(2 * rng.below(n / 2)))
+        }
+        let g = try builder.build()
+        var people = (0..<Int32(n / 2)).map { 2 * $0 + 1 }.reversed().map { $0 }
+        people.append(people[3])
+        for weighting in ProjectionWeighting.allCases {
+            let projection = try g.bipartiteProjection(onto: people, weighting: weighting)
+            #expect(projection.vertices == (0..<Int32(n / 2)).map { 2 * $0 + 1 })
+            var expected: [[Double]] = []
+            for a in projection.vertices {
+                for b in projection.vertices where b > a {
+                    let shared = Set(g.neighbours(of: a)).intersection(g.neighbours(of: b)).sorted()
+                    guard !shared.isEmpty else { continue }
+                    let w: Double
+                    switch weighting {
+                    case .sharedNeighbours: w = Double(shared.count)
+                    case .sharedNeighboursRatio: w = Double(shared.count) / Double(n / 2)
+                    case .collaboration: w = shared.reduce(0) { $0 + 1 / Double(g.neighbours(of: $1).count - 1) }
+                    }
+                    expected.append([Double(a), Double(b), w])
+                }
+            }
+            let actual = projection.originalEdges.map { [Double($0.source), Double($0.target), $0.weight] }
+            #expect(actual.map { [$0[0], $0[1]] } == expected.map { [$0[0], $0[1]] }, "\(weighting) edges")
+            for (x, y) in zip(actual, expected) { #expect(abs(x[2] - y[2]) <= 1e-12 * y[2], "\(weighting) weight") }
+            // Rows are sorted and the graph is symmetric.
+            for v in projection.graph.vertices {
+                let row = Array(projection.graph.neighbours(of: v))
+                #expect(row == row.sorted())
+                for u in row { #expect(projection.graph.neighbours(of: u).contains(v)) }
+            }
+        }
+    }
+
+    @Test("components: union-find labels against a breadth-first search", arguments: [false, true])
+    func componentsNaive(directed: Bool) throws {
+        let g = try GraphAlgorithmsTests.randomGraph(n: 300, m: 220, directed: directed, weighted: false, seed: 9)
+        let components = g.weaklyConnectedComponents()
+        var expected = [Int32](repeating: -1, count: g.vertexCount)
+        var next: Int32 = 0
+        for root in 0..<g.vertexCount where expected[root] < 0 {
+            var stack = [Int32(root)]
+            expected[root] = next
+            while let v = stack.popLast() {
+                for w in Array(g.successors(of: v)) + Array(g.predecessors(of: v)) where expected[Int(w)] < 0 {
+                    expected[Int(w)] = next
+                    stack.append(w)
+                }
+            }
+            next += 1
+        }
+        #expect(components.labels == expected)
+        #expect(components.count == Int(next))
+        #expect(components.count > 5)
+    }
+
     @Test("PageRank against a dense reference iteration")
     func pageRankDense() throws {
         let g = try GraphAlgorithmsTests.randomGraph(n: 30, m: 80, directed: true, weighted: true, seed: 99)
@@ -159,6 +223,31 @@ struct DeterminismTests {
             #expect(bits(try g.harmonicCentrality(distances: d, threads: t)) == h1, "harmonic, \(t) threads")
             #expect(bits(try g.betweennessCentrality(distances: d, k: 50, seed: 3, threads: t)) == s1, "sampled, \(t) threads")
         }
+    }
+
+    @Test("eigenvector centrality: bitwise identical for 1, 2 and 3 threads above one chunk")
+    func eigenvectorThreads() throws {
+        // 70,000 vertices: three chunks of 32,768, so the parallel path really runs.
+        let g = try randomGraph(n: 70_000, m: 210_000, directed: false, weighted: false, seed: 11)
+        let one = try g.eigenvectorCentrality(maxIterations: 1000, tolerance: 1e-10, threads: 1)
+        for t in [2, 3] {
+            let many = try g.eigenvectorCentrality(maxIterations: 1000, tolerance: 1e-10, threads: t)
+            #expect(many.map(\.bitPattern) == one.map(\.bitPattern), "\(t) threads")
+        }
+        let norm = one.reduce(0) { $0 + $1 * $1 }.squareRoot()
+        #expect(abs(norm - 1) < 1e-12)
+    }
+
+    @Test("PageRank: bitwise identical for 1, 2 and 3 threads above one chunk", arguments: [false, true])
+    func pageRankThreads(directed: Bool) throws {
+        // 70,000 vertices (three chunks); the directed graph has dangling vertices.
+        let g = try randomGraph(n: 70_000, m: 140_000, directed: directed, weighted: false, seed: 12)
+        let one = try g.pageRank(tolerance: 1e-12, maxIterations: 1000, threads: 1)
+        for t in [2, 3] {
+            let many = try g.pageRank(tolerance: 1e-12, maxIterations: 1000, threads: t)
+            #expect(many.map(\.bitPattern) == one.map(\.bitPattern), "\(t) threads")
+        }
+        #expect(abs(one.reduce(0, +) - 1) < 1e-9)
     }
 
     @Test("sampling is reproducible and seed-dependent")

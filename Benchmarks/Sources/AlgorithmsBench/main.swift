@@ -248,14 +248,15 @@ func prepareAlgorithm(_ o: Options) throws -> Prepared {
         return Prepared(
             run: {
                 try g.pageRank(damping: pageRankDamping, strengths: strengths,
-                               tolerance: pageRankL1Tolerance / n, maxIterations: pageRankMaxIterations)
+                               tolerance: pageRankL1Tolerance / n, maxIterations: pageRankMaxIterations,
+                               threads: threads)
             },
             digest: values)
     case .eigenvector:
         return Prepared(
             run: {
                 try g.eigenvectorCentrality(strengths: strengths, maxIterations: eigenvectorMaxIterations,
-                                            tolerance: eigenvectorTolerance)
+                                            tolerance: eigenvectorTolerance, threads: threads)
             },
             digest: { digestEigen($0 as! [Double]) })
     case .components:

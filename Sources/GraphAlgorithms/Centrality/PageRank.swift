@@ -1,3 +1,5 @@
+import Dispatch
+
 /// PageRank by power iteration, replicating `networkx.pagerank` (its SciPy kernel).
 extension CompressedGraph {
     /// PageRank of every vertex, as `networkx.pagerank`.
@@ -16,10 +18,12 @@ extension CompressedGraph {
     ///     normalised; default `personalization`.
     ///   - strengths: `.unit` or `.weights`.
     ///   - tolerance: NetworkX `tol` (default 1e-6); maxIterations: NetworkX `max_iter` (100).
+    ///   - threads: worker threads for graphs above 32,768 vertices (`nil`: all active
+    ///     cores). Results are bitwise identical for every thread count.
     /// - Returns: one value per vertex, summing to 1; empty for an empty graph.
     /// - Throws: ``GraphError/notConverged(algorithm:iterations:tolerance:)``,
     ///   ``GraphError/invalidParameter(name:value:reason:)`` for a bad damping factor or
-    ///   vectors of the wrong length, negative entries or zero sum,
+    ///   vectors of the wrong length, negative entries or zero sum, or `threads < 1`,
     ///   ``GraphError/missingWeights(algorithm:)``, ``GraphError/invalidStrength(source:target:value:)``.
     /// - Complexity: O(maxIterations · (n + m)).
     ///
@@ -31,7 +35,8 @@ extension CompressedGraph {
         dangling: [Double]? = nil,
         strengths: EdgeStrengths = .unit,
         tolerance: Double = 1e-6,
-        maxIterations: Int = 100
+        maxIterations: Int = 100,
+        threads: Int? = nil
     ) throws -> [Double] {
         let n = vertexCount
         guard n > 0 else { return [] }
@@ -53,28 +58,106 @@ extension CompressedGraph {
                 outStrength[u] = Double(outOffsets[u + 1] - outOffsets[u])
             }
         }
+        // One fused pass per iteration over raw buffers: pull the scaled ranks, apply the
+        // update, measure the change, and prepare the next iteration's scaled ranks and
+        // dangling sum. Same operations in the same order as the textbook three loops.
+        var inverse = [Double](repeating: 0, count: n)
+        for u in 0..<n where outStrength[u] != 0 { inverse[u] = 1 / outStrength[u] }
         var x = [Double](repeating: 1 / Double(n), count: n)
         var scaled = [Double](repeating: 0, count: n)
-        var next = [Double](repeating: 0, count: n)
-        for _ in 0..<max(maxIterations, 0) {
-            var danglingSum = 0.0
-            for u in 0..<n {
-                if outStrength[u] == 0 {
-                    danglingSum += x[u]
-                    scaled[u] = 0
-                } else {
-                    scaled[u] = x[u] * (1 / outStrength[u])
+        var nextScaled = [Double](repeating: 0, count: n)
+        var danglingSum = 0.0
+        for u in 0..<n {
+            if outStrength[u] == 0 { danglingSum += x[u] } else { scaled[u] = x[u] * inverse[u] }
+        }
+        let threshold = Double(n) * tolerance
+        let hasDangling = outStrength.contains(0)
+        let uniformTeleport: Double? = personalization == nil ? (1 - damping) * p[0] : nil
+        // Fixed chunks of vertices (as in eigenvectorCentrality): partial sums are added in
+        // chunk order, so results are bitwise the same for every thread count.
+        let workers = try Parallel.resolve(threads: threads)
+        let chunkSize = 1 << 15
+        let chunks = (n + chunkSize - 1) / chunkSize
+        let threadCount = min(workers, chunks)
+        var changePerChunk = [Double](repeating: 0, count: chunks)
+        var danglingPerChunk = [Double](repeating: 0, count: chunks)
+        let converged: Bool = x.withUnsafeMutableBufferPointer { x in
+            scaled.withUnsafeMutableBufferPointer { scaledBuffer in
+                nextScaled.withUnsafeMutableBufferPointer { nextBuffer in
+                    p.withUnsafeBufferPointer { p in
+                        danglingWeights.withUnsafeBufferPointer { dw in
+                            outStrength.withUnsafeBufferPointer { outStrength in
+                                inverse.withUnsafeBufferPointer { inverse in
+                                    changePerChunk.withUnsafeMutableBufferPointer { changeOut in
+                                        danglingPerChunk.withUnsafeMutableBufferPointer { danglingOut in
+                                            withViews { _, inn in
+                                                var cur = scaledBuffer.baseAddress!, nxt = nextBuffer.baseAddress!
+                                                let off = inn.offsets, nb = inn.neighbours
+                                                let xs = x.baseAddress!
+                                                let changeSlots = changeOut.baseAddress!, danglingSlots = danglingOut.baseAddress!
+                                                for _ in 0..<max(maxIterations, 0) {
+                                                    let source = cur, target = nxt, incoming = danglingSum
+                                                    // Chunk c writes x, target and its own slots only.
+                                                    let pass = { (c: Int) in
+                                                        var change = 0.0
+                                                        var nextDangling = 0.0
+                                                        for v in (c * chunkSize)..<min(n, (c + 1) * chunkSize) {
+                                                            var sum = 0.0
+                                                            if weighted, let w = inn.weights {
+                                                                for e in off[v]..<off[v + 1] { sum += w[e] * source[Int(nb[e])] }
+                                                            } else {
+                                                                for e in off[v]..<off[v + 1] { sum += source[Int(nb[e])] }
+                                                            }
+                                                            // Without dangling vertices the dangling term is
+                                                            // exactly zero and a uniform p is one constant.
+                                                            let value = hasDangling
+                                                                ? damping * (sum + incoming * dw[v]) + (1 - damping) * p[v]
+                                                                : damping * sum + (uniformTeleport ?? (1 - damping) * p[v])
+                                                            change += abs(value - xs[v])
+                                                            xs[v] = value
+                                                            if outStrength[v] == 0 {
+                                                                nextDangling += value
+                                                                target[v] = 0
+                                                            } else {
+                                                                target[v] = value * inverse[v]
+                                                            }
+                                                        }
+                                                        changeSlots[c] = change
+                                                        danglingSlots[c] = nextDangling
+                                                    }
+                                                    if threadCount == 1 {
+                                                        for c in 0..<chunks { pass(c) }
+                                                    } else {
+                                                        withoutActuallyEscaping(pass) { pass in
+                                                            let shared = UncheckedSendable(pass)
+                                                            DispatchQueue.concurrentPerform(iterations: threadCount) { t in
+                                                                var c = t
+                                                                while c < chunks { shared.value(c); c += threadCount }
+                                                            }
+                                                        }
+                                                    }
+                                                    var change = 0.0
+                                                    var nextDangling = 0.0
+                                                    for c in 0..<chunks {
+                                                        change += changeOut[c]
+                                                        nextDangling += danglingOut[c]
+                                                    }
+                                                    swap(&cur, &nxt)
+                                                    danglingSum = nextDangling
+                                                    if change < threshold { return true }
+                                                }
+                                                return false
+                                            }
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
                 }
             }
-            pullMultiply(scaled, into: &next, weighted: weighted)
-            var change = 0.0
-            for v in 0..<n {
-                next[v] = damping * (next[v] + danglingSum * danglingWeights[v]) + (1 - damping) * p[v]
-                change += abs(next[v] - x[v])
-            }
-            swap(&x, &next)
-            if change < Double(n) * tolerance { return x }
         }
+        if converged { return x }
         throw GraphError.notConverged(algorithm: "pageRank", iterations: maxIterations, tolerance: tolerance)
     }
 

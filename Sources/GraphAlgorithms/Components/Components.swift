@@ -20,6 +20,12 @@ public struct Components: Sendable, Hashable {
         return result
     }
 
+    /// Labels already numbered in order of each component's smallest vertex.
+    init(labels: [Int32], count: Int) {
+        self.labels = labels
+        self.count = count
+    }
+
     /// Renumbers arbitrary labels in order of each component's smallest vertex.
     init(rawLabels: [Int32]) {
         var map = [Int32: Int32]()
@@ -45,29 +51,63 @@ extension CompressedGraph {
     /// - Complexity: O(n + m), iterative (no recursion).
     public func weaklyConnectedComponents() -> Components {
         let n = vertexCount
-        var labels = [Int32](repeating: -1, count: n)
-        var queue = [Int32](repeating: 0, count: n)
-        var next: Int32 = 0
-        for root in 0..<n where labels[root] < 0 {
-            labels[root] = next
-            queue[0] = Int32(root)
-            var head = 0, tail = 1
-            while head < tail {
-                let v = Int(queue[head]); head += 1
-                for e in outOffsets[v]..<outOffsets[v + 1] {
-                    let w = Int(outTargets[e])
-                    if labels[w] < 0 { labels[w] = next; queue[tail] = Int32(w); tail += 1 }
+        // Union-find over the edge arrays: every root is the smallest vertex of its tree
+        // (the larger root is linked below the smaller), with path halving. For an
+        // undirected graph each edge is seen from its larger endpoint only (the sorted
+        // prefix of its row); for a directed one every arc once.
+        var parent = [Int32](unsafeUninitializedCapacity: n) { p, count in
+            for v in 0..<n { p[v] = Int32(v) }
+            count = n
+        }
+        var labels = [Int32](unsafeUninitializedCapacity: n) { _, count in count = n }
+        var componentCount: Int32 = 0
+        parent.withUnsafeMutableBufferPointer { parent in
+            withViews { out, _ in
+                @inline(__always) func find(_ x: Int32) -> Int32 {
+                    var x = x
+                    while true {
+                        let p = parent[Int(x)]
+                        if p == x { return x }
+                        let gp = parent[Int(p)]
+                        parent[Int(x)] = gp
+                        x = gp
+                    }
                 }
-                if isDirected {
-                    for e in inOffsets[v]..<inOffsets[v + 1] {
-                        let w = Int(inSources[e])
-                        if labels[w] < 0 { labels[w] = next; queue[tail] = Int32(w); tail += 1 }
+                for u in 0..<n {
+                    let start = out.offsets[u], end = out.offsets[u + 1]
+                    var e = start
+                    var ru = find(Int32(u)) // stays the root of u's tree
+                    while e < end {
+                        let v = out.neighbours[e]
+                        if !isDirected && Int(v) >= u { break }
+                        e += 1
+                        let rv = find(v)
+                        if rv == ru { continue }
+                        if ru < rv {
+                            parent[Int(rv)] = ru
+                        } else {
+                            parent[Int(ru)] = rv
+                            ru = rv
+                        }
+                    }
+                }
+                // Roots are the smallest vertices of their components, so numbering roots in
+                // vertex order numbers components by their smallest vertex.
+                labels.withUnsafeMutableBufferPointer { labels in
+                    for v in 0..<n {
+                        let p = parent[v]
+                        if Int(p) == v {
+                            labels[v] = componentCount
+                            componentCount += 1
+                        } else {
+                            // parent[v] < v and its label is final; its root's label equals it.
+                            labels[v] = labels[Int(p)]
+                        }
                     }
                 }
             }
-            next += 1
         }
-        return Components(rawLabels: labels)
+        return Components(labels: labels, count: Int(componentCount))
     }
 
     /// Strongly connected components, as `networkx.strongly_connected_components`: maximal

@@ -261,7 +261,11 @@ extension CompressedGraph {
         let weighted = inWeights != nil || policy == .mergeSummingWeights || policy == .mergeCountingEdges
 
         // Pass 1: row lengths, then row ends (offsets[v + 1] = end of row v).
-        var offsets = [Int](repeating: 0, count: n + 1)
+        var offsets = [Int](unsafeUninitializedCapacity: n + 1) { buffer, count in
+            adviseHugePages(buffer.baseAddress, bytes: (n + 1) * MemoryLayout<Int>.stride)
+            buffer.initialize(repeating: 0)
+            count = n + 1
+        }
         offsets.withUnsafeMutableBufferPointer { off in
             sources.withUnsafeBufferPointer { src in
                 targets.withUnsafeBufferPointer { tgt in
@@ -282,8 +286,14 @@ extension CompressedGraph {
 
         // Pass 2: scatter from the back of each row, walking the input backwards, so each
         // row lists its edges in input order and offsets[v + 1] ends as the start of row v.
-        var adj = [Int32](unsafeUninitializedCapacity: total) { _, count in count = total }
-        var wts = [Double](unsafeUninitializedCapacity: weighted ? total : 0) { _, count in count = weighted ? total : 0 }
+        var adj = [Int32](unsafeUninitializedCapacity: total) { buffer, count in
+            adviseHugePages(buffer.baseAddress, bytes: total * MemoryLayout<Int32>.stride)
+            count = total
+        }
+        var wts = [Double](unsafeUninitializedCapacity: weighted ? total : 0) { buffer, count in
+            if weighted { adviseHugePages(buffer.baseAddress, bytes: total * MemoryLayout<Double>.stride) }
+            count = weighted ? total : 0
+        }
         adj.withUnsafeMutableBufferPointer { adj in
             wts.withUnsafeMutableBufferPointer { wts in
                 offsets.withUnsafeMutableBufferPointer { off in

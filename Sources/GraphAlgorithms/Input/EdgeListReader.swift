@@ -146,8 +146,16 @@ public enum EdgeListReader {
         }
 
         mutating func reserve(_ lines: Int) {
-            sources.reserveCapacity(lines)
-            targets.reserveCapacity(lines)
+            // Fresh buffers of this capacity, advised for huge pages (only touched pages
+            // become resident).
+            sources = [Int32](unsafeUninitializedCapacity: lines) { buffer, count in
+                adviseHugePages(buffer.baseAddress, bytes: lines * MemoryLayout<Int32>.stride)
+                count = 0
+            }
+            targets = [Int32](unsafeUninitializedCapacity: lines) { buffer, count in
+                adviseHugePages(buffer.baseAddress, bytes: lines * MemoryLayout<Int32>.stride)
+                count = 0
+            }
         }
 
         func finish() -> EdgeList {

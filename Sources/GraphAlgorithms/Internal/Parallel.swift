@@ -1,5 +1,11 @@
 import Dispatch
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Work splitting for per-source algorithms.
 ///
@@ -8,7 +14,9 @@ import Foundation
 /// results are bit-identical for every thread count and schedule.
 enum Parallel {
     /// The default worker count: all active cores.
-    static var defaultThreadCount: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
+    /// (`sysconf` rather than Foundation's `ProcessInfo`, so that the module does not load
+    /// Foundation: that alone adds megabytes to every process's resident set.)
+    static var defaultThreadCount: Int { max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))) }
 
     static func resolve(threads: Int?) throws -> Int {
         guard let threads else { return defaultThreadCount }

@@ -43,42 +43,164 @@ extension CompressedGraph {
     public func bipartiteProjection(onto vertices: [Int32], weighting: ProjectionWeighting = .sharedNeighbours) throws -> BipartiteProjection {
         guard !isDirected else { throw GraphError.requiresUndirected(algorithm: "bipartiteProjection") }
         let n = vertexCount
-        var localId = [Int32](repeating: -1, count: n)
         for v in vertices { try checkVertex(v) }
-        let side = Array(Set(vertices)).sorted()
+        var ascending = true
+        for i in vertices.indices.dropFirst() where vertices[i] <= vertices[i - 1] { ascending = false; break }
+        let side = ascending ? vertices : Array(Set(vertices)).sorted()
+        var localId = [Int32](repeating: -1, count: n)
         for (i, v) in side.enumerated() { localId[Int(v)] = Int32(i) }
         let otherSide = n - side.count
         guard otherSide >= 1 else {
             throw GraphError.invalidParameter(name: "vertices", value: "all \(n) vertices", reason: "the other side of the bipartition is empty")
         }
-        var builder = Builder(directed: false, vertexCount: side.count)
-        var weight = [Double](repeating: 0, count: n)
-        var touched: [Int32] = []
-        for u in side {
-            touched.removeAll(keepingCapacity: true)
-            for k in neighbours(of: u) {
-                if localId[Int(k)] >= 0 { throw GraphError.notBipartite(source: u, target: k) }
-                let dk = outDegree(of: k)
-                let contribution: Double
-                switch weighting {
-                case .sharedNeighbours, .sharedNeighboursRatio: contribution = 1
-                case .collaboration: contribution = dk > 1 ? 1 / Double(dk - 1) : 0
+        let graph = try localId.withUnsafeBufferPointer { local in
+            try side.withUnsafeBufferPointer { side in
+                try withViews { g, _ in
+                    // Shared-neighbour counts are integers: a 4-byte accumulator halves its footprint.
+                    weighting == .collaboration
+                        ? try projectRows(g, side: side, local: local, weighting: weighting, otherSide: otherSide, accumulator: Double.self)
+                        : try projectRows(g, side: side, local: local, weighting: weighting, otherSide: otherSide, accumulator: UInt32.self)
                 }
-                for v in neighbours(of: k) where v != u && v != k {
-                    if localId[Int(v)] < 0 { throw GraphError.notBipartite(source: k, target: v) }
-                    // Contributions are positive here (d_k >= 2), so zero means untouched.
-                    if weight[Int(v)] == 0 { touched.append(v) }
-                    weight[Int(v)] += contribution
-                }
-            }
-            for v in touched {
-                var w = weight[Int(v)]
-                weight[Int(v)] = 0
-                if v < u { continue } // each pair once
-                if weighting == .sharedNeighboursRatio { w /= Double(otherSide) }
-                builder.addEdge(localId[Int(u)], localId[Int(v)], weight: w)
             }
         }
-        return BipartiteProjection(vertices: side, graph: try builder.build())
+        return BipartiteProjection(vertices: side, graph: graph)
     }
+
+    /// Sparse product B·Bᵀ row by row (Gustavson's algorithm). Each row accumulates its
+    /// weights in a dense array indexed by vertex and marks the touched vertices in a
+    /// two-level bitmap; reading the bitmap in order emits the row already sorted, so the
+    /// CSR arrays are written once, front to back, with no sorting or transposing.
+    private func projectRows<Accumulator: ProjectionAccumulator>(
+        _ g: AdjacencyView, side: UnsafeBufferPointer<Int32>, local: UnsafeBufferPointer<Int32>,
+        weighting: ProjectionWeighting, otherSide: Int, accumulator: Accumulator.Type
+    ) throws -> CompressedGraph {
+        let n = vertexCount, s = side.count
+        let off = g.offsets, adj = g.neighbours
+        // Capacity: row u has at most min(Σ_{k ~ u} (d_k − 1), s − 1) entries.
+        var bound = 0
+        for u in side {
+            var r = 0
+            for e in off[Int(u)]..<off[Int(u) + 1] {
+                let k = Int(adj[e])
+                r += off[k + 1] - off[k] - 1
+            }
+            bound += min(max(r, 0), s - 1)
+        }
+        var offsets = [Int](repeating: 0, count: s + 1)
+        var weights: [Double] = []
+        var total = 0
+        let words = (n + 63) >> 6
+        var bits = [UInt64](repeating: 0, count: words)
+        var summary = [UInt64](repeating: 0, count: (words + 63) >> 6)
+        var accumulated = [Accumulator](repeating: .zero, count: n)
+        var firstForeign = [Int32](repeating: -2, count: n) // -2 unknown, -1 none, else a vertex on the other side
+        let divide = weighting == .sharedNeighboursRatio
+        let otherSize = Double(otherSide)
+        var targets = try [Int32](unsafeUninitializedCapacity: bound) { tgt, targetCount in
+          adviseHugePages(tgt.baseAddress, bytes: bound * MemoryLayout<Int32>.stride)
+          weights = try [Double](unsafeUninitializedCapacity: bound) { wts, weightCount in
+            adviseHugePages(wts.baseAddress, bytes: bound * MemoryLayout<Double>.stride)
+            try bits.withUnsafeMutableBufferPointer { bits in
+            try summary.withUnsafeMutableBufferPointer { summary in
+                try accumulated.withUnsafeMutableBufferPointer { acc in
+                    try firstForeign.withUnsafeMutableBufferPointer { foreign in
+                        try offsets.withUnsafeMutableBufferPointer { offsets in
+                            for i in 0..<s {
+                                let u = side[i]
+                                for e in off[Int(u)]..<off[Int(u) + 1] {
+                                    let k = adj[e]
+                                    if local[Int(k)] >= 0 { throw GraphError.notBipartite(source: u, target: k) }
+                                    let ks = off[Int(k)], ke = off[Int(k) + 1]
+                                    if foreign[Int(k)] == -2 {
+                                        foreign[Int(k)] = -1
+                                        for q in ks..<ke where adj[q] != k && local[Int(adj[q])] < 0 {
+                                            foreign[Int(k)] = adj[q]; break
+                                        }
+                                    }
+                                    if foreign[Int(k)] >= 0 { throw GraphError.notBipartite(source: k, target: foreign[Int(k)]) }
+                                    let dk = ke - ks
+                                    let contribution: Accumulator
+                                    switch weighting {
+                                    case .sharedNeighbours, .sharedNeighboursRatio: contribution = .one
+                                    case .collaboration: contribution = Accumulator(dk > 1 ? 1 / Double(dk - 1) : 0)
+                                    }
+                                    for q in ks..<ke {
+                                        let v = adj[q]
+                                        if v == u || v == k { continue }
+                                        // A vertex reached here gets a positive contribution
+                                        // (d_k ≥ 2), so zero means not yet in this row.
+                                        let a = acc[Int(v)]
+                                        if a == .zero {
+                                            let w = Int(v) >> 6
+                                            bits[w] |= UInt64(1) << UInt64(v & 63)
+                                            summary[w >> 6] |= UInt64(1) << UInt64(w & 63)
+                                        }
+                                        acc[Int(v)] = a + contribution
+                                    }
+                                }
+                                // Emit the row in vertex order and clear the marks.
+                                for sw in 0..<summary.count where summary[sw] != 0 {
+                                    var sm = summary[sw]
+                                    summary[sw] = 0
+                                    while sm != 0 {
+                                        let w = sw << 6 | sm.trailingZeroBitCount
+                                        sm &= sm - 1
+                                        var word = bits[w]
+                                        bits[w] = 0
+                                        while word != 0 {
+                                            let v = w << 6 | word.trailingZeroBitCount
+                                            word &= word - 1
+                                            tgt[total] = local[v]
+                                            let a = acc[v].doubleValue
+                                            wts[total] = divide ? a / otherSize : a
+                                            acc[v] = .zero
+                                            total += 1
+                                        }
+                                    }
+                                }
+                                offsets[i + 1] = total
+                            }
+                        }
+                    }
+                }
+            }
+        }
+            weightCount = total
+          }
+          targetCount = total
+        }
+        guard total > 0 else {
+            // No shared neighbours: an unweighted edgeless graph, as the Builder gives.
+            let empty = [Int](repeating: 0, count: s + 1)
+            return CompressedGraph(
+                isDirected: false, vertexCount: s, edgeCount: 0, outOffsets: empty, outTargets: [], outWeights: nil,
+                inOffsets: empty, inSources: [], inWeights: nil)
+        }
+        if targets.capacity > total + total / 2 {
+            // Repeated shared neighbours made the bound loose: give the slack back.
+            targets = Array(targets)
+            weights = Array(weights)
+        }
+        return CompressedGraph(
+            isDirected: false, vertexCount: s, edgeCount: total / 2,
+            outOffsets: offsets, outTargets: targets, outWeights: weights,
+            inOffsets: offsets, inSources: targets, inWeights: weights)
+    }
+}
+
+/// A per-vertex sum in the projection kernel: exact integer counts or `Double` weights.
+private protocol ProjectionAccumulator: AdditiveArithmetic {
+    static var one: Self { get }
+    init(_ value: Double)
+    var doubleValue: Double { get }
+}
+
+extension UInt32: ProjectionAccumulator {
+    static var one: UInt32 { 1 }
+    var doubleValue: Double { Double(self) }
+}
+
+extension Double: ProjectionAccumulator {
+    static var one: Double { 1 }
+    var doubleValue: Double { self }
 }
