@@ -194,23 +194,19 @@ enum DatasetValidator {
                            fix: hint.isEmpty ? "declare the node under \"nodes\" or correct the id" : "did you mean '\(hint[0])'?")
                     return nil
                 }
-                let fromKind: NodeKind?
-                if let lastFrom, lastFrom.id == relationship.from {
-                    resolved = lastFrom.index
-                    fromKind = kinds[Int(resolved)]
-                } else {
-                    fromKind = resolve(relationship.from, field: "from")
-                    if resolved >= 0 { lastFrom = (relationship.from, resolved) }
+                /// Resolves an endpoint, reusing the previous relationship's lookup when the id repeats.
+                func resolveEnd(_ id: NodeID, field: String, last: inout (id: NodeID, index: Int32)?) -> NodeKind? {
+                    if let previous = last, previous.id == id {
+                        resolved = previous.index
+                        return kinds[Int(resolved)]
+                    }
+                    let kind = resolve(id, field: field)
+                    if resolved >= 0 { last = (id, resolved) }
+                    return kind
                 }
+                let fromKind = resolveEnd(relationship.from, field: "from", last: &lastFrom)
                 fromIndices[index] = resolved
-                let toKind: NodeKind?
-                if let lastTo, lastTo.id == relationship.to {
-                    resolved = lastTo.index
-                    toKind = kinds[Int(resolved)]
-                } else {
-                    toKind = resolve(relationship.to, field: "to")
-                    if resolved >= 0 { lastTo = (relationship.to, resolved) }
-                }
+                let toKind = resolveEnd(relationship.to, field: "to", last: &lastTo)
                 toIndices[index] = resolved
                 let relation = relationship.relation
                 if let fromKind, let toKind, !allowed.allows(relation, from: fromKind, to: toKind) {

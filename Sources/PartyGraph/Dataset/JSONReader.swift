@@ -225,7 +225,7 @@ struct JSONReader {
                     }
                     buffer.append(contentsOf: Array(String(Character(scalar)).utf8))
                 default:
-                    throw fail("unknown escape '\\\(Character(UnicodeScalar(escape)))'", at: offset - 2, fix: "valid escapes are \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX")
+                    throw fail("unknown escape '\\\(Character(UnicodeScalar(escape)))'", at: offset - 2, fix: "valid escapes are \\\" \\\\ \\/ \\b \\f \\n \\r \\t and \\u with four hex digits")
                 }
             default:
                 if byte < 0x20 { throw fail("a control character (0x\(String(byte, radix: 16))) inside a string", fix: "write it escaped, e.g. \\n") }
