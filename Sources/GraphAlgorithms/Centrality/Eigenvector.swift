@@ -1,5 +1,3 @@
-import Dispatch
-
 /// Eigenvector and Katz centrality by power iteration, replicating NetworkX's iterations
 /// step for step so that results agree to rounding.
 extension CompressedGraph {
@@ -36,16 +34,9 @@ extension CompressedGraph {
         var x = [Double](repeating: 1 / Double(n), count: n)
         var next = [Double](repeating: 0, count: n)
         let threshold = Double(n) * tolerance
-        // Vertices are cut into fixed chunks that depend only on n; partial sums are added
-        // chunk by chunk in order, so the result is bitwise the same for every thread count
-        // (and, with one chunk, the same sums as NetworkX's single loop).
-        // Chunks are large: on graphs of a few ten thousand vertices an iteration takes
-        // about 100 µs and waking a second thread every pass costs more than it saves.
-        let chunkSize = 1 << 15
-        let chunks = (n + chunkSize - 1) / chunkSize
-        let threadCount = min(workers, chunks)
-        var squaresPerChunk = [Double](repeating: 0, count: chunks)
-        var changePerChunk = [Double](repeating: 0, count: chunks)
+        let chunks = VertexChunks(vertexCount: n, threads: workers)
+        var squaresPerChunk = [Double](repeating: 0, count: chunks.count)
+        var changePerChunk = [Double](repeating: 0, count: chunks.count)
         let converged: Bool = x.withUnsafeMutableBufferPointer { xBuffer in
             next.withUnsafeMutableBufferPointer { nextBuffer in
                 squaresPerChunk.withUnsafeMutableBufferPointer { squaresPerChunk in
@@ -54,26 +45,11 @@ extension CompressedGraph {
                             var x = xBuffer.baseAddress!, next = nextBuffer.baseAddress!
                             let off = inn.offsets, nb = inn.neighbours
                             let squaresOut = squaresPerChunk.baseAddress!, changeOut = changePerChunk.baseAddress!
-                            // Runs body(chunk) for every chunk on `threadCount` workers.
-                            func forEachChunk(_ body: (Int) -> Void) {
-                                if threadCount == 1 {
-                                    for c in 0..<chunks { body(c) }
-                                    return
-                                }
-                                withoutActuallyEscaping(body) { body in
-                                    // Chunks write disjoint ranges of `next` and their own slot.
-                                    let shared = UncheckedSendable(body)
-                                    DispatchQueue.concurrentPerform(iterations: threadCount) { t in
-                                        var c = t
-                                        while c < chunks { shared.value(c); c += threadCount }
-                                    }
-                                }
-                            }
                             for _ in 0..<max(maxIterations, 0) {
                                 // (A + I)ᵀx and the squares of its entries.
-                                forEachChunk { c in
+                                chunks.forEach { c in
                                     var squares = 0.0
-                                    for v in (c * chunkSize)..<min(n, (c + 1) * chunkSize) {
+                                    for v in chunks.vertices(c) {
                                         var sum = 0.0
                                         if weighted, let w = inn.weights {
                                             for e in off[v]..<off[v + 1] { sum += w[e] * x[Int(nb[e])] }
@@ -87,12 +63,12 @@ extension CompressedGraph {
                                     squaresOut[c] = squares
                                 }
                                 var squares = 0.0
-                                for c in 0..<chunks { squares += squaresOut[c] }
+                                for c in 0..<chunks.count { squares += squaresOut[c] }
                                 var norm = squares.squareRoot()
                                 if norm == 0 { norm = 1 }
-                                forEachChunk { c in
+                                chunks.forEach { c in
                                     var change = 0.0
-                                    for v in (c * chunkSize)..<min(n, (c + 1) * chunkSize) {
+                                    for v in chunks.vertices(c) {
                                         let value = next[v] / norm
                                         next[v] = value
                                         change += abs(value - x[v])
@@ -100,7 +76,7 @@ extension CompressedGraph {
                                     changeOut[c] = change
                                 }
                                 var change = 0.0
-                                for c in 0..<chunks { change += changeOut[c] }
+                                for c in 0..<chunks.count { change += changeOut[c] }
                                 swap(&x, &next)
                                 if change < threshold {
                                     // The result is in whichever buffer `x` points to now.
@@ -175,39 +151,27 @@ extension CompressedGraph {
 
     /// `y[v] = Σ_{u → v} w(u, v) · x[u]` over the in-adjacency (y = Aᵀx).
     func pullMultiply(_ x: [Double], into y: inout [Double], weighted: Bool) {
-        let n = vertexCount
-        x.withUnsafeBufferPointer { x in
-            y.withUnsafeMutableBufferPointer { y in
-                withViews { _, inn in
-                    for v in 0..<n {
-                        var sum = 0.0
-                        if weighted, let w = inn.weights {
-                            for e in inn.offsets[v]..<inn.offsets[v + 1] { sum += w[e] * x[Int(inn.neighbours[e])] }
-                        } else {
-                            for e in inn.offsets[v]..<inn.offsets[v + 1] { sum += x[Int(inn.neighbours[e])] }
-                        }
-                        y[v] = sum
-                    }
-                }
-            }
-        }
+        withViews { _, incoming in multiply(x, into: &y, along: incoming, weighted: weighted) }
     }
 
     /// `y[u] = Σ_{u → v} w(u, v) · x[v]` over the out-adjacency (y = Ax).
     func pushMultiply(_ x: [Double], into y: inout [Double], weighted: Bool) {
+        withViews { outgoing, _ in multiply(x, into: &y, along: outgoing, weighted: weighted) }
+    }
+
+    /// `y[v] = Σ_e w(e) · x[neighbour(e)]` over the arcs of `v` in one adjacency.
+    private func multiply(_ x: [Double], into y: inout [Double], along adjacency: AdjacencyView, weighted: Bool) {
         let n = vertexCount
         x.withUnsafeBufferPointer { x in
             y.withUnsafeMutableBufferPointer { y in
-                withViews { out, _ in
-                    for u in 0..<n {
-                        var sum = 0.0
-                        if weighted, let w = out.weights {
-                            for e in out.offsets[u]..<out.offsets[u + 1] { sum += w[e] * x[Int(out.neighbours[e])] }
-                        } else {
-                            for e in out.offsets[u]..<out.offsets[u + 1] { sum += x[Int(out.neighbours[e])] }
-                        }
-                        y[u] = sum
+                for v in 0..<n {
+                    var sum = 0.0
+                    if weighted, let w = adjacency.weights {
+                        for e in adjacency.offsets[v]..<adjacency.offsets[v + 1] { sum += w[e] * x[Int(adjacency.neighbours[e])] }
+                    } else {
+                        for e in adjacency.offsets[v]..<adjacency.offsets[v + 1] { sum += x[Int(adjacency.neighbours[e])] }
                     }
+                    y[v] = sum
                 }
             }
         }

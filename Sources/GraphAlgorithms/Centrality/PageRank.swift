@@ -1,5 +1,3 @@
-import Dispatch
-
 /// PageRank by power iteration, replicating `networkx.pagerank` (its SciPy kernel).
 extension CompressedGraph {
     /// PageRank of every vertex, as `networkx.pagerank`.
@@ -73,14 +71,10 @@ extension CompressedGraph {
         let threshold = Double(n) * tolerance
         let hasDangling = outStrength.contains(0)
         let uniformTeleport: Double? = personalization == nil ? (1 - damping) * p[0] : nil
-        // Fixed chunks of vertices (as in eigenvectorCentrality): partial sums are added in
-        // chunk order, so results are bitwise the same for every thread count.
-        let workers = try Parallel.resolve(threads: threads)
-        let chunkSize = 1 << 15
-        let chunks = (n + chunkSize - 1) / chunkSize
-        let threadCount = min(workers, chunks)
-        var changePerChunk = [Double](repeating: 0, count: chunks)
-        var danglingPerChunk = [Double](repeating: 0, count: chunks)
+        // Partial sums per fixed chunk of vertices, added in chunk order: bitwise the same for every thread count.
+        let chunks = VertexChunks(vertexCount: n, threads: try Parallel.resolve(threads: threads))
+        var changePerChunk = [Double](repeating: 0, count: chunks.count)
+        var danglingPerChunk = [Double](repeating: 0, count: chunks.count)
         let converged: Bool = x.withUnsafeMutableBufferPointer { x in
             scaled.withUnsafeMutableBufferPointer { scaledBuffer in
                 nextScaled.withUnsafeMutableBufferPointer { nextBuffer in
@@ -101,7 +95,7 @@ extension CompressedGraph {
                                                     let pass = { (c: Int) in
                                                         var change = 0.0
                                                         var nextDangling = 0.0
-                                                        for v in (c * chunkSize)..<min(n, (c + 1) * chunkSize) {
+                                                        for v in chunks.vertices(c) {
                                                             var sum = 0.0
                                                             if weighted, let w = inn.weights {
                                                                 for e in off[v]..<off[v + 1] { sum += w[e] * source[Int(nb[e])] }
@@ -125,20 +119,10 @@ extension CompressedGraph {
                                                         changeSlots[c] = change
                                                         danglingSlots[c] = nextDangling
                                                     }
-                                                    if threadCount == 1 {
-                                                        for c in 0..<chunks { pass(c) }
-                                                    } else {
-                                                        withoutActuallyEscaping(pass) { pass in
-                                                            let shared = UncheckedSendable(pass)
-                                                            DispatchQueue.concurrentPerform(iterations: threadCount) { t in
-                                                                var c = t
-                                                                while c < chunks { shared.value(c); c += threadCount }
-                                                            }
-                                                        }
-                                                    }
+                                                    chunks.forEach(pass)
                                                     var change = 0.0
                                                     var nextDangling = 0.0
-                                                    for c in 0..<chunks {
+                                                    for c in 0..<chunks.count {
                                                         change += changeOut[c]
                                                         nextDangling += danglingOut[c]
                                                     }

@@ -255,6 +255,12 @@ final class HeapStorage {
     func makeHeap() -> BinaryHeap { BinaryHeap(keys: keys, items: items, capacity: capacity) }
 }
 
+/// The order of both heaps: by key, then by vertex, so ties pop in a fixed order.
+@inline(__always)
+private func heapPrecedes(_ keyA: Double, _ itemA: Int32, _ keyB: Double, _ itemB: Int32) -> Bool {
+    keyA < keyB || (keyA == keyB && itemA < itemB)
+}
+
 /// A binary min-heap of `(key, vertex)` pairs ordered by key, then vertex, over fixed
 /// storage. Dijkstra pushes at most once per arc plus once for the source, so a capacity of
 /// `arcs + 1` never overflows.
@@ -270,10 +276,6 @@ struct BinaryHeap {
         self.capacity = capacity
     }
 
-    @inline(__always)
-    private static func less(_ ka: Double, _ ia: Int32, _ kb: Double, _ ib: Int32) -> Bool {
-        ka < kb || (ka == kb && ia < ib)
-    }
 
     @inline(__always)
     mutating func push(_ key: Double, _ item: Int32) {
@@ -282,7 +284,7 @@ struct BinaryHeap {
         count += 1
         while i > 0 {
             let parent = (i - 1) >> 1
-            if !BinaryHeap.less(key, item, keys[parent], items[parent]) { break }
+            if !heapPrecedes(key, item, keys[parent], items[parent]) { break }
             keys[i] = keys[parent]; items[i] = items[parent]
             i = parent
         }
@@ -302,8 +304,8 @@ struct BinaryHeap {
                 if l >= count { break }
                 var c = l
                 let r = l + 1
-                if r < count && BinaryHeap.less(keys[r], items[r], keys[l], items[l]) { c = r }
-                if !BinaryHeap.less(keys[c], items[c], key, item) { break }
+                if r < count && heapPrecedes(keys[r], items[r], keys[l], items[l]) { c = r }
+                if !heapPrecedes(keys[c], items[c], key, item) { break }
                 keys[i] = keys[c]; items[i] = items[c]
                 i = c
             }
@@ -347,10 +349,6 @@ struct IndexedHeap {
         self.index = index
     }
 
-    @inline(__always)
-    private static func less(_ ka: Double, _ ia: Int32, _ kb: Double, _ ib: Int32) -> Bool {
-        ka < kb || (ka == kb && ia < ib)
-    }
 
     @inline(__always)
     mutating func insertOrDecrease(_ item: Int32, _ key: Double) {
@@ -358,7 +356,7 @@ struct IndexedHeap {
         if i < 0 { i = count; count += 1 }
         while i > 0 {
             let parent = (i - 1) >> 2
-            if !IndexedHeap.less(key, item, keys[parent], items[parent]) { break }
+            if !heapPrecedes(key, item, keys[parent], items[parent]) { break }
             keys[i] = keys[parent]; items[i] = items[parent]
             index[Int(items[i])] = Int32(truncatingIfNeeded: i)
             i = parent
@@ -383,10 +381,10 @@ struct IndexedHeap {
                 let last = min(first + 4, count)
                 var j = first + 1
                 while j < last {
-                    if IndexedHeap.less(keys[j], items[j], ck, ci) { c = j; ck = keys[j]; ci = items[j] }
+                    if heapPrecedes(keys[j], items[j], ck, ci) { c = j; ck = keys[j]; ci = items[j] }
                     j += 1
                 }
-                if !IndexedHeap.less(ck, ci, key, item) { break }
+                if !heapPrecedes(ck, ci, key, item) { break }
                 keys[i] = ck; items[i] = ci
                 index[Int(ci)] = Int32(truncatingIfNeeded: i)
                 i = c

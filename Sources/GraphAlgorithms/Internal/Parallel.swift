@@ -150,3 +150,47 @@ struct UncheckedSendable<Value>: @unchecked Sendable {
     let value: Value
     init(_ value: Value) { self.value = value }
 }
+
+/// Vertices cut into fixed chunks that depend only on the vertex count, for iterative measures
+/// (PageRank, eigenvector) that write one partial sum per chunk and add them in chunk order:
+/// the result is bitwise the same for every thread count, and with one chunk the sums are those
+/// of NetworkX's single loop. Chunks are large because on graphs of a few ten thousand vertices
+/// a pass takes about 100 µs, less than waking a second thread costs.
+struct VertexChunks {
+    static let size = 1 << 15
+
+    let vertexCount: Int
+    /// How many chunks there are.
+    let count: Int
+    /// How many workers run them.
+    let workers: Int
+
+    init(vertexCount: Int, threads: Int) {
+        self.vertexCount = vertexCount
+        count = (vertexCount + VertexChunks.size - 1) / VertexChunks.size
+        workers = max(1, min(threads, count))
+    }
+
+    /// The vertices of chunk `chunk`.
+    @inline(__always)
+    func vertices(_ chunk: Int) -> Range<Int> {
+        (chunk * VertexChunks.size)..<min(vertexCount, (chunk + 1) * VertexChunks.size)
+    }
+
+    /// Runs `body(chunk)` for every chunk; worker `t` takes chunks `t, t + workers, …`.
+    /// `body` must write only data owned by its chunk.
+    func forEach(_ body: (Int) -> Void) {
+        if workers == 1 {
+            for chunk in 0..<count { body(chunk) }
+            return
+        }
+        withoutActuallyEscaping(body) { body in
+            let shared = UncheckedSendable(body)
+            let workers = self.workers, count = self.count
+            DispatchQueue.concurrentPerform(iterations: workers) { t in
+                var chunk = t
+                while chunk < count { shared.value(chunk); chunk += workers }
+            }
+        }
+    }
+}
