@@ -32,3 +32,24 @@ struct FormatOptions: ParsableArguments {
         }
     }
 }
+
+/// The `--from`/`--to` window of commands that keep what is dated inside it (`render`, `export`).
+struct WindowOptions: ParsableArguments {
+    @Option(name: .long, help: "Keep meetings and relationships dated on or after this date (YYYY, YYYY-MM or YYYY-MM-DD).")
+    var from: String?
+
+    @Option(name: .long, help: "Keep meetings and relationships dated on or before this date (YYYY, YYYY-MM or YYYY-MM-DD).")
+    var to: String?
+
+    func validate() throws { _ = try window() }
+
+    /// The window, `nil` when neither bound is given, or a usage error naming what is wrong.
+    func window() throws -> DateSpan? {
+        guard from != nil || to != nil else { return nil }
+        do {
+            return try DateSpan(start: try from.map { try PartialDate(parsing: $0) }, end: try to.map { try PartialDate(parsing: $0) })
+        } catch {
+            throw ValidationError("--from/--to: \(error)")
+        }
+    }
+}

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PartyGraph
+import PartyGraphDiagrams
 
 extension ExportFormat: ExpressibleByArgument {}
 extension ExportProjection: ExpressibleByArgument {}
@@ -24,32 +25,26 @@ struct Export: ParsableCommand {
     @Option(name: .long, help: "Output file, or folder for csv and neo4j (default: output/<dataset>.<ext> or output/<dataset>-<format>/).")
     var out: String?
 
-    @Option(name: .long, help: "Keep meetings and relations dated on or after this date (YYYY, YYYY-MM, YYYY-MM-DD).")
-    var from: String?
-
-    @Option(name: .long, help: "Keep meetings and relations dated on or before this date.")
-    var to: String?
+    @OptionGroup var windowOptions: WindowOptions
 
     @Option(name: .long, help: "Which graph: full, persons or parties.")
     var projection: ExportProjection = .full
 
     func run() throws {
-        var window: DateSpan?
-        if from != nil || to != nil {
-            func date(_ text: String?) throws -> PartialDate? {
-                guard let text else { return nil }
-                do { return try PartialDate(parsing: text) } catch { throw PartyGraphError.invalidDate(text, reason: error.description) }
-            }
-            let start = try date(from), end = try date(to)
-            do { window = try DateSpan(start: start, end: end) } catch {
-                throw PartyGraphError.invalidDate("\(from ?? "")/\(to ?? "")", reason: error.description)
-            }
-        }
+        let window = try windowOptions.window()
         let datasetPath = try datasetOptions.dataset ?? BundledDataset.locate().get()
         let path = out ?? format.defaultOutput(forDataset: datasetPath, projection: projection)
         if samePath(path, datasetPath) { throw PartyGraphError.invalidArgument("--out names the dataset being exported; choose another path (inputs are never overwritten).") }
         let dataset = try DatasetLoader.load(path: datasetPath)
-        let written = try Exporter.write(dataset, format: format, projection: projection, window: window, to: path)
+        let written: [String]
+        if format == .dot && projection == .full {
+            // The typed graph as DOT is the styled diagram the renderer draws (`render all`), not a second drawing.
+            let diagram = DiagramViews.all(dataset: dataset, window: window ?? .unbounded)
+            try OutputFile.writeAtomically(Data(try GraphvizRenderer().dotSource(diagram).utf8), to: URL(fileURLWithPath: path))
+            written = [path]
+        } else {
+            written = try Exporter.write(dataset, format: format, projection: projection, window: window, to: path)
+        }
         for file in written {
             let size = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? nil
             emit("wrote \(file)" + (size.map { " (\($0) bytes)" } ?? ""))

@@ -17,11 +17,7 @@ struct Render: ParsableCommand {
 
     /// Options every view shares.
     struct ViewOptions: ParsableArguments {
-        @Option(name: .long, help: "Show only meetings and relationships on or after this date (YYYY, YYYY-MM or YYYY-MM-DD).")
-        var from: String?
-
-        @Option(name: .long, help: "Show only meetings and relationships on or before this date (YYYY, YYYY-MM or YYYY-MM-DD).")
-        var to: String?
+        @OptionGroup var windowOptions: WindowOptions
 
         @Option(name: .long, help: "Graphviz layout: \(Layout.allCases.map(\.rawValue).joined(separator: ", ")).")
         var layout: String = Layout.dot.rawValue
@@ -41,24 +37,13 @@ struct Render: ParsableCommand {
             guard PartyGraphDiagrams.OutputFormat(rawValue: format) != nil else {
                 throw ValidationError("Unknown --format \(format); use one of: \(PartyGraphDiagrams.OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
             }
-            _ = try window()
-        }
-
-        /// The window given by --from/--to, or `nil` for the view's default.
-        func window() throws -> DateSpan? {
-            guard from != nil || to != nil else { return nil }
-            do {
-                return try DateSpan(start: try from.map { try PartialDate(parsing: $0) }, end: try to.map { try PartialDate(parsing: $0) })
-            } catch {
-                throw ValidationError("--from/--to: \(error)")
-            }
         }
 
         /// Builds the view, renders it and writes the file; prints the path written.
         func render(_ makeView: (Dataset) throws -> DiagramView) throws {
             let dataset = try datasetOptions.load()
             let view = try makeView(dataset)
-            let diagram = try view.diagram(dataset: dataset, window: try window())
+            let diagram = try view.diagram(dataset: dataset, window: try windowOptions.window())
             let format = PartyGraphDiagrams.OutputFormat(rawValue: format)!
             let path = out ?? view.defaultOutputPath(format: format)
             do {
