@@ -48,11 +48,11 @@ enum InterchangeFixtures {
 }
 
 @Suite struct InterchangeExportTests {
-    static let combinations: [(ExportFormat, ExportProjection)] =
-        ExportFormat.allCases.flatMap { format in ExportProjection.allCases.map { (format, $0) } }
+    static let combinations: [(ExportFormat, GraphProjection)] =
+        ExportFormat.allCases.flatMap { format in GraphProjection.allCases.map { (format, $0) } }
 
     @Test(arguments: combinations)
-    func everyExportIsDeterministic(format: ExportFormat, projection: ExportProjection) {
+    func everyExportIsDeterministic(format: ExportFormat, projection: GraphProjection) {
         let first = Exporter.files(InterchangeFixtures.bundled, format: format, projection: projection)
         let reloaded = try! DatasetLoader.load(path: InterchangeFixtures.bundledPath)
         let second = Exporter.files(reloaded, format: format, projection: projection)
@@ -174,7 +174,7 @@ enum InterchangeFixtures {
 }
 
 @Suite struct InterchangeProjectionTests {
-    func weights(_ projection: ExportProjection, _ dataset: Dataset = InterchangeFixtures.bundled) -> [String: Int] {
+    func weights(_ projection: GraphProjection, _ dataset: Dataset = InterchangeFixtures.bundled) -> [String: Int] {
         let graph = MeetingProjection.graph(dataset, projection: projection, window: nil)
         var result: [String: Int] = [:]
         for edge in graph.edges {
@@ -204,7 +204,7 @@ enum InterchangeFixtures {
     }
 
     @Test func exportAgreesWithTheSharedCoMeetingMatrix() {
-        for (projection, level) in [(ExportProjection.persons, EncounterLevel.person), (.parties, .party)] {
+        for (projection, level) in [(GraphProjection.persons, EncounterLevel.person), (.parties, .party)] {
             let matrix = InterchangeFixtures.bundled.coMeetingMatrix(level: level)
             var expected: [String: Int] = [:]
             for pair in matrix.pairs { expected[[pair.first.id, pair.second.id].sorted().joined(separator: " ")] = pair.count }

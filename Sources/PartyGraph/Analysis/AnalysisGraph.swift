@@ -1,35 +1,5 @@
 import GraphAlgorithms
 
-/// Which graph of a dataset centrality is computed on.
-///
-/// The four meeting projections are the who-meets-whom graph of ``CoMeetingMatrix`` at a level: one vertex per actor
-/// taking part in at least one admitted meeting, one undirected edge per pair sharing a meeting, weighted by the
-/// number of distinct meetings shared (a tie **strength**). `full` is the typed graph itself.
-public enum GraphProjection: String, CaseIterable, Codable, Sendable {
-    /// Every node (meetings outside the window left out) and every relationship whose validity overlaps the window,
-    /// undirected unless asked otherwise; the weight of an edge is the number of relationships joining the pair.
-    case full
-    /// Who meets whom among persons (and offices whose holder is not named), at ``EncounterLevel/person``.
-    case persons
-    /// Who meets whom among party organs and state bodies.
-    case organs
-    /// Who meets whom among parties.
-    case parties
-    /// Who meets whom among states.
-    case countries
-
-    /// The encounter level of a meeting projection; `nil` for `full`.
-    public var level: EncounterLevel? {
-        switch self {
-        case .full: nil
-        case .persons: .person
-        case .organs: .organ
-        case .parties: .party
-        case .countries: .country
-        }
-    }
-}
-
 /// A vertex of an ``AnalysisGraph``: what a result row names.
 public struct AnalysisVertex: Codable, Hashable, Sendable {
     /// The node id (`person/hun-sen`), or the integer id of an edge-list vertex.
@@ -81,7 +51,7 @@ public struct AnalysisGraph: Sendable {
     ///     overlap the window and meetings the filter rejects are left out.
     ///   - directed: only for `full`: keep relationship directions (`from → to`).
     /// - Throws: ``PartyGraphError/invalidArgument(_:)`` for `directed` with a meeting projection.
-    /// - Complexity: that of ``CoMeetingMatrix`` for a projection; O(n + m) for `full`.
+    /// - Complexity: that of ``CoMeetingGraph`` for a projection; O(n + m) for `full`.
     public init(dataset: Dataset, projection: GraphProjection, filter: QueryFilter = .all, directed: Bool = false) throws(PartyGraphError) {
         if let level = projection.level {
             guard !directed else {
@@ -99,21 +69,11 @@ public struct AnalysisGraph: Sendable {
         self.origin = origin
     }
 
-    /// The who-meets-whom graph: vertices in ``CoMeetingMatrix/actors`` order, weights = shared meetings.
+    /// The who-meets-whom graph: vertices in ``CoMeetingGraph/actors`` order, weights = shared meetings.
     static func meetingProjection(dataset: Dataset, projection: GraphProjection, level: EncounterLevel, filter: QueryFilter) -> AnalysisGraph {
-        let matrix = dataset.coMeetingMatrix(level: level, filter: filter)
-        let position = Dictionary(uniqueKeysWithValues: matrix.actors.enumerated().map { ($1.id, Int32($0)) })
-        var sources: [Int32] = [], targets: [Int32] = [], weights: [Double] = []
-        for pair in matrix.pairs {
-            sources.append(position[pair.first.id]!)
-            targets.append(position[pair.second.id]!)
-            weights.append(Double(pair.count))
-        }
-        // Ids come from `position`, so they are in range and the build cannot fail.
-        let graph = try! CompressedGraph(
-            vertexCount: matrix.actors.count, sources: sources, targets: targets, weights: weights, directed: false)
-        let vertices = matrix.actors.map { AnalysisVertex(id: $0.id, name: $0.name, kind: $0.kind, holderNotNamed: $0.holderNotNamed) }
-        return AnalysisGraph(graph: graph, vertices: vertices, origin: Origin(
+        let coMeeting = dataset.coMeetingGraph(level: level, filter: filter)
+        let vertices = coMeeting.actors.map { AnalysisVertex(id: $0.id, name: $0.name, kind: $0.kind, holderNotNamed: $0.holderNotNamed) }
+        return AnalysisGraph(graph: coMeeting.graph, vertices: vertices, origin: Origin(
             source: "dataset", file: nil, projection: projection.rawValue, filter: filter.echo,
             storedWeights: "the number of distinct meetings the pair shares"))
     }

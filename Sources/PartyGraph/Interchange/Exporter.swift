@@ -27,7 +27,7 @@ public enum ExportFormat: String, CaseIterable, Sendable {
     }
 
     /// The default output path for a dataset file: `output/<stem>.<ext>`, or the folder `output/<stem>-<format>`.
-    public func defaultOutput(forDataset datasetPath: String, projection: ExportProjection = .full) -> String {
+    public func defaultOutput(forDataset datasetPath: String, projection: GraphProjection = .full) -> String {
         var stem = URL(fileURLWithPath: datasetPath).deletingPathExtension().lastPathComponent
         if projection != .full { stem += "-" + projection.rawValue }
         if let fileExtension { return "output/\(stem).\(fileExtension)" }
@@ -49,9 +49,9 @@ public enum Exporter {
     ///
     /// - Parameters:
     ///   - window: keep only meetings and relationships whose dates overlap it (open bounds overlap everything).
-    ///   - projection: the full graph, or the `persons`/`parties` who-meets-whom graph (see ``ExportProjection``).
+    ///   - projection: the full graph, or the who-meets-whom graph of a level (see ``GraphProjection``).
     public static func files(
-        _ dataset: Dataset, format: ExportFormat, projection: ExportProjection = .full, window: DateSpan? = nil
+        _ dataset: Dataset, format: ExportFormat, projection: GraphProjection = .full, window: DateSpan? = nil
     ) -> [ExportFile] {
         let graph = projection == .full
             ? InterchangeGraph.full(dataset, window: window)
@@ -83,7 +83,7 @@ public enum Exporter {
     /// - Throws: ``PartyGraphError/unwritable(file:reason:)``.
     @discardableResult
     public static func write(
-        _ dataset: Dataset, format: ExportFormat, projection: ExportProjection = .full, window: DateSpan? = nil,
+        _ dataset: Dataset, format: ExportFormat, projection: GraphProjection = .full, window: DateSpan? = nil,
         to path: String
     ) throws(PartyGraphError) -> [String] {
         var isDirectory: ObjCBool = false

@@ -154,7 +154,7 @@ public enum Importer {
             }
             var builder = DatasetBuilder()
             let graph = document["graph"]
-            if case .string(let projection)? = graph?["projection"]?.shape, projection != ExportProjection.full.rawValue {
+            if case .string(let projection)? = graph?["projection"]?.shape, projection != GraphProjection.full.rawValue {
                 throw .invalidData(file: path, issues: [issue(graph!["projection"]!.offset, "$.graph.projection", "this is the \(projection) projection, not a dataset",
                                                               fix: "import an export made with --projection full")])
             }

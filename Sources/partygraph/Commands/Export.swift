@@ -4,14 +4,14 @@ import PartyGraph
 import PartyGraphDiagrams
 
 extension ExportFormat: ExpressibleByArgument {}
-extension ExportProjection: ExpressibleByArgument {}
+extension GraphProjection: ExpressibleByArgument {}
 
 struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Export the graph to GraphML, GEXF, node-link JSON, CSV, Neo4j import files or DOT.",
         discussion: """
             The full projection is lossless: every field of every node and relation, evidence included, so \
-            'partygraph import' rebuilds the same dataset from the CSV or JSON export. The persons and parties \
+            'partygraph import' rebuilds the same dataset from the CSV or JSON export. The persons, organs, parties and countries \
             projections write the who-meets-whom graph (weight = distinct meetings shared). Files are written \
             atomically; the same input always gives the same bytes. See docs/interchange.md.
             """
@@ -27,8 +27,8 @@ struct Export: ParsableCommand {
 
     @OptionGroup var windowOptions: WindowOptions
 
-    @Option(name: .long, help: "Which graph: full, persons or parties.")
-    var projection: ExportProjection = .full
+    @Option(name: .long, help: "Which graph: full, persons, organs, parties or countries.")
+    var projection: GraphProjection = .full
 
     func run() throws {
         let window = try windowOptions.window()
