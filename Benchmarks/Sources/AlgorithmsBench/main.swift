@@ -23,7 +23,7 @@ import Darwin
 // MARK: - Options
 
 enum Task: String, CaseIterable {
-    case load, betweenness, closeness, harmonic, pagerank, eigenvector, components, bfs, bipartite
+    case load, betweenness, closeness, harmonic, pagerank, eigenvector, components, bfs, bipartite, comembership
 }
 
 struct Options {
@@ -274,6 +274,22 @@ func prepareAlgorithm(_ o: Options) throws -> Prepared {
                     levels[Int(x)] += 1
                 }
                 return digestLevels(levels)
+            })
+    case .comembership:
+        // The same person x meeting graph read as groups: meeting -> its people (the input CoMeetingGraph builds).
+        let people = min(o.people, g.vertexCount)
+        var offsets = [0], members: [Int32] = []
+        for meeting in Int32(people)..<Int32(g.vertexCount) {
+            members.append(contentsOf: g.neighbours(of: meeting))
+            offsets.append(members.count)
+        }
+        return Prepared(
+            run: { try CoMembership(memberCount: people, groupOffsets: offsets, groupMembers: members) },
+            digest: { result in
+                let p = (result as! CoMembership).graph
+                let s = p.strengths()
+                let total = s.sorted().reduce(0, +) / 2
+                return digestProjection(edges: p.edgeCount, totalWeight: total, strengths: s)
             })
     case .bipartite:
         let people = (0..<Int32(min(o.people, g.vertexCount))).map { $0 }

@@ -1,7 +1,7 @@
 // ScaleBench: how fast a large dataset loads and how fast encounter queries answer once it has.
 //
 //     swift build -c release --package-path Benchmarks
-//     Benchmarks/.build/release/ScaleBench [FILE] [--samples N]
+//     Benchmarks/.build/release/ScaleBench [FILE] [--samples N] [--write-attendance EDGELIST]
 //
 // FILE defaults to Benchmarks/data/scale.json (made by Benchmarks/generate_dataset.py). Reports:
 // - load: from process start (the kernel's start time of this process) to the validated, indexed Dataset,
@@ -60,6 +60,11 @@ let loadOnly = arguments.contains("--load-only")
 arguments.removeAll { $0 == "--load-only" }
 if let flag = arguments.firstIndex(of: "--samples"), flag + 1 < arguments.count, let count = Int(arguments[flag + 1]), count > 0 {
     samples = count
+    arguments.removeSubrange(flag...(flag + 1))
+}
+var attendancePath: String?
+if let flag = arguments.firstIndex(of: "--write-attendance"), flag + 1 < arguments.count {
+    attendancePath = arguments[flag + 1]
     arguments.removeSubrange(flag...(flag + 1))
 }
 let path = arguments.first ?? "Benchmarks/data/scale.json"
@@ -176,6 +181,28 @@ func bareWhoMet(_ person: NodeID, in dataset: Dataset) -> Int {
 }
 let bare = measure(sample) { bareWhoMet($0, in: dataset) }
 print("  for comparison, a bare walk over relationships(from:/to:): median \(milliseconds(percentile(bare.sorted, 0.5))), p90 \(milliseconds(percentile(bare.sorted, 0.9)))")
+
+// MARK: Persons co-meeting graph (Dataset.coMeetingGraph, behind centrality --projection persons and export --projection persons)
+
+var graphTimes: [Duration] = []
+var personsGraph = dataset.coMeetingGraph(level: .person)
+for _ in 0..<3 {
+    let started = ContinuousClock.now
+    personsGraph = dataset.coMeetingGraph(level: .person)
+    graphTimes.append(ContinuousClock.now - started)
+}
+graphTimes.sort()
+print("persons co-meeting graph, Dataset.coMeetingGraph(level: .person), \(personsGraph.actors.count) actors, \(personsGraph.meetings.count) meetings, \(personsGraph.pairCount) pairs: median \(milliseconds(percentile(graphTimes, 0.5))) of 3, min \(milliseconds(graphTimes[0]))")
+print(String(format: "peak memory after the persons graph: VmHWM %.0f MiB", statusMiB("VmHWM") ?? .nan))
+if let attendancePath {
+    // The same attendance as a person x meeting edge list (persons 0..<N, meetings N...), for the peers.
+    var text = "# person-level attendance of \(path): \(personsGraph.actors.count) actors, \(personsGraph.meetings.count) meetings\n"
+    for meeting in personsGraph.meetings.indices {
+        for actor in personsGraph.actors(atMeeting: meeting) { text += "\(actor) \(personsGraph.actors.count + meeting)\n" }
+    }
+    try text.write(toFile: attendancePath, atomically: true, encoding: .utf8)
+    print("wrote \(attendancePath) (--people \(personsGraph.actors.count))")
+}
 
 // MARK: Party co-meeting matrix (Dataset.coMeetingMatrix, behind `partygraph matrix`)
 

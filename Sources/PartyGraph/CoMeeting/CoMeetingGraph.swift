@@ -35,6 +35,9 @@ public struct CoMeetingGraph: Sendable {
     public let meetings: [NodeID]
     /// The projection with its pairs and their shared meetings (as positions in ``meetings``).
     let coMembership: CoMembership
+    /// The actors of meeting `i` of ``meetings`` are `attendance[attendanceOffsets[i]..<attendanceOffsets[i + 1]]`.
+    let attendanceOffsets: [Int]
+    let attendance: [Int32]
     /// The entity index of each vertex.
     let entityOfVertex: [Int32]
     /// The vertex of each entity, `-1` for entities that are not actors here.
@@ -69,9 +72,11 @@ public struct CoMeetingGraph: Sendable {
         var vertexOfEntity = [Int32](repeating: -1, count: dataset.entities.count)
         for (vertex, position) in order.enumerated() { vertexOfEntity[Int(present[position])] = Int32(vertex) }
         let members = perMeeting.actors.map { vertexOfEntity[Int($0)] }
+        let offsets = perMeeting.offsets.map(Int.init)
         // Members are vertices, each once per meeting (MeetingActors adds an actor once), so this cannot throw.
-        coMembership = try! CoMembership(
-            memberCount: order.count, groupOffsets: perMeeting.offsets.map(Int.init), groupMembers: members)
+        coMembership = try! CoMembership(memberCount: order.count, groupOffsets: offsets, groupMembers: members)
+        attendanceOffsets = offsets
+        attendance = members
         self.level = level
         self.filter = filter
         actors = order.map { refs[$0] }
@@ -89,6 +94,11 @@ public struct CoMeetingGraph: Sendable {
 
     /// The number of counted meetings an actor takes part in (the diagonal of the co-meeting matrix).
     public func meetingCount(of vertex: Int32) -> Int { Int(coMembership.groupCounts[Int(vertex)]) }
+
+    /// The vertices of the actors at meeting `index` of ``meetings``, in the order the dataset lists them.
+    public func actors(atMeeting index: Int) -> ArraySlice<Int32> {
+        attendance[attendanceOffsets[index]..<attendanceOffsets[index + 1]]
+    }
 
     /// Pair number `index`.
     public func pair(_ index: Int) -> Pair {

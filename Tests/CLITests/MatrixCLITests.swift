@@ -1,0 +1,42 @@
+import Foundation
+import Testing
+
+/// `partygraph matrix` in long form: with --long, and by itself above the actors that fit a screen.
+@Suite("partygraph matrix long form (the built binary)")
+struct MatrixCLITests {
+    @Test func longCSVListsEachPairWithItsMeetings() throws {
+        let run = try runCLI(["matrix", "--level", "party", "--format", "csv", "--long"])
+        #expect(run.status == 0, "\(run.standardError)")
+        #expect(run.standardOutput == """
+            first,first_id,second,second_id,meetings,meeting_ids\r
+            Cambodian People’s Party,party/cpp,Communist Party of Việt Nam,party/cpv,2,meeting/2026-02-cpp-cpv-summit meeting/2026-02-trilateral-summit\r
+            Cambodian People’s Party,party/cpp,Lao People’s Revolutionary Party,party/lprp,2,meeting/2026-02-cpp-lprp-summit meeting/2026-02-trilateral-summit\r
+            Communist Party of Việt Nam,party/cpv,Lao People’s Revolutionary Party,party/lprp,1,meeting/2026-02-trilateral-summit\r\n
+            """)
+    }
+
+    @Test func longJSONHasNoGridButTheMeetingCounts() throws {
+        let run = try runCLI(["matrix", "--level", "party", "--format", "json", "--long"])
+        #expect(run.status == 0, "\(run.standardError)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(run.standardOutput.utf8)) as? [String: Any])
+        #expect(object["counts"] == nil)
+        #expect(object["meetingCounts"] as? [Int] == [4, 3, 3])
+        #expect((object["pairs"] as? [Any])?.count == 3)
+    }
+
+    @Test func aLevelLargerThanAScreenIsListedInLongForm() throws {
+        // 120 persons in the generated fixture: more than a grid that fits on a screen.
+        let dataset = datasetFixture("generated/small-scale.json")
+        let csv = try runCLI(["matrix", "--level", "person", "--format", "csv", "--dataset", dataset])
+        #expect(csv.status == 0, "\(csv.standardError)")
+        let lines = csv.standardOutput.split(separator: "\r\n")
+        #expect(lines.first == "first,first_id,second,second_id,meetings,meeting_ids")
+        #expect(lines.count > 41)
+        let table = try runCLI(["matrix", "--level", "person", "--dataset", dataset])
+        #expect(table.status == 0)
+        #expect(table.standardOutput.contains("more actors than fit a grid; pairs in long form"))
+        #expect(!table.standardOutput.contains("#  actor"))
+        let grid = try runCLI(["matrix", "--level", "party", "--dataset", dataset, "--format", "csv"])
+        #expect(grid.standardOutput.hasPrefix("actor,"))
+    }
+}
