@@ -40,11 +40,14 @@ public struct CoMembership: Sendable, Hashable {
     ///   - groupOffsets: the members of group `g` are `groupMembers[groupOffsets[g]..<groupOffsets[g + 1]]`;
     ///     `groupCount + 1` non-decreasing entries starting at 0 and ending at `groupMembers.count`.
     ///   - groupMembers: the members of every group, each at most once per group.
+    ///   - threads: workers for the rows (default: all cores); the result is the same for every count.
     /// - Throws: ``GraphError/vertexOutOfRange(vertex:vertexCount:)`` for a member outside `0..<memberCount`;
-    ///   ``GraphError/invalidParameter(name:value:reason:)`` for malformed offsets or a member listed twice in one group.
-    /// - Complexity: O(n + G + Σ_g |g|² ) time for n members and G groups (each pair of a group is visited
+    ///   ``GraphError/invalidParameter(name:value:reason:)`` for malformed offsets, a member listed twice in one
+    ///   group, or fewer than one thread.
+    /// - Complexity: O(n + G + Σ_g |g|²) time for n members and G groups (each pair of a group is visited
     ///   twice); O(n + G + Σ_g |g| + pairs + Σ shared) memory.
-    public init(memberCount: Int, groupOffsets: [Int], groupMembers: [Int32]) throws {
+    public init(memberCount: Int, groupOffsets: [Int], groupMembers: [Int32], threads: Int? = nil) throws {
+        let threads = try Parallel.resolve(threads: threads)
         let groupCount = groupOffsets.count - 1
         guard groupCount >= 0, groupOffsets[0] == 0, groupOffsets[groupCount] == groupMembers.count else {
             throw GraphError.invalidParameter(
@@ -83,55 +86,39 @@ public struct CoMembership: Sendable, Hashable {
         }
         groupCounts = (0..<memberCount).map { Int32(memberOffsets[$0 + 1] - memberOffsets[$0]) }
 
-        // Upper triangle row by row (Gustavson): count the later members met through each group in a dense
-        // accumulator, emit the touched members in order, then place each shared group at its pair's cursor.
-        var first: [Int32] = [], second: [Int32] = []
-        var sharedOffsets: [Int] = [0]
-        var shared: [Int32] = []
-        var upperCount = [Int](repeating: 0, count: memberCount)
-        var lowerCount = [Int](repeating: 0, count: memberCount)
-        var accumulated = [Int32](repeating: 0, count: memberCount)
-        var place = [Int](repeating: 0, count: memberCount)
-        var touched: [Int32] = []
-        memberGroups.withUnsafeBufferPointer { memberGroups in
-            groupMembers.withUnsafeBufferPointer { groupMembers in
-                for u in 0..<memberCount {
-                    touched.removeAll(keepingCapacity: true)
-                    for groupSlot in memberOffsets[u]..<memberOffsets[u + 1] {
-                        let group = Int(memberGroups[groupSlot])
-                        for slot in groupOffsets[group]..<groupOffsets[group + 1] {
-                            let v = groupMembers[slot]
-                            guard Int(v) > u else { continue }
-                            if accumulated[Int(v)] == 0 { touched.append(v) }
-                            accumulated[Int(v)] += 1
-                        }
-                    }
-                    guard !touched.isEmpty else { continue }
-                    touched.sort()
-                    upperCount[u] = touched.count
-                    var next = shared.count
-                    for v in touched {
-                        first.append(Int32(u))
-                        second.append(v)
-                        place[Int(v)] = next
-                        next += Int(accumulated[Int(v)])
-                        sharedOffsets.append(next)
-                        lowerCount[Int(v)] += 1
-                    }
-                    shared.append(contentsOf: repeatElement(0, count: next - shared.count))
-                    for groupSlot in memberOffsets[u]..<memberOffsets[u + 1] {
-                        let group = memberGroups[groupSlot]
-                        for slot in groupOffsets[Int(group)]..<groupOffsets[Int(group) + 1] {
-                            let v = Int(groupMembers[slot])
-                            guard v > u else { continue }
-                            shared[place[v]] = group
-                            place[v] += 1
-                        }
-                    }
-                    for v in touched { accumulated[Int(v)] = 0 }
+        // Rows cut into contiguous chunks of about equal work (Σ group sizes over a row's groups), computed on
+        // the workers and joined in row order, so the pairs are the same for any number of threads.
+        let chunks = Self.chunks(memberCount: memberCount, memberOffsets: memberOffsets, memberGroups: memberGroups,
+                                 groupOffsets: groupOffsets, count: threads == 1 ? 1 : 4 * threads)
+        var blocks = [UpperRows](repeating: UpperRows(), count: chunks.count)
+        let input = UncheckedSendable((memberOffsets, memberGroups, groupOffsets, groupMembers))
+        blocks.withUnsafeMutableBufferPointer { blocks in
+            let output = UncheckedSendable(blocks)
+            Parallel.forEachBlock(count: chunks.count, threads: threads, blockSize: 1, makeWorker: { _ in
+                RowScratch(memberCount: memberCount)
+            }, body: { scratch, items in
+                for chunk in items {
+                    // Each chunk writes only its own slot of `blocks`.
+                    output.value[chunk] = UpperRows(
+                        rows: chunks[chunk], memberOffsets: input.value.0, memberGroups: input.value.1,
+                        groupOffsets: input.value.2, groupMembers: input.value.3, scratch: scratch)
                 }
-            }
+            })
         }
+        var first: [Int32] = [], second: [Int32] = [], sharedOffsets: [Int] = [0], shared: [Int32] = []
+        let pairTotal = blocks.reduce(0) { $0 + $1.first.count }
+        first.reserveCapacity(pairTotal)
+        second.reserveCapacity(pairTotal)
+        sharedOffsets.reserveCapacity(pairTotal + 1)
+        shared.reserveCapacity(blocks.reduce(0) { $0 + $1.shared.count })
+        for block in blocks {
+            first.append(contentsOf: block.first)
+            second.append(contentsOf: block.second)
+            let base = shared.count
+            for end in block.sharedEnds { sharedOffsets.append(base + end) }
+            shared.append(contentsOf: block.shared)
+        }
+        blocks = []
         pairFirst = first
         pairSecond = second
         self.sharedOffsets = sharedOffsets
@@ -139,6 +126,12 @@ public struct CoMembership: Sendable, Hashable {
 
         // The symmetric CSR: row v holds its earlier neighbours (filled in ascending order of u, so sorted), then
         // its later ones (its upper row, already sorted).
+        var lowerCount = [Int](repeating: 0, count: memberCount)
+        var upperCount = [Int](repeating: 0, count: memberCount)
+        for pair in first.indices {
+            upperCount[Int(first[pair])] += 1
+            lowerCount[Int(second[pair])] += 1
+        }
         var offsets = [Int](repeating: 0, count: memberCount + 1)
         for v in 0..<memberCount { offsets[v + 1] = offsets[v] + lowerCount[v] + upperCount[v] }
         let slots = offsets[memberCount]
@@ -146,15 +139,19 @@ public struct CoMembership: Sendable, Hashable {
         var upperCursor = (0..<memberCount).map { offsets[$0] + lowerCount[$0] }
         var targets = [Int32](repeating: 0, count: slots)
         var weights = [Double](repeating: 0, count: slots)
-        for pair in first.indices {
-            let u = Int(first[pair]), v = Int(second[pair])
-            let weight = Double(sharedOffsets[pair + 1] - sharedOffsets[pair])
-            targets[upperCursor[u]] = Int32(v)
-            weights[upperCursor[u]] = weight
-            upperCursor[u] += 1
-            targets[lowerCursor[v]] = Int32(u)
-            weights[lowerCursor[v]] = weight
-            lowerCursor[v] += 1
+        targets.withUnsafeMutableBufferPointer { targets in
+            weights.withUnsafeMutableBufferPointer { weights in
+                for pair in first.indices {
+                    let u = Int(first[pair]), v = Int(second[pair])
+                    let weight = Double(sharedOffsets[pair + 1] - sharedOffsets[pair])
+                    targets[upperCursor[u]] = Int32(v)
+                    weights[upperCursor[u]] = weight
+                    upperCursor[u] += 1
+                    targets[lowerCursor[v]] = Int32(u)
+                    weights[lowerCursor[v]] = weight
+                    lowerCursor[v] += 1
+                }
+            }
         }
         // An edgeless projection is unweighted, as the Builder and bipartiteProjection give.
         let storedWeights: [Double]? = first.isEmpty ? nil : weights
@@ -162,5 +159,107 @@ public struct CoMembership: Sendable, Hashable {
             isDirected: false, vertexCount: memberCount, edgeCount: first.count,
             outOffsets: offsets, outTargets: targets, outWeights: storedWeights,
             inOffsets: offsets, inSources: targets, inWeights: storedWeights)
+    }
+
+    /// Contiguous row ranges of about equal work, at most `count` of them.
+    private static func chunks(memberCount: Int, memberOffsets: [Int], memberGroups: [Int32], groupOffsets: [Int], count: Int) -> [Range<Int>] {
+        guard count > 1, memberCount > 0 else { return [0..<memberCount] }
+        var work = [Int](repeating: 0, count: memberCount)
+        var total = 0
+        for u in 0..<memberCount {
+            var w = 1
+            for slot in memberOffsets[u]..<memberOffsets[u + 1] {
+                let group = Int(memberGroups[slot])
+                w += groupOffsets[group + 1] - groupOffsets[group]
+            }
+            work[u] = w
+            total += w
+        }
+        var ranges: [Range<Int>] = []
+        var start = 0, done = 0
+        for u in 0..<memberCount {
+            done += work[u]
+            if done * count >= total * (ranges.count + 1) || u == memberCount - 1 {
+                ranges.append(start..<(u + 1))
+                start = u + 1
+            }
+        }
+        return ranges
+    }
+}
+
+/// The dense per-row state of one worker: counts of the later members met, where each pair's next shared group
+/// goes, and the members touched in the current row.
+private final class RowScratch {
+    var accumulated: [Int32]
+    var place: [Int]
+    var touched: [Int32] = []
+
+    init(memberCount: Int) {
+        accumulated = [Int32](repeating: 0, count: memberCount)
+        place = [Int](repeating: 0, count: memberCount)
+    }
+}
+
+/// The upper-triangle pairs of a range of rows, with their shared groups.
+private struct UpperRows {
+    var first: [Int32] = []
+    var second: [Int32] = []
+    /// The end of each pair's groups in ``shared``, relative to this block.
+    var sharedEnds: [Int] = []
+    var shared: [Int32] = []
+
+    init() {}
+
+    /// Row by row (Gustavson): counts the later members met through each group in a dense accumulator, emits the
+    /// touched members in order, then places each shared group at its pair's cursor.
+    init(rows: Range<Int>, memberOffsets: [Int], memberGroups: [Int32], groupOffsets: [Int], groupMembers: [Int32], scratch: RowScratch) {
+        memberOffsets.withUnsafeBufferPointer { memberOffsets in
+        memberGroups.withUnsafeBufferPointer { memberGroups in
+        groupOffsets.withUnsafeBufferPointer { groupOffsets in
+        groupMembers.withUnsafeBufferPointer { groupMembers in
+        scratch.accumulated.withUnsafeMutableBufferPointer { accumulated in
+        scratch.place.withUnsafeMutableBufferPointer { place in
+            for u in rows {
+                scratch.touched.removeAll(keepingCapacity: true)
+                for groupSlot in memberOffsets[u]..<memberOffsets[u + 1] {
+                    let group = Int(memberGroups[groupSlot])
+                    for slot in groupOffsets[group]..<groupOffsets[group + 1] {
+                        let v = groupMembers[slot]
+                        guard Int(v) > u else { continue }
+                        if accumulated[Int(v)] == 0 { scratch.touched.append(v) }
+                        accumulated[Int(v)] &+= 1
+                    }
+                }
+                guard !scratch.touched.isEmpty else { continue }
+                scratch.touched.sort()
+                var next = shared.count
+                for v in scratch.touched {
+                    first.append(Int32(u))
+                    second.append(v)
+                    place[Int(v)] = next
+                    next += Int(accumulated[Int(v)])
+                    sharedEnds.append(next)
+                    accumulated[Int(v)] = 0
+                }
+                shared.append(contentsOf: repeatElement(0, count: next - shared.count))
+                shared.withUnsafeMutableBufferPointer { shared in
+                    for groupSlot in memberOffsets[u]..<memberOffsets[u + 1] {
+                        let group = memberGroups[groupSlot]
+                        for slot in groupOffsets[Int(group)]..<groupOffsets[Int(group) + 1] {
+                            let v = Int(groupMembers[slot])
+                            guard v > u else { continue }
+                            shared[place[v]] = group
+                            place[v] &+= 1
+                        }
+                    }
+                }
+            }
+        }
+        }
+        }
+        }
+        }
+        }
     }
 }

@@ -47,9 +47,16 @@ enum CSVWriter {
         return quoted + "\""
     }
 
-    static func table(header: [String], rows: [[String]]) -> String {
+    /// The table as text; rows are read once, in order, so a lazy sequence is never held whole.
+    static func table(header: [String], rows: some Sequence<[String]>) -> String {
         var out = header.map(field).joined(separator: ",") + "\r\n"
-        for row in rows { out += row.map(field).joined(separator: ",") + "\r\n" }
+        for row in rows {
+            for (index, cell) in row.enumerated() {
+                if index > 0 { out += "," }
+                out += field(cell)
+            }
+            out += "\r\n"
+        }
         return out
     }
 
@@ -62,7 +69,7 @@ enum CSVWriter {
 
     /// `edges.csv`: `id`, `from`, `to`, then the edge columns; one row per relationship.
     static func edges(_ graph: InterchangeGraph) -> String {
-        table(header: ["id", "from", "to"] + graph.edgeColumns.map(\.name), rows: graph.edges.map { edge in
+        table(header: ["id", "from", "to"] + graph.edgeColumns.map(\.name), rows: graph.edges.lazy.map { edge in
             [edge.id, edge.source, edge.target] + graph.edgeColumns.map { edge.values[$0.name]?.flatText ?? "" }
         })
     }
@@ -131,7 +138,7 @@ enum Neo4jWriter {
     static func relationships(_ graph: InterchangeGraph) -> String {
         let expanded = graph.edgeColumns.filter { $0.name != "relation" }.map { ($0.name, columns($0)) }
         let header = [":START_ID", ":END_ID", ":TYPE", "id", "relation"] + expanded.flatMap { $0.1.map(\.header) }
-        let rows = graph.edges.map { edge in
+        let rows = graph.edges.lazy.map { edge in
             [edge.source, edge.target, type(ofRelation: edge.relation), edge.id, edge.relation] + expanded.flatMap { name, parts in
                 parts.map { part in edge.values[name].map(part.cell) ?? "" }
             }

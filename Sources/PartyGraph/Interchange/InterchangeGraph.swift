@@ -74,10 +74,32 @@ struct InterchangeGraph: Sendable {
     var nodeColumns: [Column]
     var edgeColumns: [Column]
     var nodes: [Node]
-    var edges: [Edge]
+    var edges: Edges
     /// Dates spans of nodes and edges for GEXF time (meetings' days, relationships' validity).
     var nodeSpans: [String: DateSpan] = [:]
     var edgeSpans: [String: DateSpan] = [:]
+}
+
+extension InterchangeGraph {
+    /// The edges of a graph, stored or made one at a time as a writer reads them (a projection of millions of
+    /// pairs is never held as edge records all at once).
+    struct Edges: RandomAccessCollection, Sendable {
+        let count: Int
+        private let edge: @Sendable (Int) -> Edge
+
+        init(count: Int, edge: @escaping @Sendable (Int) -> Edge) {
+            self.count = count
+            self.edge = edge
+        }
+
+        init(_ stored: [Edge]) {
+            self.init(count: stored.count) { stored[$0] }
+        }
+
+        var startIndex: Int { 0 }
+        var endIndex: Int { count }
+        subscript(position: Int) -> Edge { edge(position) }
+    }
 }
 
 extension InterchangeGraph {
@@ -149,7 +171,7 @@ extension InterchangeGraph {
         if let window { graphValues.append(("window", .string(window.description))) }
         return InterchangeGraph(
             directed: true, graphValues: graphValues, nodeColumns: fullNodeColumns, edgeColumns: fullEdgeColumns,
-            nodes: nodes, edges: edges, nodeSpans: nodeSpans, edgeSpans: edgeSpans)
+            nodes: nodes, edges: Edges(edges), nodeSpans: nodeSpans, edgeSpans: edgeSpans)
     }
 
     private static func addEvidence(_ evidence: [Evidence], to values: inout [String: Value]) {

@@ -23,20 +23,24 @@ enum MeetingProjection {
         }
         // Each vertex's rank in id order, so pairs sort by two integers instead of two strings.
         let byID = coMeeting.actors.indices.sorted { coMeeting.actors[$0].id < coMeeting.actors[$1].id }
-        var idRank = [Int32](repeating: 0, count: byID.count)
-        for (rank, vertex) in byID.enumerated() { idRank[vertex] = Int32(rank) }
+        var rankOf = [Int32](repeating: 0, count: byID.count)
+        for (rank, vertex) in byID.enumerated() { rankOf[vertex] = Int32(rank) }
+        let idRank = rankOf
         func key(_ pair: Int) -> (Int32, Int32) {
             let first = idRank[Int(coMeeting.coMembership.pairFirst[pair])], second = idRank[Int(coMeeting.coMembership.pairSecond[pair])]
             return first < second ? (first, second) : (second, first)
         }
         let pairs = (0..<coMeeting.pairCount).sorted { key($0) < key($1) }
         let meetingIDs = coMeeting.meetings.map(\.rawValue)
-        let edges = pairs.enumerated().map { index, pair in
-            let (first, second) = key(pair)
-            let meetings = coMeeting.coMembership.groups(ofPair: pair).map { meetingIDs[Int($0)] }.sorted()
+        let actorIDs = byID.map { coMeeting.actors[$0].id }
+        let membership = coMeeting.coMembership
+        let edges = InterchangeGraph.Edges(count: pairs.count) { index in
+            let pair = pairs[index]
+            let first = min(idRank[Int(membership.pairFirst[pair])], idRank[Int(membership.pairSecond[pair])])
+            let second = max(idRank[Int(membership.pairFirst[pair])], idRank[Int(membership.pairSecond[pair])])
+            let meetings = membership.groups(ofPair: pair).map { meetingIDs[Int($0)] }.sorted()
             return InterchangeGraph.Edge(
-                id: "e\(index)", source: coMeeting.actors[byID[Int(first)]].id, target: coMeeting.actors[byID[Int(second)]].id,
-                relation: "meets",
+                id: "e\(index)", source: actorIDs[Int(first)], target: actorIDs[Int(second)], relation: "meets",
                 values: ["relation": .string("meets"), "weight": .integer(meetings.count), "meetings": .list(meetings)])
         }
         var graphValues: [(name: String, value: InterchangeGraph.Value)] = [
