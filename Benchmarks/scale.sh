@@ -1,8 +1,10 @@
 #!/bin/sh
-# Generates the synthetic scale dataset (if missing or if GENERATE=1) and runs ScaleBench on it.
+# Generates the synthetic scale dataset (if missing or if GENERATE=1), runs ScaleBench on it, then
+# Benchmarks/projection_peers.py (the persons projection against NetworkX and scipy, whole CLI commands).
 #
 #     Benchmarks/scale.sh                 # default: 100k persons, 200k meetings, 1M participations (~294 MB)
 #     SAMPLES=50 Benchmarks/scale.sh      # fewer who-met samples
+#     PEERS_ARGS=--skip-networkx Benchmarks/scale.sh   # without NetworkX (minutes at the default size)
 #     GENERATE=1 Benchmarks/scale.sh --persons 1000 --meetings 2000 --participations 10000   # other sizes
 #
 # Arguments are passed to the generator. Run from anywhere; paths are relative to the repository.
@@ -14,4 +16,8 @@ if [ "${GENERATE:-0}" = 1 ] || [ ! -f "$data" ] || [ "$#" -gt 0 ]; then
 fi
 swift build -c release --package-path "$here" --product ScaleBench
 bin=$(swift build -c release --package-path "$here" --product ScaleBench --show-bin-path)
-"$bin/ScaleBench" "$data" --samples "${SAMPLES:-200}"
+"$bin/ScaleBench" "$data" --samples "${SAMPLES:-200}" --write-attendance "$here/data/scale-attendance.txt"
+# The persons projection against NetworkX and scipy on the same attendance, and whole CLI commands, in one run.
+swift build -c release --package-path "$here" --product AlgorithmsBench
+swift build -c release --package-path "$here/.." --product partygraph
+python3 "$here/projection_peers.py" --dataset "$data" --attendance "$here/data/scale-attendance.txt" ${PEERS_ARGS:-}

@@ -38,26 +38,41 @@ enum NodeLinkWriter {
 /// doubled inside.
 enum CSVWriter {
     static func field(_ text: String) -> String {
-        let needsQuotes = text.utf8.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }
-        guard needsQuotes else { return text }
-        var quoted = "\""
-        for character in text.unicodeScalars {
-            if character == "\"" { quoted += "\"\"" } else { quoted.unicodeScalars.append(character) }
-        }
-        return quoted + "\""
+        var bytes: [UInt8] = []
+        appendField(text, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// The table as text; rows are read once, in order, so a lazy sequence is never held whole.
-    static func table(header: [String], rows: some Sequence<[String]>) -> String {
-        var out = header.map(field).joined(separator: ",") + "\r\n"
-        for row in rows {
-            for (index, cell) in row.enumerated() {
-                if index > 0 { out += "," }
-                out += field(cell)
-            }
-            out += "\r\n"
+    /// Appends one field, quoted when it holds a comma, quote, CR or LF, quotes doubled inside.
+    static func appendField(_ text: String, to bytes: inout [UInt8]) {
+        let needsQuotes = text.utf8.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }
+        guard needsQuotes else {
+            bytes.append(contentsOf: text.utf8)
+            return
         }
-        return out
+        bytes.append(UInt8(ascii: "\""))
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: "\"") { bytes.append(byte) }
+            bytes.append(byte)
+        }
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// The table as text; rows are read once, in order, so a lazy sequence is never held whole. Bytes are
+    /// gathered in one buffer (growing a `String` cell by cell costs several times more).
+    static func table(header: [String], rows: some Sequence<[String]>) -> String {
+        var bytes: [UInt8] = []
+        func append(_ row: [String]) {
+            for (index, cell) in row.enumerated() {
+                if index > 0 { bytes.append(UInt8(ascii: ",")) }
+                appendField(cell, to: &bytes)
+            }
+            bytes.append(0x0D)
+            bytes.append(0x0A)
+        }
+        append(header)
+        for row in rows { append(row) }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// `nodes.csv`: `id`, then the node columns.
