@@ -86,6 +86,12 @@ struct QueriesCLITests {
         #expect(table.standardOutput.contains("no participants of its own"))
     }
 
+    @Test func csvQuotesFieldsWithCommasAndQuotes() throws {
+        let run = try QueriesCLI.partygraph("meetings", "--dataset", datasetFixture("interchange/tricky.json"), "--format", "csv")
+        #expect(run.status == 0)
+        #expect(run.standardOutput.contains(",person/someone,\"Ông \"\"X\"\", Jr.\",person,"), "\(run.standardOutput)")
+    }
+
     @Test func partyMatrixCSVIsAHeatMapGrid() throws {
         let run = try QueriesCLI.partygraph("matrix", "--level", "party", "--format", "csv")
         #expect(run.status == 0)

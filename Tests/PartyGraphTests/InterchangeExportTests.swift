@@ -269,3 +269,26 @@ struct XMLStructure {
         func parser(_ parser: XMLParser, foundCharacters string: String) { stack.last?.text += string }
     }
 }
+
+/// RFC 4180 field quoting, shared by the CSV exports and the CLI's `--format csv`.
+@Suite struct CSVFieldTests {
+    @Test(arguments: [
+        ("plain", "plain"),
+        ("", ""),
+        ("Tô Lâm", "Tô Lâm"),
+        ("a,b", "\"a,b\""),
+        ("say \"x\"", "\"say \"\"x\"\"\""),
+        ("line\nbreak", "\"line\nbreak\""),
+        ("carriage\rreturn", "\"carriage\rreturn\""),
+        ("Talks\r\nwith CRLF", "\"Talks\r\nwith CRLF\""),
+        ("Ông \"X\", Jr.", "\"Ông \"\"X\"\", Jr.\""),
+        (" spaced ", " spaced "),
+    ])
+    func quotesOnlyWhatRFC4180Requires(text: String, field: String) {
+        #expect(CSVWriter.field(text) == field)
+    }
+
+    @Test func tableEndsEveryLineWithCRLF() {
+        #expect(CSVWriter.table(header: ["a", "b"], rows: [["1", "x,y"], ["", "z"]]) == "a,b\r\n1,\"x,y\"\r\n,z\r\n")
+    }
+}
