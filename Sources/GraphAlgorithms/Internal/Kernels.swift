@@ -87,13 +87,15 @@ final class SearchScratch {
     /// Hop distance and path count (later the accumulation coefficient) side by side, so the
     /// unweighted Brandes kernels touch one cache line per neighbour.
     let slots: UnsafeMutablePointer<PathSlot>
-    let heapStorage: HeapStorage
-    /// Indexed 4-ary heap for Dijkstra: keys, vertices, and each vertex's slot (-1 if absent).
+    /// Indexed 4-ary heap for Dijkstra: keys, vertices, and each vertex's slot (-1 if absent);
+    /// one entry each unless the scratch was made for weighted searches.
     let heapKeys: UnsafeMutablePointer<Double>
     let heapItems: UnsafeMutablePointer<Int32>
     let heapIndex: UnsafeMutablePointer<Int32>
 
-    init(vertexCount n: Int, heapCapacity: Int) {
+    /// - Parameter weighted: whether Dijkstra searches run on this scratch (they need a heap of
+    ///   `n` entries; BFS needs none).
+    init(vertexCount n: Int, weighted: Bool) {
         self.n = n
         let c = max(n, 1)
         hops = .allocate(capacity: c); hops.initialize(repeating: -1, count: c)
@@ -103,8 +105,7 @@ final class SearchScratch {
         coefficient = .allocate(capacity: c); coefficient.initialize(repeating: 0, count: c)
         order = .allocate(capacity: c); order.initialize(repeating: 0, count: c)
         slots = .allocate(capacity: c); slots.initialize(repeating: PathSlot(value: 0, hops: -1), count: c)
-        heapStorage = HeapStorage(capacity: heapCapacity)
-        let h = heapCapacity > 0 ? c : 1
+        let h = weighted ? c : 1
         heapKeys = .allocate(capacity: h); heapKeys.initialize(repeating: 0, count: h)
         heapItems = .allocate(capacity: h); heapItems.initialize(repeating: 0, count: h)
         heapIndex = .allocate(capacity: h); heapIndex.initialize(repeating: -1, count: h)

@@ -255,16 +255,17 @@ struct DatasetDecoder {
         offsets.append(contentsOf: worker.offsets)
     }
 
-    /// Decodes elements from a reader placed at an element start inside a section array, to the array's end.
+    /// Decodes elements from a reader placed at an element start inside a section array, to the array's end, or
+    /// until `cancelled()` says to stop (then the work is dropped).
     fileprivate mutating func elements(
         _ reader: inout JSONReader, key: String, end: Int, offsets: inout [Int], cancelled: () -> Bool
-    ) throws(JSONSyntaxError) -> Bool {
+    ) throws(JSONSyntaxError) {
         path = [.key(key)]
         var index = 0
         let start = reader.offset
         repeat {
             if index & 1023 == 0 {
-                if cancelled() { return false }
+                if cancelled() { return }
                 if index > 0 { pages?.release(upTo: reader.offset) }
                 if index == 4096 { reserve(key: key, elements: index, bytes: reader.offset - start, sectionBytes: end - start) }
             }
@@ -272,7 +273,6 @@ struct DatasetDecoder {
             try element(&reader, key: key, index: index, offsets: &offsets)
             index += 1
         } while try reader.continueArray()
-        return true
     }
 
     // MARK: Elements
@@ -554,7 +554,6 @@ final class SectionSpeculation: @unchecked Sendable {
         var reader: JSONReader
         var offsets: [Int] = []
         var error: JSONSyntaxError?
-        var finished = false
     }
 
     /// The byte offset of the element the worker starts at.
@@ -589,7 +588,7 @@ final class SectionSpeculation: @unchecked Sendable {
     private func run(key: String, end: Int) {
         var outcome = self.outcome
         do {
-            outcome.finished = try outcome.decoder.elements(&outcome.reader, key: key, end: end, offsets: &outcome.offsets) { [self] in
+            try outcome.decoder.elements(&outcome.reader, key: key, end: end, offsets: &outcome.offsets) { [self] in
                 lock.lock()
                 defer { lock.unlock() }
                 return isCancelled
