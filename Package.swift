@@ -40,7 +40,9 @@ let package = Package(
         .target(name: "PartyGraphTestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "GraphAlgorithmsTests", dependencies: ["GraphAlgorithms"], resources: [.copy("Fixtures")]),
         .testTarget(name: "PartyGraphTests", dependencies: ["PartyGraph"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "PartyGraphDiagramsTests", dependencies: ["PartyGraphDiagrams", "PartyGraph", "PartyGraphTestSupport"]),
+        // Golden DOT files are read from the source tree (see ViewGoldenTests), not bundled.
+        .testTarget(name: "PartyGraphDiagramsTests", dependencies: ["PartyGraphDiagrams", "PartyGraph", "PartyGraphTestSupport"],
+                    exclude: ["Golden"]),
         .testTarget(name: "CLITests", dependencies: ["PartyGraph", "PartyGraphTestSupport"]),
     ],
     swiftLanguageModes: [.v6]

@@ -13,8 +13,13 @@
  *    Swift 6 refuses to read from concurrent code;
  *  - cgraph takes `char *` for strings it never modifies, which Swift does
  *    not bridge from `String`; these wrappers take `const char *`.
- * Nothing here keeps state. Every call must still be serialised by the caller:
- * Graphviz is not thread-safe.
+ * State: the ID discipline below keeps a table per graph (allocated by
+ * cgraph's call of pg_id_open when the graph is opened, freed by pg_id_close
+ * when it is closed), and pg_agopen hands every graph the same two static
+ * discipline structs, which are never written. pg_dot_repair_ranks writes the
+ * layout data of the graph it is given. Nothing else persists between calls.
+ * Every call must still be serialised by the caller: Graphviz is not
+ * thread-safe.
  */
 
 /*

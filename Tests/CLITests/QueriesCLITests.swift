@@ -86,6 +86,15 @@ struct QueriesCLITests {
         #expect(table.standardOutput.contains("no participants of its own"))
     }
 
+    @Test func csvQuotesFieldsWithCommasQuotesAndLineBreaks() throws {
+        let run = try QueriesCLI.partygraph("meetings", "--dataset", datasetFixture("interchange/tricky.json"), "--format", "csv")
+        #expect(run.status == 0)
+        #expect(run.standardOutput.contains(",person/someone,\"Ông \"\"X\"\", Jr.\",person,"), "\(run.standardOutput)")
+        // A name holding CRLF (one Character in Swift) is quoted, so the row stays one record.
+        #expect(run.standardOutput.contains("meeting/2026-02-talks,\"Talks\r\nwith CRLF\",talks,"), "\(run.standardOutput)")
+        #expect(!run.standardOutput.contains(",Talks\r\n"))
+    }
+
     @Test func partyMatrixCSVIsAHeatMapGrid() throws {
         let run = try QueriesCLI.partygraph("matrix", "--level", "party", "--format", "csv")
         #expect(run.status == 0)

@@ -45,3 +45,26 @@ import Testing
         }
     }
 }
+
+#if canImport(Glibc)
+import Glibc
+
+@Suite struct OutputFileSpecialFileTests {
+    @Test func aFIFOIsRefusedAndLeftInPlace() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("PartyGraphDiagramsTests-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let fifo = folder.appendingPathComponent("diagram.svg")
+        #expect(mkfifo(fifo.path, 0o600) == 0)
+        #expect {
+            try OutputFile.writeAtomically(Data("x".utf8), to: fifo)
+        } throws: { error in
+            guard case DiagramError.writeFailed(let path, let reason) = error else { return false }
+            return path == fifo.path && reason.contains("FIFO")
+        }
+        var status = stat()
+        #expect(lstat(fifo.path, &status) == 0 && status.st_mode & S_IFMT == S_IFIFO)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["diagram.svg"])
+    }
+}
+#endif

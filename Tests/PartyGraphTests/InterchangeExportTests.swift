@@ -118,11 +118,11 @@ enum InterchangeFixtures {
     }
 
     @Test func csvQuotesByRFC4180() {
-        #expect(CSVWriter.field("plain Tô Lâm") == "plain Tô Lâm")
-        #expect(CSVWriter.field("a,b") == "\"a,b\"")
-        #expect(CSVWriter.field("say \"hi\"") == "\"say \"\"hi\"\"\"")
-        #expect(CSVWriter.field("two\nlines") == "\"two\nlines\"")
-        #expect(CSVWriter.field("<&>") == "<&>")
+        #expect(CSVText.field("plain Tô Lâm") == "plain Tô Lâm")
+        #expect(CSVText.field("a,b") == "\"a,b\"")
+        #expect(CSVText.field("say \"hi\"") == "\"say \"\"hi\"\"\"")
+        #expect(CSVText.field("two\nlines") == "\"two\nlines\"")
+        #expect(CSVText.field("<&>") == "<&>")
         let nodes = InterchangeFixtures.text(Exporter.files(InterchangeFixtures.tricky, format: .csv)[0])
         #expect(nodes.hasPrefix("id,kind,name,aliases,note,meeting_kind,start,end,place,status,status_as_of,evidence,quote,quote_source\r\n"))
         #expect(nodes.contains("person/someone,person,\"Ông \"\"X\"\", Jr.\","))
@@ -133,7 +133,7 @@ enum InterchangeFixtures {
             var issues: [DatasetIssue] = []
             let table = try #require(CSVTable.read(data: file.data, file: file.name, issues: &issues))
             #expect(issues.isEmpty)
-            let rewritten = CSVWriter.table(header: table.header, rows: table.records.map(\.fields))
+            let rewritten = CSVText.table(header: table.header, rows: table.records.map(\.fields))
             #expect(rewritten == InterchangeFixtures.text(file), "\(file.name)")
         }
     }
@@ -267,5 +267,28 @@ struct XMLStructure {
         }
         func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName: String?) { stack.removeLast() }
         func parser(_ parser: XMLParser, foundCharacters string: String) { stack.last?.text += string }
+    }
+}
+
+/// RFC 4180 field quoting, shared by the CSV exports and the CLI's `--format csv`.
+@Suite struct CSVFieldTests {
+    @Test(arguments: [
+        ("plain", "plain"),
+        ("", ""),
+        ("Tô Lâm", "Tô Lâm"),
+        ("a,b", "\"a,b\""),
+        ("say \"x\"", "\"say \"\"x\"\"\""),
+        ("line\nbreak", "\"line\nbreak\""),
+        ("carriage\rreturn", "\"carriage\rreturn\""),
+        ("Talks\r\nwith CRLF", "\"Talks\r\nwith CRLF\""),
+        ("Ông \"X\", Jr.", "\"Ông \"\"X\"\", Jr.\""),
+        (" spaced ", " spaced "),
+    ])
+    func quotesOnlyWhatRFC4180Requires(text: String, field: String) {
+        #expect(CSVText.field(text) == field)
+    }
+
+    @Test func tableEndsEveryLineWithCRLF() {
+        #expect(CSVText.table(header: ["a", "b"], rows: [["1", "x,y"], ["", "z"]]) == "a,b\r\n1,\"x,y\"\r\n,z\r\n")
     }
 }

@@ -206,15 +206,16 @@ extension CompressedGraph {
                 Parallel.forEachBlock(
                     count: src.count, threads: threads,
                     makeWorker: { t in
-                        (SearchScratch(vertexCount: n, heapCapacity: weighted ? slots + 1 : 0),
+                        (SearchScratch(vertexCount: n, weighted: weighted),
                          vertexSums[t], edges ? edgeSums[t] : nil,
                          batched && !weighted ? BatchedBrandesScratch(vertexCount: n) : nil)
                     },
                     body: { worker, range in
                         let (scratch, sums, edgeSum, batched) = worker
                         if let batched {
-                            // Blocks hold a multiple of four sources, so batches do not
-                            // depend on the thread count.
+                            // A block (`Parallel.blockSize`, 16 sources) holds whole batches of
+                            // `BatchedBrandesScratch.width` (eight), so batches do not depend on
+                            // the thread count.
                             var start = range.lowerBound
                             while start < range.upperBound {
                                 let end = min(start + BatchedBrandesScratch.width, range.upperBound)
@@ -249,7 +250,8 @@ extension CompressedGraph {
     }
 }
 
-/// Above this many vertices the 128-byte-per-vertex batched scratch would cost too much
+/// Above this many vertices the batched scratch (164 bytes per vertex: the 128-byte record,
+/// the level mark and eight level-list slots) would cost too much
 /// memory per thread, and betweenness uses the single-source kernel.
 private let batchedVertexLimit = 500_000
 

@@ -62,7 +62,6 @@ extension CompressedGraph {
     ) -> [Double] {
         let n = vertexCount
         var result = [Double](repeating: 0, count: n)
-        let slots = inSources.count
         result.withUnsafeMutableBufferPointer { out in
             let out = out
             withViews { _, inn in
@@ -86,7 +85,7 @@ extension CompressedGraph {
                 }
                 Parallel.forEachBlock(
                     count: n, threads: threads,
-                    makeWorker: { _ in SearchScratch(vertexCount: n, heapCapacity: slots + 1) },
+                    makeWorker: { _ in SearchScratch(vertexCount: n, weighted: true) },
                     body: { scratch, range in
                         for u in range {
                             let reached = scratch.dijkstraCountingPaths(inn, from: Int32(u), countPaths: false)

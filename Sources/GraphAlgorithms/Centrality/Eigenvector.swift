@@ -108,7 +108,8 @@ extension CompressedGraph {
     ///   - normalized: divide by the Euclidean norm (default `true`).
     /// - Returns: one value per vertex (empty for an empty graph, as NetworkX).
     /// - Throws: ``GraphError/notConverged(algorithm:iterations:tolerance:)``,
-    ///   ``GraphError/invalidParameter(name:value:reason:)`` for a wrong `betaPerVertex` length.
+    ///   ``GraphError/invalidParameter(name:value:reason:)`` for a wrong `betaPerVertex` length,
+    ///   ``GraphError/missingWeights(algorithm:)``, ``GraphError/invalidStrength(source:target:value:)``.
     /// - Complexity: O(maxIterations · (n + m)).
     ///
     /// Reference: L. Katz, "A new status index derived from sociometric analysis",

@@ -38,7 +38,8 @@ extension CompressedGraph {
     ///   - parallelEdges: see ``ParallelEdgePolicy``; default as NetworkX `Graph`.
     ///   - selfLoops: see ``SelfLoopPolicy``.
     /// - Throws: ``GraphError/vertexOutOfRange(vertex:vertexCount:)``,
-    ///   ``GraphError/weightCountMismatch(edges:weights:)``.
+    ///   ``GraphError/weightCountMismatch(edges:weights:)``,
+    ///   ``GraphError/invalidParameter(name:value:reason:)`` for more than `Int32.max` vertices.
     /// - Complexity: O(n + m log d) time for `m` edges and maximum degree `d` (rows are
     ///   sorted; already-sorted rows cost O(d)), O(n + m) memory.
     public init(
@@ -156,7 +157,9 @@ extension CompressedGraph {
 
         /// Builds the graph.
         /// - Throws: ``GraphError/weightCountMismatch(edges:weights:)`` if only some edges had
-        ///   weights, ``GraphError/vertexOutOfRange(vertex:vertexCount:)`` for negative ids.
+        ///   weights, ``GraphError/vertexOutOfRange(vertex:vertexCount:)`` for negative ids,
+        ///   ``GraphError/invalidParameter(name:value:reason:)`` for a vertex count outside
+        ///   `0...Int32.max`.
         public func build() throws -> CompressedGraph {
             try CompressedGraph(
                 vertexCount: vertexCount, sources: sources, targets: targets,

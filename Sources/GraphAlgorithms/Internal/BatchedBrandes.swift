@@ -1,10 +1,10 @@
-/// Unweighted Brandes for four sources at once ("several sources per sweep").
+/// Unweighted Brandes for eight sources at once ("several sources per sweep").
 ///
-/// Each vertex holds a 64-byte record: hop distances and path counts (later accumulation
-/// coefficients) for four sources as `Lanes` lanes. The BFS is level-synchronous:
-/// the list of level `L` holds every vertex that is at distance `L` from at least one of
-/// the four sources, so a vertex's adjacency is scanned once per *distinct* level among
-/// the lanes instead of once per source. Sources that are close in the graph share most
+/// Each vertex holds a 128-byte record: hop distances and path counts (later accumulation
+/// coefficients) for eight sources as the lanes of two `SIMD8<Double>` (`Lanes`). The BFS is
+/// level-synchronous: the list of level `L` holds every vertex that is at distance `L` from at
+/// least one of the eight sources, so a vertex's adjacency is scanned once per *distinct* level
+/// among the lanes instead of once per source. Sources that are close in the graph share most
 /// levels, so callers batch sources in BFS order.
 ///
 /// Per-lane arithmetic equals the single-source kernel's. Lanes are summed in a fixed order
@@ -39,7 +39,7 @@ final class BatchedBrandesScratch {
 
     deinit { records.deallocate(); queuedAt.deallocate(); order.deallocate() }
 
-    /// Adds the dependencies of up to four `sources` to `sums`.
+    /// Adds the dependencies of up to ``width`` (eight) `sources` to `sums`.
     /// With `edgeSums`, each adjacency slot `w → x` on a shortest path also receives
     /// `sigma[w] · (1 + delta[x]) / sigma[x]`, summed over the lanes (edge betweenness).
     func run(

@@ -35,7 +35,7 @@ extension CompressedGraph {
     /// - Complexity: O(n + m).
     public func breadthFirstDistances(from source: Int32) throws -> [Int32] {
         try checkVertex(source)
-        let scratch = SearchScratch(vertexCount: vertexCount, heapCapacity: 0)
+        let scratch = SearchScratch(vertexCount: vertexCount, weighted: false)
         return withViews { out, _ in
             _ = scratch.bfs(out, from: source)
             return Array(UnsafeBufferPointer(start: scratch.hops, count: vertexCount))

@@ -308,13 +308,6 @@ extension NodeID {
 }
 
 extension String {
-    var trimmed: Substring {
-        var text = Substring(self)
-        while let first = text.first, first.isWhitespace { text.removeFirst() }
-        while let last = text.last, last.isWhitespace { text.removeLast() }
-        return text
-    }
-
     /// The text with runs of white space folded to one space and typographic quotes made plain,
     /// so a quote matches its source despite line wrapping.
     var quoteKey: String {

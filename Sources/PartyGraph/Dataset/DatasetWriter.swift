@@ -14,7 +14,7 @@ public enum DatasetWriter {
     /// The dataset as UTF-8 bytes.
     public static func data(of dataset: Dataset) -> Data { Data(text(of: dataset).utf8) }
 
-    /// Writes the dataset to `path` atomically (a temporary file renamed into place), creating parent folders.
+    /// Writes the dataset to `path` with ``AtomicFile`` (a temporary file renamed into place), creating parent folders.
     /// - Throws: ``PartyGraphError/unwritable(file:reason:)``.
     public static func write(_ dataset: Dataset, to path: String) throws(PartyGraphError) {
         try AtomicFile.write(data(of: dataset), to: path)
@@ -88,31 +88,5 @@ public enum DatasetWriter {
             if record.stance != .supports { members.append(.init("stance", .string(record.stance.rawValue))) }
             return .object(members)
         })
-    }
-}
-
-/// Writes files so that a reader never sees half of one: the bytes go to a temporary file beside the target,
-/// which is then renamed over it.
-enum AtomicFile {
-    static func write(_ data: Data, to path: String) throws(PartyGraphError) {
-        let url = URL(fileURLWithPath: path)
-        let directory = url.deletingLastPathComponent()
-        do {
-            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        } catch {
-            throw .unwritable(file: path, reason: "cannot create the folder \(directory.path): \(error.localizedDescription)")
-        }
-        let temporary = directory.appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
-        do {
-            try data.write(to: temporary)
-        } catch {
-            try? FileManager.default.removeItem(at: temporary)
-            throw .unwritable(file: path, reason: error.localizedDescription)
-        }
-        if rename(temporary.path, url.path) != 0 {
-            let reason = String(cString: strerror(errno))
-            try? FileManager.default.removeItem(at: temporary)
-            throw .unwritable(file: path, reason: reason)
-        }
     }
 }

@@ -34,57 +34,18 @@ enum NodeLinkWriter {
     static func text(_ graph: InterchangeGraph) -> String { document(graph).prettyText + "\n" }
 }
 
-/// RFC 4180 CSV: comma-separated, CRLF line ends, a field quoted when it holds a comma, quote, CR or LF, quotes
-/// doubled inside.
+/// The interchange CSV files (``CSVText`` lays out the lines).
 enum CSVWriter {
-    static func field(_ text: String) -> String {
-        var bytes: [UInt8] = []
-        appendField(text, to: &bytes)
-        return String(decoding: bytes, as: UTF8.self)
-    }
-
-    /// Appends one field, quoted when it holds a comma, quote, CR or LF, quotes doubled inside.
-    static func appendField(_ text: String, to bytes: inout [UInt8]) {
-        let needsQuotes = text.utf8.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }
-        guard needsQuotes else {
-            bytes.append(contentsOf: text.utf8)
-            return
-        }
-        bytes.append(UInt8(ascii: "\""))
-        for byte in text.utf8 {
-            if byte == UInt8(ascii: "\"") { bytes.append(byte) }
-            bytes.append(byte)
-        }
-        bytes.append(UInt8(ascii: "\""))
-    }
-
-    /// The table as text; rows are read once, in order, so a lazy sequence is never held whole. Bytes are
-    /// gathered in one buffer (growing a `String` cell by cell costs several times more).
-    static func table(header: [String], rows: some Sequence<[String]>) -> String {
-        var bytes: [UInt8] = []
-        func append(_ row: [String]) {
-            for (index, cell) in row.enumerated() {
-                if index > 0 { bytes.append(UInt8(ascii: ",")) }
-                appendField(cell, to: &bytes)
-            }
-            bytes.append(0x0D)
-            bytes.append(0x0A)
-        }
-        append(header)
-        for row in rows { append(row) }
-        return String(decoding: bytes, as: UTF8.self)
-    }
-
     /// `nodes.csv`: `id`, then the node columns.
     static func nodes(_ graph: InterchangeGraph) -> String {
-        table(header: ["id"] + graph.nodeColumns.map(\.name), rows: graph.nodes.map { node in
+        CSVText.table(header: ["id"] + graph.nodeColumns.map(\.name), rows: graph.nodes.map { node in
             [node.id] + graph.nodeColumns.map { node.values[$0.name]?.flatText ?? "" }
         })
     }
 
     /// `edges.csv`: `id`, `from`, `to`, then the edge columns; one row per relationship.
     static func edges(_ graph: InterchangeGraph) -> String {
-        table(header: ["id", "from", "to"] + graph.edgeColumns.map(\.name), rows: graph.edges.lazy.map { edge in
+        CSVText.table(header: ["id", "from", "to"] + graph.edgeColumns.map(\.name), rows: graph.edges.lazy.map { edge in
             [edge.id, edge.source, edge.target] + graph.edgeColumns.map { edge.values[$0.name]?.flatText ?? "" }
         })
     }
@@ -93,7 +54,7 @@ enum CSVWriter {
 
     /// `sources.csv`: the dataset's sources.
     static func sources(_ dataset: Dataset) -> String {
-        table(header: sourceColumns, rows: dataset.sources.map {
+        CSVText.table(header: sourceColumns, rows: dataset.sources.map {
             [$0.id, $0.publisher, $0.title, $0.date.description, $0.url ?? "", $0.textFile ?? ""]
         })
     }
@@ -102,7 +63,7 @@ enum CSVWriter {
     static func metadata(_ dataset: Dataset) -> String {
         var rows = [["format", DatasetLoader.formatName], ["version", String(DatasetLoader.formatVersion)], ["title", dataset.title]]
         if let description = dataset.description { rows.append(["description", description]) }
-        return table(header: ["field", "value"], rows: rows)
+        return CSVText.table(header: ["field", "value"], rows: rows)
     }
 }
 
@@ -147,7 +108,7 @@ enum Neo4jWriter {
                 parts.map { part in node.values[name].map(part.cell) ?? "" }
             }
         }
-        return CSVWriter.table(header: header, rows: rows)
+        return CSVText.table(header: header, rows: rows)
     }
 
     static func relationships(_ graph: InterchangeGraph) -> String {
@@ -158,7 +119,7 @@ enum Neo4jWriter {
                 parts.map { part in edge.values[name].map(part.cell) ?? "" }
             }
         }
-        return CSVWriter.table(header: header, rows: rows)
+        return CSVText.table(header: header, rows: rows)
     }
 
     /// A Cypher script that loads the two CSV files with `LOAD CSV` (Neo4j 4.4 and 5, no plugins).

@@ -22,7 +22,8 @@ public enum Importer {
     ///   - sourceDirectory: the folder the dataset will be written to. Source texts named by the sources are read
     ///     relative to it and every quote is checked against them, as ``DatasetLoader`` will do when it loads the
     ///     written file; a text that cannot be read there is reported. `nil` skips these checks.
-    /// - Throws: ``PartyGraphError/unreadable(file:reason:)`` or ``PartyGraphError/invalidData(file:issues:)``.
+    /// - Throws: ``PartyGraphError/unreadable(file:reason:)`` or ``PartyGraphError/invalidData(file:issues:)``;
+    ///   ``PartyGraphError/invalidArgument(_:)`` for JSON given other than one path.
     public static func load(format: ImportFormat, paths: [String], sourceDirectory: URL? = nil) throws(PartyGraphError) -> Dataset {
         switch format {
         case .csv: return try loadCSV(paths: paths, sourceDirectory: sourceDirectory)

@@ -107,6 +107,16 @@ public struct Dataset: Sendable {
         return incomingIndices(of: Int(index)).map { relationships[Int($0)] }
     }
 
+    /// The relationships whose `led_by` names the node — the `participant-in`s of the bodies it leads at
+    /// meetings — in file order.
+    ///
+    /// - Complexity: O(k) for k answers, from an index of every node's led relationships that the first call builds
+    ///   in one pass over the relationships (copies of the dataset share it).
+    public func relationships(ledBy id: NodeID) -> [Relationship] {
+        guard let index = indexByID[id] else { return [] }
+        return ledByRelationships(of: Int(index)).map { relationships[Int($0)] }
+    }
+
     func outgoingIndices(of entity: Int) -> ArraySlice<Int32> {
         outgoingRelationships[Int(outgoingOffsets[entity])..<Int(outgoingOffsets[entity + 1])]
     }
@@ -115,8 +125,10 @@ public struct Dataset: Sendable {
         incomingRelationships[Int(incomingOffsets[entity])..<Int(incomingOffsets[entity + 1])]
     }
 
-    /// The source with this id, if any.
-    public func source(_ id: String) -> Source? { sources.first { $0.id == id } }
+    /// The source with this id, if any (the first one, should ids repeat in data that was not validated).
+    ///
+    /// - Complexity: O(1) expected: a hash index of every source id is built on the first call.
+    public func source(_ id: String) -> Source? { sourcePosition(id).map { sources[$0] } }
 
     /// The display name of a node, or its id when it is not in the dataset.
     public func name(of id: NodeID) -> String { entity(id)?.name ?? id.rawValue }
@@ -156,88 +168,8 @@ extension Dataset {
 
     /// The `participant-in` relationships whose `led_by` names the entity, in file order, computed once.
     func ledByRelationships(of entity: Int) -> ArraySlice<Int32> {
-        let index = caches.ledBy {
-            var leaders: [Int32] = []
-            var led: [Int32] = []
-            for (position, relationship) in relationships.enumerated() {
-                if let leader = relationship.ledBy, let leaderIndex = indexByID[leader] {
-                    leaders.append(leaderIndex)
-                    led.append(Int32(position))
-                }
-            }
-            let (offsets, order) = Dataset.bucket(leaders, count: entities.count)
-            return (offsets, order.map { led[Int($0)] })
-        }
-        return index.items[Int(index.offsets[entity])..<Int(index.offsets[entity + 1])]
-    }
-}
-
-/// Values derived from a dataset on first use, shared by its copies (a dataset never changes once built).
-final class DatasetCaches: @unchecked Sendable {
-    private let lock = NSLock()
-    private var storedMeetingOrder: [Int32]?
-    private var storedMeetingRank: [Int32]?
-    private var storedLedBy: (offsets: [Int32], items: [Int32])?
-    private var storedCapacity: (offsets: [Int32], items: [Int32])?
-    private var storedSourcePositions: [String: Int]?
-    private var storedUpward: (offsets: [Int32], items: [Int32])?
-
-    func meetingRank(_ compute: () -> [Int32]) -> [Int32] {
-        lock.lock()
-        defer { lock.unlock() }
-        if let storedMeetingRank { return storedMeetingRank }
-        lock.unlock()
-        let rank = compute()
-        lock.lock()
-        storedMeetingRank = rank
-        return rank
-    }
-
-    func ledBy(_ compute: () -> (offsets: [Int32], items: [Int32])) -> (offsets: [Int32], items: [Int32]) {
-        lock.lock()
-        defer { lock.unlock() }
-        if let storedLedBy { return storedLedBy }
-        let index = compute()
-        storedLedBy = index
-        return index
-    }
-
-    /// The `participant-in` relationships by the entity their `capacity` names (see `capacityRelationships(of:)`).
-    func capacity(_ compute: () -> (offsets: [Int32], items: [Int32])) -> (offsets: [Int32], items: [Int32]) {
-        lock.lock()
-        defer { lock.unlock() }
-        if let storedCapacity { return storedCapacity }
-        let index = compute()
-        storedCapacity = index
-        return index
-    }
-
-    /// The upward relationships of each entity, in file order (see `upwardIndices(of:)`).
-    func upward(_ compute: () -> (offsets: [Int32], items: [Int32])) -> (offsets: [Int32], items: [Int32]) {
-        lock.lock()
-        defer { lock.unlock() }
-        if let storedUpward { return storedUpward }
-        let index = compute()
-        storedUpward = index
-        return index
-    }
-
-    /// The position in `sources` of the first source with each id (see `sourcePosition(_:)`).
-    func sourcePositions(_ compute: () -> [String: Int]) -> [String: Int] {
-        lock.lock()
-        defer { lock.unlock() }
-        if let storedSourcePositions { return storedSourcePositions }
-        let positions = compute()
-        storedSourcePositions = positions
-        return positions
-    }
-
-    func meetingOrder(_ compute: () -> [Int32]) -> [Int32] {
-        lock.lock()
-        defer { lock.unlock() }
-        if let storedMeetingOrder { return storedMeetingOrder }
-        let order = compute()
-        storedMeetingOrder = order
-        return order
+        caches.ledBy {
+            bucketRelationships { _, relationship in relationship.ledBy.flatMap { indexByID[$0] } }
+        }[entity]
     }
 }

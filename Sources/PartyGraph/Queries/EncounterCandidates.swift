@@ -13,42 +13,29 @@ extension Dataset {
     /// The relationships from the entity that lead upwards (``isUpward(from:_:)``), in file order, computed once
     /// for all entities: a person's many participations are skipped without being read.
     func upwardIndices(of entity: Int) -> ArraySlice<Int32> {
-        let index = upwardIndex
-        return index.items[Int(index.offsets[entity])..<Int(index.offsets[entity + 1])]
+        upwardBuckets[entity]
     }
 
     /// The index behind ``upwardIndices(of:)``: `items[offsets[e]..<offsets[e + 1]]` for entity `e`.
     var upwardIndex: (offsets: [Int32], items: [Int32]) {
+        let index = upwardBuckets
+        return (index.offsets, index.items)
+    }
+
+    private var upwardBuckets: RelationshipBuckets {
         caches.upward {
-            var froms: [Int32] = []
-            var upward: [Int32] = []
-            for (position, relationship) in relationships.enumerated() {
+            bucketRelationships { position, relationship in
                 let from = fromIndices[position]
-                if Dataset.isUpward(from: entities[Int(from)].kind, relationship.relation) {
-                    froms.append(from)
-                    upward.append(Int32(position))
-                }
+                return Dataset.isUpward(from: entities[Int(from)].kind, relationship.relation) ? from : nil
             }
-            let (offsets, order) = Dataset.bucket(froms, count: entities.count)
-            return (offsets, order.map { upward[Int($0)] })
         }
     }
 
     /// The `participant-in` relationships whose `capacity` names the entity, in file order, computed once.
     func capacityRelationships(of entity: Int) -> ArraySlice<Int32> {
-        let index = caches.capacity {
-            var bodies: [Int32] = []
-            var used: [Int32] = []
-            for (position, relationship) in relationships.enumerated() {
-                if let capacity = relationship.capacity, let capacityIndex = indexByID[capacity] {
-                    bodies.append(capacityIndex)
-                    used.append(Int32(position))
-                }
-            }
-            let (offsets, order) = Dataset.bucket(bodies, count: entities.count)
-            return (offsets, order.map { used[Int($0)] })
-        }
-        return index.items[Int(index.offsets[entity])..<Int(index.offsets[entity + 1])]
+        caches.capacity {
+            bucketRelationships { _, relationship in relationship.capacity.flatMap { indexByID[$0] } }
+        }[entity]
     }
 
     /// The meetings at which an actor can have its side in ``encounters(_:)`` at a level, as entity indices in the

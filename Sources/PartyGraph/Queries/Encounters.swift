@@ -9,7 +9,8 @@ extension Dataset {
     /// On each admitted meeting, the actor's side is every attendance that maps to it; every other attendance is
     /// a counterpart, mapped to the level. One ``Encounter`` per meeting and counterpart.
     ///
-    /// - Throws: ``PartyGraphError/invalidArgument(_:)`` when the actor or `with` is a meeting or not in the dataset.
+    /// - Throws: ``PartyGraphError/unknownName(_:suggestions:)`` when the actor or `with` is not in the dataset,
+    ///   ``PartyGraphError/invalidArgument(_:)`` when it is a meeting.
     /// - Complexity: O(M · A · C) for the M meetings the actor can take part in (found from its edges, see
     ///   `candidateMeetings(of:level:)`), A attendances per meeting and C the length of the level chains.
     public func encounters(_ query: EncounterQuery) throws(PartyGraphError) -> EncounterReport {

@@ -43,7 +43,8 @@ extension Dataset {
     /// `--involving CPP --involving CPV` lists the two summits the CPV attends, each naming the series in `partOf`.
     /// With no actors, every meeting that passes the filter is listed.
     ///
-    /// - Throws: ``PartyGraphError/invalidArgument(_:)`` when an actor is a meeting or not in the dataset.
+    /// - Throws: ``PartyGraphError/unknownName(_:suggestions:)`` when an actor is not in the dataset,
+    ///   ``PartyGraphError/invalidArgument(_:)`` when it is a meeting.
     public func meetings(involving actors: [NodeID] = [], filter: QueryFilter = .all) throws(PartyGraphError) -> MeetingsReport {
         var actorIndices: [Int] = []
         for actor in actors {

@@ -85,7 +85,7 @@ public struct NodeReport: Codable, Sendable, Equatable {
             facts.append(f)
         }
         if entity.kind == .person {
-            for relationship in dataset.relationships where relationship.ledBy == entity.id {
+            for relationship in dataset.relationships(ledBy: entity.id) {
                 facts.append(fact(relationship, direction: "leads", other: relationship.to,
                                   phrase: "leads a delegation in", through: relationship.from))
             }

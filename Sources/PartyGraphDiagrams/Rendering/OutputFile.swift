@@ -1,35 +1,24 @@
 import Foundation
+import PartyGraph
 
 /// Writing rendered diagrams to disk.
 public enum OutputFile {
-    /// Writes bytes to a file atomically: readers see the old file or the new
-    /// one, never a partial write.
-    ///
-    /// The bytes go to a temporary file in the destination's folder, which is
-    /// then renamed over the destination (a rename within one file system is
-    /// atomic). Missing parent folders are created. On failure the temporary
-    /// file is removed and the destination is left as it was.
+    /// Writes bytes to a file atomically with PartyGraph's ``AtomicFile``: readers see the old file or the new
+    /// one, never a partial write; missing parent folders are created; only a regular file is replaced (a FIFO or
+    /// a device at `url` is refused); on failure the destination is left as it was.
     ///
     /// - Parameters:
     ///   - data: The bytes to write.
     ///   - url: The destination file URL.
     /// - Throws: ``DiagramError/writeFailed(path:reason:)`` with the path and
-    ///   the system's reason.
+    ///   the reason.
     public static func writeAtomically(_ data: Data, to url: URL) throws(DiagramError) {
-        let destination = url.standardizedFileURL
-        let folder = destination.deletingLastPathComponent()
-        let temporary = folder.appendingPathComponent(".\(destination.lastPathComponent).\(UUID().uuidString).tmp")
+        let destination = url.standardizedFileURL.path
         do {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            try data.write(to: temporary)
+            try AtomicFile.write(data, to: destination)
         } catch {
-            try? FileManager.default.removeItem(at: temporary)
-            throw .writeFailed(path: destination.path, reason: error.localizedDescription)
-        }
-        if rename(temporary.path, destination.path) != 0 {
-            let reason = String(cString: strerror(errno))
-            try? FileManager.default.removeItem(at: temporary)
-            throw .writeFailed(path: destination.path, reason: reason)
+            guard case .unwritable(_, let reason) = error else { throw .writeFailed(path: destination, reason: error.description) }
+            throw .writeFailed(path: destination, reason: reason)
         }
     }
 

@@ -75,7 +75,7 @@ struct Affiliations {
                       let tie = affiliation[relationship.to] else { continue }
                 if tie.isState { stateTies.append(tie) } else { partyTies.append(tie) }
             }
-            for relationship in dataset.relationships where relationship.ledBy == entity.id {
+            for relationship in dataset.relationships(ledBy: entity.id) {
                 if let tie = affiliation[relationship.from] { ledTies.append(tie) }
             }
             let chosen = partyTies.first ?? ledTies.first(where: { !$0.isState }) ?? stateTies.first ?? ledTies.first

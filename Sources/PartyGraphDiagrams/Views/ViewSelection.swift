@@ -111,7 +111,7 @@ struct ViewSelection {
                 for relationship in dataset.relationships(to: id) where isInWindow(relationship) {
                     neighbours.append(relationship.from)
                 }
-                for relationship in dataset.relationships where relationship.ledBy == id && isInWindow(relationship) {
+                for relationship in dataset.relationships(ledBy: id) where isInWindow(relationship) {
                     neighbours.append(relationship.from)
                 }
                 for neighbour in neighbours where isInWindow(neighbour) && seen.insert(neighbour).inserted {

@@ -1,4 +1,5 @@
 import Foundation
+import PartyGraph
 
 /// Writes text to standard output.
 func emit(_ text: String) {
@@ -29,13 +30,7 @@ func tableText(header: [String], rows: [[String]]) -> String {
     return ([line(header), line(rule)] + rows.map(line)).joined(separator: "\n")
 }
 
-/// RFC 4180 CSV: every field quoted when it holds a comma, quote or line break; CRLF line ends.
+/// RFC 4180 CSV with CRLF line ends, as the library writes it (``CSVText``).
 func csvText(header: [String], rows: [[String]]) -> String {
-    func field(_ text: String) -> String {
-        if text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
-            return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-        }
-        return text
-    }
-    return ([header] + rows).map { $0.map(field).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
+    CSVText.table(header: header, rows: rows)
 }

@@ -1,5 +1,5 @@
-/// Text helpers for the loader's hot path: each gives the same answer as the general version it stands for,
-/// but skips Foundation and `Character` iteration for the common case (ASCII, already-composed text).
+/// NFC for the loader's hot path: the same answer as ``nfc``, but without Foundation for the common case
+/// (ASCII, already-composed text).
 extension String {
     /// The text in NFC, like ``nfc``, but returns `self` without calling Foundation when a quick check proves
     /// the text is already NFC: every scalar is ASCII, Latin-1, Latin Extended-A/B, precomposed Latin Extended
@@ -23,11 +23,5 @@ extension String {
             return false
         }
         return true
-    }
-
-    /// Whether the text is empty or only white space, like `trimmed.isEmpty`.
-    var isBlank: Bool {
-        if let first = utf8.first, first > 0x20, first < 0x7F { return false }
-        return trimmed.isEmpty
     }
 }
