@@ -142,9 +142,9 @@ public enum DateProblem: Error, Sendable, Equatable, CustomStringConvertible {
 ///
 /// An open bound means the sources do not say: the span is taken to extend that way without limit.
 public struct DateSpan: Hashable, Sendable, CustomStringConvertible {
-    /// The first day, or `nil` when the sources do not say.
+    /// The first date, or `nil` for an open start (the sources do not say).
     public let start: PartialDate?
-    /// The last day, or `nil` when the sources do not say.
+    /// The last date, or `nil` for an open end (the sources do not say).
     public let end: PartialDate?
 
     /// Creates a span, or throws when the end falls wholly before the start.

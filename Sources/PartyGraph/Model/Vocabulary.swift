@@ -84,11 +84,11 @@ public enum Relation: String, CaseIterable, Sendable, Codable {
 
 /// The kind of a meeting node.
 public enum MeetingKind: String, CaseIterable, Sendable, Codable {
-    /// A summit of two parties or states.
+    /// A summit of two sides.
     case bilateralSummit = "bilateral-summit"
-    /// A summit of three parties or states.
+    /// A summit of three sides.
     case trilateralSummit = "trilateral-summit"
-    /// A summit of many parties or states.
+    /// A summit of many sides.
     case multilateralSummit = "multilateral-summit"
     /// A set of meetings announced or held together.
     case summitSeries = "summit-series"
