@@ -8,7 +8,7 @@ BIN = .build/debug/partygraph
 SUDO := $(shell [ "$$(id -u)" = "0" ] || echo sudo)
 APT_PACKAGES = libgraphviz-dev pkg-config fontconfig fonts-noto-core libxml2-utils
 
-.PHONY: all deps python-deps build run test release install bench bench-quick bench-scale bench-render clean help
+.PHONY: all deps python-deps build run test release install docs bench bench-quick bench-scale bench-render clean help
 
 all: build
 
@@ -16,6 +16,7 @@ help:
 	@echo "make run      install what is missing, build, validate the bundled dataset, print its summary and draw output/trilateral-2026.svg and .png"
 	@echo "make test     install what is missing, build and run every test"
 	@echo "make install  install the release binary and the bundled dataset under PREFIX ($(PREFIX))"
+	@echo "make docs     DocC documentation of GraphAlgorithms, PartyGraph and PartyGraphDiagrams in $(DOCS_DIR) (any warning fails)"
 	@echo "make bench    GraphAlgorithms against NetworkX, igraph, NetworKit, rustworkx and scipy (~35 min; bench-quick ~4 min)"
 	@echo "make bench-scale   load and query a 300 MB synthetic dataset; make bench-render   in-process Graphviz against spawning dot"
 
@@ -56,6 +57,20 @@ install: release
 	install -m 755 .build/release/partygraph $(DESTDIR)$(PREFIX)/bin/partygraph
 	install -m 644 datasets/indochina-summits-2026.json $(DESTDIR)$(PREFIX)/share/partygraph/
 	install -m 644 datasets/sources/*.txt $(DESTDIR)$(PREFIX)/share/partygraph/sources/
+
+# DocC documentation, one static site for the three library modules (they link to each other's symbols),
+# built with the swift-docc-plugin and the docc of the Swift toolchain. Any warning (a broken symbol link, an
+# undocumented parameter) fails the build. Open $(DOCS_DIR)/index.html through a web server (static hosting layout),
+# e.g. `python3 -m http.server -d $(DOCS_DIR)` and http://localhost:8000/documentation/partygraph.
+DOCS_DIR = .build/docs
+DOCS_TARGETS = GraphAlgorithms PartyGraph PartyGraphDiagrams
+
+docs: deps
+	@mkdir -p $(dir $(DOCS_DIR))
+	$(SWIFT) package --allow-writing-to-directory $(DOCS_DIR) generate-documentation \
+	  $(addprefix --target ,$(DOCS_TARGETS)) --enable-experimental-combined-documentation \
+	  --output-path $(DOCS_DIR) --disable-indexing --transform-for-static-hosting --warnings-as-errors
+	@echo "documentation: $(DOCS_DIR)/index.html (documentation/graphalgorithms, documentation/partygraph, documentation/partygraphdiagrams)"
 
 bench: deps
 	$(PYTHON) Benchmarks/run.py

@@ -104,7 +104,8 @@ extension CompressedGraph {
     ///   - beta: the constant term β for every vertex (default 1), or see `betaPerVertex`.
     ///   - betaPerVertex: per-vertex β (length `n`), overriding `beta`.
     ///   - strengths: `.unit` or `.weights`.
-    ///   - maxIterations: default 1000; tolerance: default 1e-6.
+    ///   - maxIterations: default 1000.
+    ///   - tolerance: default 1e-6.
     ///   - normalized: divide by the Euclidean norm (default `true`).
     /// - Returns: one value per vertex (empty for an empty graph, as NetworkX).
     /// - Throws: ``GraphError/notConverged(algorithm:iterations:tolerance:)``,

@@ -17,7 +17,8 @@ extension CompressedGraph {
     ///
     /// - Parameters:
     ///   - strengths: `.unit` or `.weights` (NetworkX `hits` uses the `weight` attribute).
-    ///   - maxIterations: default 1000; tolerance: default 1e-10.
+    ///   - maxIterations: default 1000.
+    ///   - tolerance: default 1e-10.
     ///   - normalized: divide each vector by its sum (default `true`); otherwise each is
     ///     scaled so its maximum is 1.
     /// - Returns: ``HubsAndAuthorities``; empty arrays for an empty graph.

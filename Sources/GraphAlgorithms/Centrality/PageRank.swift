@@ -15,7 +15,8 @@ extension CompressedGraph {
     ///   - dangling: where rank of vertices without out-edges goes, one weight per vertex,
     ///     normalised; default `personalization`.
     ///   - strengths: `.unit` or `.weights`.
-    ///   - tolerance: NetworkX `tol` (default 1e-6); maxIterations: NetworkX `max_iter` (100).
+    ///   - tolerance: NetworkX `tol` (default 1e-6).
+    ///   - maxIterations: NetworkX `max_iter` (100).
     ///   - threads: worker threads for graphs above 32,768 vertices (`nil`: all active
     ///     cores). Results are bitwise identical for every thread count.
     /// - Returns: one value per vertex, summing to 1; empty for an empty graph.

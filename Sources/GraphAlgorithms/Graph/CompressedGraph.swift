@@ -128,7 +128,7 @@ public enum EdgeDistances: Sendable, Hashable, CaseIterable {
 }
 
 /// How a graph's stored edge weights are read by a *spectral* measure (PageRank,
-/// eigenvector, Katz, HITS) or by ``CompressedGraph/strengths()``.
+/// eigenvector, Katz, HITS) or by ``CompressedGraph/strengths(direction:)``.
 ///
 /// Weights are **strengths**: a larger weight means a *stronger* tie that carries more
 /// influence. Strengths must be finite and non-negative.

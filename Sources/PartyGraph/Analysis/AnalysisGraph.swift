@@ -11,6 +11,7 @@ public struct AnalysisVertex: Codable, Hashable, Sendable {
     /// `true` for an office standing in for a person the sources do not name.
     public var holderNotNamed: Bool
 
+    /// Creates a vertex description.
     public init(id: String, name: String, kind: String? = nil, holderNotNamed: Bool = false) {
         self.id = id
         self.name = name
@@ -39,13 +40,17 @@ public struct AnalysisGraph: Sendable {
         public var storedWeights: String
     }
 
+    /// The compact graph the measures run on; vertex `v` is ``vertices``[v].
     public var graph: CompressedGraph
+    /// What each vertex of ``graph`` is, by vertex id.
     public var vertices: [AnalysisVertex]
+    /// Where the graph came from, echoed in results.
     public var origin: Origin
 
     /// Builds the graph of a dataset projection.
     ///
     /// - Parameters:
+    ///   - dataset: the dataset.
     ///   - projection: a meeting projection (always undirected) or `full`.
     ///   - filter: the meetings that count (window, statuses); for `full`, relationships whose validity does not
     ///     overlap the window and meetings the filter rejects are left out.
@@ -106,6 +111,8 @@ public struct AnalysisGraph: Sendable {
     /// Vertices are the integer ids `0...max id`; an id in that range that no line names is an isolated vertex.
     /// Parallel lines keep the weight given last and self-loops are kept (NetworkX `Graph`/`DiGraph` behaviour).
     /// - Parameters:
+    ///   - path: the edge-list file.
+    ///   - directed: read each line `u v` as the edge u → v.
     ///   - weighted: read the third column as the edge weight; without it a third column is ignored.
     /// - Throws: ``PartyGraphError/unreadable(file:reason:)``; ``PartyGraphError/invalidData(file:issues:)`` naming the
     ///   file and line of a malformed line, or when `weighted` is asked of a file without weights.

@@ -26,7 +26,9 @@ public enum WeightMeaning: String, CaseIterable, Codable, Sendable {
 
 /// The parameters of a centrality run. `nil` means the measure's default (NetworkX's).
 public struct CentralityParameters: Hashable, Sendable {
+    /// The measure to compute.
     public var measure: CentralityMeasure
+    /// How stored edge weights are read (default ``WeightMeaning/none``).
     public var weights: WeightMeaning
     /// Degree, betweenness, harmonic, Katz and HITS; see ``CentralityReport/Parameters/normalization``.
     public var normalized: Bool?
@@ -47,6 +49,7 @@ public struct CentralityParameters: Hashable, Sendable {
     /// Worker threads for betweenness, closeness and harmonic; `nil` for every active core.
     public var threads: Int?
 
+    /// Creates parameters; `nil` options take the measure's default.
     public init(
         measure: CentralityMeasure, weights: WeightMeaning = .none, normalized: Bool? = nil, endpoints: Bool = false,
         damping: Double? = nil, alpha: Double? = nil, tolerance: Double? = nil, maxIterations: Int? = nil,
@@ -96,6 +99,7 @@ public struct CentralityParameters: Hashable, Sendable {
 public struct CentralityReport: Codable, Hashable, Sendable {
     /// The parameters as used, defaults filled in; `nil` where a parameter does not apply to the measure.
     public struct Parameters: Codable, Hashable, Sendable {
+        /// The ``CentralityMeasure`` raw value.
         public var measure: String
         /// Whether the values are normalised; `nil` when the measure has no such choice (its scale is fixed).
         public var normalized: Bool?
@@ -105,13 +109,19 @@ public struct CentralityReport: Codable, Hashable, Sendable {
         public var weights: String
         /// What the weights mean for this measure, in words (`length = 1 / shared meetings`).
         public var weightsMeaning: String
+        /// Betweenness only: whether path endpoints were counted.
         public var endpoints: Bool?
+        /// PageRank only: the damping factor used.
         public var damping: Double?
+        /// Katz only: the attenuation factor α used.
         public var alpha: Double?
+        /// Iterative measures only: the convergence tolerance used.
         public var tolerance: Double?
+        /// Iterative measures only: the iteration limit used.
         public var maxIterations: Int?
         /// Sampled sources `k` for betweenness; `nil` when exact.
         public var samples: Int?
+        /// The seed of the source sample, when betweenness was sampled.
         public var seed: UInt64?
         /// Worker threads used (1 for the sequential measures).
         public var threads: Int
@@ -119,9 +129,13 @@ public struct CentralityReport: Codable, Hashable, Sendable {
 
     /// The graph the measure ran on.
     public struct GraphSummary: Codable, Hashable, Sendable {
+        /// Where the graph came from.
         public var origin: AnalysisGraph.Origin
+        /// Whether edges were read as directed.
         public var directed: Bool
+        /// The number of vertices.
         public var vertices: Int
+        /// The number of edges.
         public var edges: Int
     }
 
@@ -129,9 +143,13 @@ public struct CentralityReport: Codable, Hashable, Sendable {
     public struct Score: Codable, Hashable, Sendable {
         /// 1 for the highest value; equal values share a rank (1, 2, 2, 4).
         public var rank: Int
+        /// The vertex's node id, or its integer id for an edge list.
         public var id: String
+        /// The vertex's display name.
         public var name: String
+        /// The ``NodeKind`` raw value; `nil` for edge-list vertices.
         public var kind: String?
+        /// `true` for an office standing in for a person the sources do not name.
         public var holderNotNamed: Bool
         /// The centrality (for HITS the authority score).
         public var value: Double
@@ -139,7 +157,9 @@ public struct CentralityReport: Codable, Hashable, Sendable {
         public var hub: Double?
     }
 
+    /// The parameters as used.
     public var parameters: Parameters
+    /// The graph the measure ran on.
     public var graph: GraphSummary
     /// Highest value first, then by name and id; cut to `top` when asked.
     public var scores: [Score]

@@ -9,8 +9,11 @@
 public struct CoMeetingMatrix: Codable, Hashable, Sendable {
     /// One off-diagonal cell that is not zero.
     public struct Pair: Codable, Hashable, Sendable {
+        /// One actor of the pair.
         public var first: ActorRef
+        /// The other actor of the pair.
         public var second: ActorRef
+        /// The number of distinct meetings the two share.
         public var count: Int
         /// The meetings shared, chronologically.
         public var meetings: [String]
@@ -19,7 +22,9 @@ public struct CoMeetingMatrix: Codable, Hashable, Sendable {
     /// The most actors for which ``init(graph:gridLimit:)`` builds the grid unless told otherwise.
     public static let defaultGridLimit = 200
 
+    /// The ``EncounterLevel`` raw value.
     public var level: String
+    /// The window, statuses and meeting kinds.
     public var filter: FilterEcho
     /// Every actor of the level taking part in at least one admitted meeting, by label.
     public var actors: [ActorRef]
@@ -32,6 +37,7 @@ public struct CoMeetingMatrix: Codable, Hashable, Sendable {
     public var pairs: [Pair]
 
     /// The report of a co-meeting graph.
+    /// - Parameter graph: the co-meeting graph to report.
     /// - Parameter gridLimit: build ``counts`` only for at most this many actors.
     /// - Complexity: O(N + P log P + S) for N actors, P pairs and S shared meetings, plus N² for the grid when built.
     public init(graph: CoMeetingGraph, gridLimit: Int = CoMeetingMatrix.defaultGridLimit) {

@@ -40,6 +40,7 @@ public enum DatasetLoader {
     /// Decodes and validates a dataset held in memory.
     ///
     /// - Parameters:
+    ///   - data: the dataset file's bytes.
     ///   - file: the name to report problems against.
     ///   - sourceDirectory: where source text files named in the dataset are looked up; `nil` skips quote checks.
     public static func decode(data: Data, file: String, sourceDirectory: URL? = nil) throws(PartyGraphError) -> Dataset {

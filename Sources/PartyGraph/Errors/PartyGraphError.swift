@@ -13,6 +13,7 @@ public struct DatasetIssue: Hashable, Sendable, CustomStringConvertible {
     /// How to fix it.
     public var fix: String?
 
+    /// Creates an issue; the location fields are optional.
     public init(file: String? = nil, line: Int? = nil, column: Int? = nil, path: String, message: String, fix: String? = nil) {
         self.file = file
         self.line = line

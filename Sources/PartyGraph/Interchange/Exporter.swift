@@ -48,6 +48,8 @@ public enum Exporter {
     /// The files of an export, in memory.
     ///
     /// - Parameters:
+    ///   - dataset: the dataset to export.
+    ///   - format: the file format.
     ///   - window: keep only meetings and relationships whose dates overlap it (open bounds overlap everything).
     ///   - projection: the full graph, or the who-meets-whom graph of a level (see ``GraphProjection``).
     public static func files(

@@ -17,6 +17,7 @@ public enum Importer {
     /// Reads files of the given format.
     ///
     /// - Parameters:
+    ///   - format: the format of the files.
     ///   - paths: for CSV, the files (recognised by their header row) or one folder holding nodes.csv,
     ///     edges.csv and optionally sources.csv and dataset.csv; for JSON, one node-link file.
     ///   - sourceDirectory: the folder the dataset will be written to. Source texts named by the sources are read
@@ -44,7 +45,7 @@ public enum Importer {
 
     // MARK: CSV
 
-    /// Reads CSV exports; see ``load(format:paths:)``.
+    /// Reads CSV exports; see ``load(format:paths:sourceDirectory:)``.
     public static func loadCSV(paths: [String], sourceDirectory: URL? = nil) throws(PartyGraphError) -> Dataset {
         var files = paths
         if paths.count == 1 {
@@ -125,7 +126,7 @@ public enum Importer {
 
     // MARK: Node-link JSON
 
-    /// Reads a node-link JSON export; see ``load(format:paths:)``.
+    /// Reads a node-link JSON export; see ``load(format:paths:sourceDirectory:)``.
     public static func loadNodeLinkJSON(path: String, sourceDirectory: URL? = nil) throws(PartyGraphError) -> Dataset {
         let data = try read(path)
         if data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF]) {

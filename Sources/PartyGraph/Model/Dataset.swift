@@ -6,10 +6,15 @@ import Foundation
 /// either way every invariant has been checked: ids are unique, references resolve, relations join allowed kinds,
 /// dates are real and ordered, and every meeting and relationship cites a source.
 public struct Dataset: Sendable {
+    /// The dataset's title.
     public let title: String
+    /// A longer description of the dataset, if it has one.
     public let description: String?
+    /// The published reports facts are taken from, in file order.
     public let sources: [Source]
+    /// Every node, in file order.
     public let entities: [Entity]
+    /// Every relationship, in file order.
     public let relationships: [Relationship]
 
     /// Entity index by id, built once.
@@ -28,6 +33,11 @@ public struct Dataset: Sendable {
 
     /// Creates a dataset and checks it.
     ///
+    /// - Parameter title: the dataset's title.
+    /// - Parameter description: a longer description, if any.
+    /// - Parameter sources: the published reports the facts are taken from.
+    /// - Parameter entities: the nodes.
+    /// - Parameter relationships: the relationships between the nodes.
     /// - Parameter sourceTexts: the text of sources by id, when available, so that quotes are checked verbatim.
     /// - Throws: ``PartyGraphError/invalidData(file:issues:)`` listing every problem.
     public init(

@@ -1,6 +1,7 @@
 /// A node of the relationship graph: a party, organ, office, person, country or meeting.
 public struct Entity: Hashable, Sendable, Identifiable {
     public var id: NodeID
+    /// What the node is.
     public var kind: NodeKind
     /// The display name in Unicode NFC, with its diacritics (`Tô Lâm`, `Việt Nam`).
     public var name: String
@@ -10,8 +11,10 @@ public struct Entity: Hashable, Sendable, Identifiable {
     public var note: String?
     /// Present exactly when ``kind`` is ``NodeKind/meeting``.
     public var meeting: MeetingDetails?
+    /// The quotes that support the node.
     public var evidence: [Evidence]
 
+    /// Creates a node; ``Dataset`` checks it.
     public init(
         id: NodeID, kind: NodeKind, name: String, aliases: [String] = [], note: String? = nil,
         meeting: MeetingDetails? = nil, evidence: [Evidence] = []
@@ -28,15 +31,18 @@ public struct Entity: Hashable, Sendable, Identifiable {
 
 /// What is known of a meeting as an event.
 public struct MeetingDetails: Hashable, Sendable {
+    /// What kind of meeting it is.
     public var kind: MeetingKind
     /// The day or days it takes place.
     public var date: DateSpan
     /// Where it takes place, in the source's words.
     public var place: String?
+    /// Where the meeting stands as of ``statusAsOf``.
     public var status: MeetingStatus
     /// The date the status was last reported; a meeting announced on 2026-02-03 stays announced until a later source.
     public var statusAsOf: PartialDate?
 
+    /// Creates the details of a meeting.
     public init(kind: MeetingKind, date: DateSpan, place: String? = nil, status: MeetingStatus, statusAsOf: PartialDate? = nil) {
         self.kind = kind
         self.date = date

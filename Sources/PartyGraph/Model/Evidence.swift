@@ -2,14 +2,18 @@
 public struct Source: Hashable, Sendable, Identifiable {
     /// A short stable id, e.g. `ppp-2026-02-03`.
     public var id: String
+    /// Who published it.
     public var publisher: String
+    /// Its title.
     public var title: String
     /// The publication date; meeting statuses hold "as of" it.
     public var date: PartialDate
+    /// Where it was published, if known.
     public var url: String?
     /// The report's text, relative to the dataset file, used to check that every quote is verbatim.
     public var textFile: String?
 
+    /// Creates a source.
     public init(id: String, publisher: String, title: String, date: PartialDate, url: String? = nil, textFile: String? = nil) {
         self.id = id
         self.publisher = publisher
@@ -36,8 +40,10 @@ public struct Evidence: Hashable, Sendable {
     public var source: String
     /// The supporting text, verbatim.
     public var quote: String
+    /// How the record bears on the fact (default ``Stance-swift.enum/supports``).
     public var stance: Stance
 
+    /// Creates an evidence record.
     public init(source: String, quote: String, stance: Stance = .supports) {
         self.source = source
         self.quote = quote

@@ -8,6 +8,7 @@ public struct NodeID: RawRepresentable, Hashable, Comparable, Sendable, Codable,
     public let rawValue: String
 
     public init(rawValue: String) { self.rawValue = rawValue }
+    /// Creates an id from its text; ``slugProblem`` says whether it is well formed.
     public init(_ rawValue: String) { self.rawValue = rawValue }
     public init(stringLiteral value: String) { self.rawValue = value }
 

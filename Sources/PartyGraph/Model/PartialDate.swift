@@ -9,10 +9,14 @@ public struct PartialDate: Hashable, Sendable, CustomStringConvertible {
         public static func < (lhs: Precision, rhs: Precision) -> Bool { lhs.rawValue < rhs.rawValue }
     }
 
+    /// The year, 1–9999.
     public let year: Int
+    /// The month, 1–12, when known.
     public let month: Int?
+    /// The day of the month, when known (only with a month).
     public let day: Int?
 
+    /// How much of the date is known.
     public var precision: Precision { day != nil ? .day : (month != nil ? .month : .year) }
 
     /// Creates a date, or throws when it names no real day (month 13, 30 February).
@@ -138,7 +142,9 @@ public enum DateProblem: Error, Sendable, Equatable, CustomStringConvertible {
 ///
 /// An open bound means the sources do not say: the span is taken to extend that way without limit.
 public struct DateSpan: Hashable, Sendable, CustomStringConvertible {
+    /// The first date, or `nil` for an open start (the sources do not say).
     public let start: PartialDate?
+    /// The last date, or `nil` for an open end (the sources do not say).
     public let end: PartialDate?
 
     /// Creates a span, or throws when the end falls wholly before the start.

@@ -1,7 +1,10 @@
 /// A directed, dated, sourced edge of the relationship graph.
 public struct Relationship: Hashable, Sendable {
+    /// What the relationship says.
     public var relation: Relation
+    /// The node it starts at.
     public var from: NodeID
+    /// The node it ends at.
     public var to: NodeID
     /// When the relation holds; open bounds mean the sources do not say.
     public var valid: DateSpan
@@ -11,8 +14,10 @@ public struct Relationship: Hashable, Sendable {
     public var capacity: NodeID?
     /// For ``Relation/participantIn`` of a body or office: the person the source names as leading it there.
     public var ledBy: NodeID?
+    /// The quotes that support it.
     public var evidence: [Evidence]
 
+    /// Creates a relationship; ``Dataset`` checks it.
     public init(
         _ relation: Relation, from: NodeID, to: NodeID, valid: DateSpan = .unbounded,
         role: ParticipantRole? = nil, capacity: NodeID? = nil, ledBy: NodeID? = nil, evidence: [Evidence] = []

@@ -84,15 +84,23 @@ public enum Relation: String, CaseIterable, Sendable, Codable {
 
 /// The kind of a meeting node.
 public enum MeetingKind: String, CaseIterable, Sendable, Codable {
+    /// A summit of two sides.
     case bilateralSummit = "bilateral-summit"
+    /// A summit of three sides.
     case trilateralSummit = "trilateral-summit"
+    /// A summit of many sides.
     case multilateralSummit = "multilateral-summit"
     /// A set of meetings announced or held together.
     case summitSeries = "summit-series"
+    /// A state visit.
     case stateVisit = "state-visit"
+    /// An official visit.
     case officialVisit = "official-visit"
+    /// An audience.
     case audience
+    /// Talks.
     case talks
+    /// Any other meeting.
     case meeting
 }
 
@@ -104,7 +112,9 @@ public enum MeetingStatus: String, CaseIterable, Sendable, Codable {
 /// The part an actor plays in a meeting.
 public enum ParticipantRole: String, CaseIterable, Sendable, Codable {
     case host, guest
+    /// Chairs the meeting together with others.
     case coChair = "co-chair"
+    /// Heads a delegation to the meeting.
     case delegationHead = "delegation-head"
     case member, attendee
 }

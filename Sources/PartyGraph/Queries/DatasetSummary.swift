@@ -1,17 +1,26 @@
 /// Counts and spans that describe a dataset at a glance (`partygraph info`).
 public struct DatasetSummary: Codable, Sendable, Equatable {
+    /// A source and how often it is cited.
     public struct SourceSummary: Codable, Sendable, Equatable {
+        /// The source's id.
         public var id: String
+        /// Who published it.
         public var publisher: String
+        /// Its title.
         public var title: String
+        /// Its publication date (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`).
         public var date: String
+        /// Where it was published, if known.
         public var url: String?
         /// How many nodes and relations cite it.
         public var citations: Int
     }
 
+    /// The dataset's title.
     public var title: String
+    /// The number of nodes.
     public var nodes: Int
+    /// The number of relationships.
     public var relations: Int
     /// Node counts by kind, every kind listed.
     public var nodesByKind: [String: Int]
@@ -21,9 +30,12 @@ public struct DatasetSummary: Codable, Sendable, Equatable {
     public var meetingsByStatus: [String: Int]
     /// The first and last day any meeting covers (`YYYY-MM-DD`), if any meeting is dated.
     public var firstDate: String?
+    /// The last day any meeting covers (`YYYY-MM-DD`), if any meeting is dated.
     public var lastDate: String?
+    /// Every source, in dataset order, with its citation count.
     public var sources: [SourceSummary]
 
+    /// Summarises a dataset.
     public init(dataset: Dataset) {
         title = dataset.title
         nodes = dataset.entities.count

@@ -1,7 +1,10 @@
 /// A node as it appears in query answers: id, display name and kind.
 public struct ActorRef: Codable, Hashable, Sendable {
+    /// The node id (`person/hun-sen`).
     public var id: String
+    /// The display name.
     public var name: String
+    /// The ``NodeKind`` raw value.
     public var kind: String
     /// `true` for an office standing in for a person the sources do not name (a prime minister, a speaker).
     public var holderNotNamed: Bool
@@ -19,17 +22,23 @@ public struct ActorRef: Codable, Hashable, Sendable {
 
 /// A meeting as it appears in query answers.
 public struct MeetingRef: Codable, Hashable, Sendable {
+    /// The meeting's node id.
     public var id: String
+    /// The meeting's display name.
     public var name: String
     /// The ``MeetingKind`` raw value, e.g. `bilateral-summit`.
     public var kind: String
     /// `2026-02-06/2026-02-07`, or one date when it starts and ends the same day; empty when undated.
     public var date: String
+    /// The first date, when known.
     public var start: String?
+    /// The last date, when known.
     public var end: String?
+    /// Where it takes place, in the source's words.
     public var place: String?
     /// The ``MeetingStatus`` raw value.
     public var status: String
+    /// The date the status was last reported.
     public var statusAsOf: String?
     /// `true` while the meeting is only announced: the encounter is expected, not yet reported as held.
     public var announced: Bool
@@ -72,15 +81,21 @@ public enum Derivation: String, Codable, Sendable, CaseIterable, Comparable {
 public struct UsedRelation: Codable, Hashable, Sendable {
     /// The ``Relation`` raw value, or `leads` for the `led_by` of a participation.
     public var relation: String
+    /// The id of the node the relationship starts at.
     public var from: String
+    /// The name of the node the relationship starts at.
     public var fromName: String
+    /// The id of the node the relationship ends at.
     public var to: String
+    /// The name of the node the relationship ends at.
     public var toName: String
+    /// The relationship's evidence.
     public var evidence: [NodeReport.Citation]
 }
 
 /// One way a side takes part in a meeting: who attended as recorded, through what, and why we say so.
 public struct Participation: Codable, Hashable, Sendable {
+    /// How the participation is derived.
     public var derivation: Derivation
     /// Who attended as recorded: a person, a body, or an office whose holder is not named.
     public var attendee: ActorRef
@@ -97,6 +112,7 @@ public struct Participation: Codable, Hashable, Sendable {
 
 /// One side of an encounter: the actor at the asked level and every way it takes part in the meeting.
 public struct EncounterSide: Codable, Hashable, Sendable {
+    /// The actor at the asked level.
     public var actor: ActorRef
     /// Most direct first (``Derivation`` order), then in relationship file order.
     public var participations: [Participation]
@@ -104,9 +120,11 @@ public struct EncounterSide: Codable, Hashable, Sendable {
 
 /// Two actors meeting at one meeting, with how that is derived and the quotes that support it.
 public struct Encounter: Codable, Hashable, Sendable {
+    /// The meeting both sides take part in.
     public var meeting: MeetingRef
     /// The side asked about.
     public var actor: EncounterSide
+    /// The other side: the actor met.
     public var counterpart: EncounterSide
     /// The evidence of every relationship used on both sides, without repeats, in order of first use.
     public var evidence: [NodeReport.Citation]
@@ -114,9 +132,11 @@ public struct Encounter: Codable, Hashable, Sendable {
 
 /// An actor met in an ``EncounterReport``, with the meetings.
 public struct CounterpartSummary: Codable, Hashable, Sendable {
+    /// The actor met.
     public var actor: ActorRef
     /// Distinct meetings.
     public var meetings: Int
+    /// The ids of those meetings, in meeting order.
     public var meetingIDs: [String]
     /// How many of those meetings are only announced.
     public var announced: Int
@@ -126,15 +146,20 @@ public struct CounterpartSummary: Codable, Hashable, Sendable {
 public struct EncounterReport: Codable, Hashable, Sendable {
     /// The question, echoed so that an empty answer still says what was asked.
     public struct Query: Codable, Hashable, Sendable {
+        /// The actor asked about.
         public var actor: ActorRef
+        /// The counterpart asked for, if any.
         public var with: ActorRef?
+        /// The ``EncounterLevel`` raw value asked (or the actor's own).
         public var level: String
         /// The query actor at the asked level (Hun Sen → the CPP at party level): its structural lift (on no
         /// particular day), then whatever else it stood for at the meetings found, in meeting order.
         public var actorAtLevel: [ActorRef]
+        /// The window, statuses and meeting kinds.
         public var filter: FilterEcho
     }
 
+    /// The question asked.
     public var query: Query
     /// In meeting date order, then meeting id, then counterpart name.
     public var encounters: [Encounter]
@@ -144,12 +169,16 @@ public struct EncounterReport: Codable, Hashable, Sendable {
 
 /// A question for ``Dataset/encounters(_:)``: whom `actor` met, optionally only `with`, at a level, in a window.
 public struct EncounterQuery: Hashable, Sendable {
+    /// The actor asked about.
     public var actor: NodeID
+    /// Only encounters with this actor, when set.
     public var with: NodeID?
+    /// Which meetings count, and the day offices are resolved on.
     public var filter: QueryFilter
     /// `nil` means the actor's own level (a person or office → person, an organ → organ, …).
     public var level: EncounterLevel?
 
+    /// Creates a question.
     public init(actor: NodeID, with: NodeID? = nil, filter: QueryFilter = .all, level: EncounterLevel? = nil) {
         self.actor = actor
         self.with = with

@@ -1,14 +1,17 @@
 /// Someone who brings a meeting about: a host (`hosts`), an inviter (`invites`), or a participant in the role of
 /// host or co-chair.
 public struct Convener: Codable, Hashable, Sendable {
+    /// The convener.
     public var actor: ActorRef
     /// `hosts`, `invites`, `host` (participant role) or `co-chair` (participant role).
     public var how: String
+    /// The evidence of the relationship that makes it a convener.
     public var evidence: [NodeReport.Citation]
 }
 
 /// A meeting with everyone in it (`partygraph meetings`).
 public struct MeetingListing: Codable, Hashable, Sendable {
+    /// The meeting.
     public var meeting: MeetingRef
     /// The larger events it belongs to (a summit series).
     public var partOf: [ActorRef]
@@ -16,6 +19,7 @@ public struct MeetingListing: Codable, Hashable, Sendable {
     public var parts: [ActorRef]
     /// Meetings recorded as held in parallel with it, either way round.
     public var parallelWith: [ActorRef]
+    /// Who brings it about (see ``Convener``).
     public var conveners: [Convener]
     /// Every attendance (see ``Derivation``), in relationship file order; offices resolved to their holders.
     public var participants: [Participation]
@@ -23,11 +27,15 @@ public struct MeetingListing: Codable, Hashable, Sendable {
 
 /// The answer to "which meetings involve these actors?".
 public struct MeetingsReport: Codable, Hashable, Sendable {
+    /// The question, echoed.
     public struct Query: Codable, Hashable, Sendable {
+        /// The actors every listed meeting involves.
         public var involving: [ActorRef]
+        /// The window, statuses and meeting kinds.
         public var filter: FilterEcho
     }
 
+    /// The question asked.
     public var query: Query
     /// Chronological (first day, then id).
     public var meetings: [MeetingListing]

@@ -2,14 +2,19 @@
 public struct Neighborhood: Codable, Hashable, Sendable {
     /// A node reached, with its distance and the link it was first reached by.
     public struct Neighbor: Codable, Hashable, Sendable {
+        /// The node reached.
         public var actor: ActorRef
+        /// The number of links from the centre.
         public var distance: Int
         /// The link from the node one step nearer the centre.
         public var via: PathStep
     }
 
+    /// The node the walk starts at.
     public var center: ActorRef
+    /// The largest number of links walked.
     public var depth: Int
+    /// The link kinds crossed.
     public var links: [PathLink]
     /// The node kinds listed; all when the query named none.
     public var kinds: [String]
@@ -26,6 +31,7 @@ extension Dataset {
     /// `--kind person --depth 4` finds the people around Hun Sen through their bodies and meetings).
     ///
     /// - Parameters:
+    ///   - center: the node the walk starts at.
     ///   - depth: the largest number of links from the centre, at least 1.
     ///   - relations: the link kinds crossed; empty means all.
     ///   - kinds: the node kinds listed; empty means all.

@@ -2,10 +2,15 @@
 public struct NodeReport: Codable, Sendable, Equatable {
     /// One piece of evidence as it appears in reports.
     public struct Citation: Codable, Sendable, Equatable, Hashable {
+        /// The source's id.
         public var source: String
+        /// The source's publisher.
         public var publisher: String
+        /// The source's publication date.
         public var date: String
+        /// The supporting text, verbatim.
         public var quote: String
+        /// The ``Evidence/Stance-swift.enum`` raw value.
         public var stance: String
     }
 
@@ -14,33 +19,53 @@ public struct NodeReport: Codable, Sendable, Equatable {
         /// How the node takes part: `outgoing` (it is the subject), `incoming` (it is the object),
         /// `leads` (the source names it as leading a participant), or `via-office` (an office it holds takes part).
         public var direction: String
+        /// The ``Relation`` raw value.
         public var relation: String
         /// The relation in words from the node's side, e.g. "holds", "hosted by", "led … in".
         public var phrase: String
+        /// The id of the node at the other end.
         public var otherID: String
+        /// The name of the node at the other end.
         public var otherName: String
+        /// The ``NodeKind`` raw value of the node at the other end.
         public var otherKind: String
         /// The validity span, or the meeting's dates for participations (empty when open).
         public var date: String
+        /// For participations: the ``ParticipantRole`` raw value.
         public var role: String?
+        /// For participations: the id of what the participant represented.
         public var capacity: String?
         /// For `leads`: the body led; for `via-office`: the office held.
         public var through: String?
+        /// For participations: the meeting's ``MeetingStatus`` raw value.
         public var meetingStatus: String?
+        /// The relationship's evidence.
         public var evidence: [Citation]
     }
 
+    /// The node id.
     public var id: String
+    /// The ``NodeKind`` raw value.
     public var kind: String
+    /// The display name.
     public var name: String
+    /// Other names it is found by.
     public var aliases: [String]
+    /// The dataset's remark on the node, if any.
     public var note: String?
+    /// For meetings: the ``MeetingKind`` raw value.
     public var meetingKind: String?
+    /// For meetings: the dates.
     public var date: String?
+    /// For meetings: where, in the source's words.
     public var place: String?
+    /// For meetings: the ``MeetingStatus`` raw value.
     public var status: String?
+    /// For meetings: the date the status was last reported.
     public var statusAsOf: String?
+    /// The node's own evidence.
     public var evidence: [Citation]
+    /// Every relationship of the node, read from its side.
     public var facts: [Fact]
 
     /// Gathers the report for a node of the dataset.

@@ -1,7 +1,9 @@
 /// A kind of link a path or an ego network may cross: a ``Relation``, or `leads` — the `led_by` of a
 /// participation, read as "the person leads the participating body" (Hun Sen leads the CPP Standing Committee).
 public enum PathLink: Hashable, Sendable, Codable, CaseIterable, RawRepresentable, CustomStringConvertible {
+    /// A relationship of this relation, crossed either way.
     case relation(Relation)
+    /// The `led_by` of a participation: between the person named and the participating body.
     case leads
 
     /// Every link kind: the relations in ``Relation`` order, then `leads`.
@@ -47,12 +49,16 @@ public enum PathLink: Hashable, Sendable, Codable, CaseIterable, RawRepresentabl
 
 /// One link crossed, from the side the walk comes from.
 public struct PathStep: Codable, Hashable, Sendable {
+    /// The node the step leaves.
     public var from: ActorRef
+    /// The node the step reaches.
     public var to: ActorRef
+    /// The kind of link crossed.
     public var link: PathLink
     /// `true` when the stored relation points from `from` to `to` (`—holds→`), `false` when it is crossed
     /// against its direction (`←participant in—`).
     public var forward: Bool
+    /// The evidence of the relationship crossed.
     public var evidence: [NodeReport.Citation]
 
     /// `—holds→` or `←participant in—`.
@@ -61,12 +67,15 @@ public struct PathStep: Codable, Hashable, Sendable {
 
 /// A shortest chain of relations between two nodes (`partygraph path`).
 public struct RelationPath: Codable, Hashable, Sendable {
+    /// The node the chain starts at.
     public var from: ActorRef
+    /// The node the chain ends at.
     public var to: ActorRef
     /// The link kinds allowed, as asked.
     public var links: [PathLink]
     /// Empty when no chain exists (``found`` is then `false`) or when `from` is `to`.
     public var steps: [PathStep]
+    /// Whether a chain exists.
     public var found: Bool
     /// The chain in words: `Hun Sen —leads→ … ←leads— Tô Lâm`, or a sentence saying none exists.
     public var text: String
@@ -141,6 +150,8 @@ extension Dataset {
     /// participating body. Among several shortest chains the one found first is returned: links are tried in
     /// relationship file order, outgoing before incoming, then `leads`. Meetings are ordinary nodes on the way.
     ///
+    /// - Parameter start: the node the chain starts at.
+    /// - Parameter goal: the node the chain ends at.
     /// - Parameter relations: the link kinds allowed; empty means all (``PathLink/allCases``).
     /// - Throws: ``PartyGraphError/unknownName(_:suggestions:)`` when an id is not in the dataset.
     /// - Complexity: O(V + E) breadth-first search.

@@ -82,9 +82,13 @@ public struct QueryFilter: Hashable, Sendable {
 
 /// A ``QueryFilter`` as it appears in JSON answers.
 public struct FilterEcho: Codable, Hashable, Sendable {
+    /// The window's first date, if any.
     public var from: String?
+    /// The window's last date, if any.
     public var to: String?
+    /// The day offices are resolved on, if set.
     public var at: String?
+    /// The ``MeetingStatus`` raw values that count.
     public var statuses: [String]
     /// `nil` when every meeting kind counts.
     public var meetingKinds: [String]?

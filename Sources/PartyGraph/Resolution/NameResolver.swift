@@ -10,6 +10,7 @@ public struct NameResolver: Sendable {
     /// Every (key, entity) pair, for partial matching and suggestions.
     private let keys: [(key: String, entity: Int)]
 
+    /// Indexes the names of a dataset's nodes.
     public init(dataset: Dataset) {
         self.dataset = dataset
         var exact: [String: [Int]] = [:]

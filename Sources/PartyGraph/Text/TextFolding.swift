@@ -1,5 +1,6 @@
 import Foundation
 
+/// Name normalisation for loose matching.
 extension String {
     /// The text in Unicode NFC, the form names are stored in.
     public var nfc: String { precomposedStringWithCanonicalMapping }

@@ -32,6 +32,7 @@ public struct Diagram: Sendable, Hashable {
     /// Top-level clusters (boxes around groups of nodes), possibly nested.
     public var clusters: [DiagramCluster]
 
+    /// Creates a diagram.
     public init(
         title: String? = nil,
         directed: Bool = true,
@@ -67,6 +68,7 @@ public struct DiagramNode: Sendable, Hashable, Identifiable {
     /// The node's look; unset fields fall back to ``Diagram/nodeDefaults``.
     public var style: DiagramStyle
 
+    /// Creates a node; the label defaults to the id.
     public init(id: String, label: String? = nil, tooltip: String? = nil, style: DiagramStyle = DiagramStyle()) {
         self.id = id
         self.label = label ?? id
@@ -88,6 +90,7 @@ public struct DiagramEdge: Sendable, Hashable {
     /// The edge's look; unset fields fall back to ``Diagram/edgeDefaults``.
     public var style: DiagramStyle
 
+    /// Creates an edge between two node ids.
     public init(from: String, to: String, label: String? = nil, tooltip: String? = nil, style: DiagramStyle = DiagramStyle()) {
         self.from = from
         self.to = to
@@ -115,6 +118,7 @@ public struct DiagramCluster: Sendable, Hashable, Identifiable {
     /// Clusters nested inside this one.
     public var subclusters: [DiagramCluster]
 
+    /// Creates a cluster.
     public init(
         id: String,
         label: String? = nil,

@@ -32,6 +32,7 @@ public struct DiagramStyle: Sendable, Hashable {
     /// Any other Graphviz attribute, by Graphviz name, passed verbatim.
     public var extra: [String: String]
 
+    /// Creates a style; every field left out keeps the default.
     public init(
         shape: String? = nil,
         style: String? = nil,
@@ -111,6 +112,7 @@ public struct GraphStyle: Sendable, Hashable {
     /// Any other graph attribute, by Graphviz name, passed verbatim.
     public var extra: [String: String]
 
+    /// Creates graph attributes; every field left out keeps Graphviz's default.
     public init(
         rankDirection: RankDirection? = nil,
         fontName: String? = nil,

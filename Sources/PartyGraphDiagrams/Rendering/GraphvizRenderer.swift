@@ -44,7 +44,7 @@ import Synchronization
 ///   moved between in-process renders; the shim's ID discipline makes the
 ///   order follow creation order.
 /// - It expands escapes in tooltips twice and copies `"` into SVG links
-///   unescaped; ``GraphvizText`` escapes for both.
+///   unescaped; `GraphvizText` escapes for both.
 ///
 /// ## Memory
 /// Graphviz 2.42 leaks memory when `dot` lays out a graph with clusters:
@@ -56,6 +56,7 @@ import Synchronization
 /// because of it. The one `gvContext` (plugins, fonts, about 1 MB) lives for
 /// the whole process and is never freed.
 public struct GraphvizRenderer: Sendable {
+    /// Creates a renderer; every renderer shares the one process-wide Graphviz context.
     public init() {}
 
     /// The Graphviz library version as the library reports it (Debian's

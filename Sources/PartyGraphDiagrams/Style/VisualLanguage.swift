@@ -2,7 +2,7 @@ import PartyGraph
 
 /// The look of an edge in a PartyGraph view, one per kind of tie drawn.
 ///
-/// Most follow a ``Relation`` of the model; ``ledBy`` comes from the `led_by`
+/// Most follow a ``/PartyGraph/Relation`` of the model; ``ledBy`` comes from the `led_by`
 /// of a `participant-in` relationship (the person the source names as leading
 /// a participating body there).
 public enum EdgeKind: String, CaseIterable, Sendable, Hashable {
@@ -72,6 +72,7 @@ public struct PartyColor: Sendable, Hashable {
     /// Cluster background.
     public var background: String
 
+    /// Creates a party's colours.
     public init(line: String, fill: String, background: String) {
         self.line = line
         self.fill = fill

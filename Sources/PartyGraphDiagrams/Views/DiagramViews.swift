@@ -23,7 +23,7 @@ public enum DiagramViews {
     /// hosts and inviters, who led each delegation, and the parties with
     /// their organs, offices and leaders.
     ///
-    /// - Throws: ``PartyGraphError/invalidArgument(_:)`` when no trilateral
+    /// - Throws: ``/PartyGraph/PartyGraphError/invalidArgument(_:)`` when no trilateral
     ///   summit falls in the window.
     public static func trilateral(dataset: Dataset, window: DateSpan = february2026) throws(PartyGraphError) -> Diagram {
         var selection = ViewSelection(dataset: dataset, window: window)
@@ -59,8 +59,8 @@ public enum DiagramViews {
     /// Everything within `depth` steps of a node over the relationships of the
     /// window (either direction; a `led_by` links the leader and the body led).
     ///
-    /// - Throws: ``PartyGraphError/unknownName(_:suggestions:)`` when the node
-    ///   is not in the dataset, ``PartyGraphError/invalidArgument(_:)`` for a
+    /// - Throws: ``/PartyGraph/PartyGraphError/unknownName(_:suggestions:)`` when the node
+    ///   is not in the dataset, ``/PartyGraph/PartyGraphError/invalidArgument(_:)`` for a
     ///   negative depth or a meeting outside the window.
     public static func ego(dataset: Dataset, center: NodeID, depth: Int = 2, window: DateSpan = .unbounded) throws(PartyGraphError) -> Diagram {
         guard let entity = dataset.entity(center) else { throw .unknownName(center.rawValue, suggestions: []) }
@@ -77,8 +77,8 @@ public enum DiagramViews {
     /// delegation, what each represented, the meetings it is part of, its
     /// parts and what is held in parallel, with the parties' structure.
     ///
-    /// - Throws: ``PartyGraphError/unknownName(_:suggestions:)`` when the node
-    ///   is not in the dataset, ``PartyGraphError/invalidArgument(_:)`` when it
+    /// - Throws: ``/PartyGraph/PartyGraphError/unknownName(_:suggestions:)`` when the node
+    ///   is not in the dataset, ``/PartyGraph/PartyGraphError/invalidArgument(_:)`` when it
     ///   is not a meeting or lies outside the window.
     public static func meeting(dataset: Dataset, meeting id: NodeID, window: DateSpan = .unbounded) throws(PartyGraphError) -> Diagram {
         guard let entity = dataset.entity(id) else { throw .unknownName(id.rawValue, suggestions: []) }
