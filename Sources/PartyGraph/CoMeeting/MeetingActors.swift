@@ -23,69 +23,6 @@ struct MeetingActors: Sendable {
     }
 }
 
-/// ``Dataset/lift(_:to:meeting:filter:)`` at organ, party or country level without the chains: the same walk over an
-/// index of the upward relationships only (a person's many participations are not looked at), with a visit stamp
-/// per entity instead of a set per call.
-struct UpwardLift {
-    private let level: EncounterLevel
-    private let kinds: [NodeKind]
-    private let offsets: [Int32]
-    private let edges: [Int32]
-    /// For each upward edge (same positions as `edges`), where it leads and the first and last day of its validity
-    /// (`Int.min` / `Int.max` when open), so that being in force is two comparisons (as `DateSpan.overlaps`).
-    private let targets: [Int32]
-    private let validFirst: [Int]
-    private let validLast: [Int]
-    private var stamp: [UInt32]
-    private var generation: UInt32 = 0
-    private var stack: [Int32] = []
-
-    init(dataset: Dataset, level: EncounterLevel, kinds: [NodeKind]) {
-        self.level = level
-        self.kinds = kinds
-        (offsets, edges) = dataset.upwardIndex
-        targets = edges.map { dataset.toIndices[Int($0)] }
-        validFirst = edges.map { dataset.relationships[Int($0)].valid.firstDay ?? Int.min }
-        validLast = edges.map { dataset.relationships[Int($0)].valid.lastDay ?? Int.max }
-        stamp = [UInt32](repeating: 0, count: kinds.count)
-    }
-
-    /// The days against which validity is checked for a meeting: the `at` day of the filter, or the meeting's dates
-    /// (see `QueryFilter.inForce`), open ends as `Int.min` / `Int.max`.
-    static func checkedDays(meeting: MeetingDetails, filter: QueryFilter) -> (first: Int, last: Int) {
-        let span = filter.at.map { DateSpan(day: $0) } ?? meeting.date
-        return (span.firstDay ?? Int.min, span.lastDay ?? Int.max)
-    }
-
-    /// Appends to `hits` the actors of the level reached from `start` (each once), as ``Dataset/lift(_:to:meeting:filter:)`` finds them.
-    /// `days` are the meeting's ``checkedDays(meeting:filter:)``.
-    mutating func lift(_ start: Int, days: (first: Int, last: Int), into hits: inout [Int32]) {
-        guard let startRank = EncounterLevel.rank(of: kinds[start]), startRank <= level.rank else { return }
-        generation &+= 1
-        if generation == 0 {
-            for index in stamp.indices { stamp[index] = 0 }
-            generation = 1
-        }
-        stamp[start] = generation
-        stack.removeAll(keepingCapacity: true)
-        stack.append(Int32(start))
-        while let node = stack.popLast() {
-            let kind = kinds[Int(node)]
-            if EncounterLevel(kind: kind) == level && kind != .office {
-                hits.append(node)
-                continue
-            }
-            for edge in Int(offsets[Int(node)])..<Int(offsets[Int(node) + 1]) {
-                let target = Int(targets[edge])
-                guard stamp[target] != generation, let targetRank = EncounterLevel.rank(of: kinds[target]), targetRank <= level.rank,
-                      validFirst[edge] <= days.last, days.first <= validLast[edge] else { continue }
-                stamp[target] = generation
-                stack.append(Int32(target))
-            }
-        }
-    }
-}
-
 extension Dataset {
     /// The actors of a level at each admitted meeting, by the rules of ``attendances(ofMeeting:filter:)`` and
     /// ``levelHits(of:level:meeting:filter:)``, without building the attendances.
@@ -125,14 +62,11 @@ extension Dataset {
                     continue
                 }
                 if kinds[from] == .office {
-                    var held = false
-                    for holding in incomingIndices(of: from) where relationships[Int(holding)].relation == .holds
-                        && filter.inForce(relationships[Int(holding)], for: details) {
-                        held = true
-                        let holder = Int(fromIndices[Int(holding)])
-                        if kinds[holder] == .person { result.add(holder, holderNotNamed: false, first: first, slotOf: &slotOf) }
+                    let holders = holders(ofOffice: from, meeting: details, filter: filter)
+                    for (holder, _) in holders where kinds[holder] == .person {
+                        result.add(holder, holderNotNamed: false, first: first, slotOf: &slotOf)
                     }
-                    if !held { result.add(from, holderNotNamed: true, first: first, slotOf: &slotOf) }
+                    if holders.isEmpty { result.add(from, holderNotNamed: true, first: first, slotOf: &slotOf) }
                 } else if kinds[from] == .person {
                     result.add(from, holderNotNamed: false, first: first, slotOf: &slotOf)
                 }

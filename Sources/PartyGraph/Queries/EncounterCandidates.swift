@@ -1,36 +1,4 @@
 extension Dataset {
-    /// Whether a relationship from a node of `kind` leads upwards when lifting to a level (see ``lift(_:to:meeting:filter:)``):
-    /// person → `holds`/`heads`/`member-of`, office → `office-of`, organ → `part-of`/`based-in`, party → `based-in`.
-    static func isUpward(from kind: NodeKind, _ relation: Relation) -> Bool {
-        switch (kind, relation) {
-        case (.person, .holds), (.person, .heads), (.person, .memberOf): return true
-        case (.office, .officeOf): return true
-        case (.organ, .partOf), (.organ, .basedIn), (.party, .basedIn): return true
-        default: return false
-        }
-    }
-
-    /// The relationships from the entity that lead upwards (``isUpward(from:_:)``), in file order, computed once
-    /// for all entities: a person's many participations are skipped without being read.
-    func upwardIndices(of entity: Int) -> ArraySlice<Int32> {
-        upwardBuckets[entity]
-    }
-
-    /// The index behind ``upwardIndices(of:)``: `items[offsets[e]..<offsets[e + 1]]` for entity `e`.
-    var upwardIndex: (offsets: [Int32], items: [Int32]) {
-        let index = upwardBuckets
-        return (index.offsets, index.items)
-    }
-
-    private var upwardBuckets: RelationshipBuckets {
-        caches.upward {
-            bucketRelationships { position, relationship in
-                let from = fromIndices[position]
-                return Dataset.isUpward(from: entities[Int(from)].kind, relationship.relation) ? from : nil
-            }
-        }
-    }
-
     /// The `participant-in` relationships whose `capacity` names the entity, in file order, computed once.
     func capacityRelationships(of entity: Int) -> ArraySlice<Int32> {
         caches.capacity {
@@ -91,9 +59,9 @@ extension Dataset {
                     let from = Int(fromIndices[Int(relationship)])
                     let kind = entities[from].kind
                     guard Dataset.isUpward(from: kind, relationships[Int(relationship)].relation),
-                          let rank = EncounterLevel.rank(of: kind), rank <= match.rank,
-                          // A node of the match level lifts to itself only.
-                          EncounterLevel(kind: kind) != match || kind == .office,
+                          match.admitsStep(onto: kind),
+                          // A node where the walk stops lifts to itself only.
+                          !match.isStop(kind),
                           below.insert(from).inserted else { continue }
                     stack.append(from)
                 }
@@ -110,26 +78,5 @@ extension Dataset {
         return meetings.filter { rank[$0] >= 0 }.sorted { rank[$0] < rank[$1] }
     }
 
-    /// The nodes of `level` that ``lift(_:to:meeting:filter:)`` can reach from `start` on some date: the same walk
-    /// with every relationship taken as in force.
-    func upwardReach(of start: Int, level: EncounterLevel) -> [Int] {
-        guard let startRank = EncounterLevel.rank(of: entities[start].kind), startRank <= level.rank else { return [] }
-        var hits: [Int] = []
-        var seen: Set<Int> = [start]
-        var stack = [start]
-        while let node = stack.popLast() {
-            let kind = entities[node].kind
-            if EncounterLevel(kind: kind) == level && kind != .office {
-                hits.append(node)
-                continue
-            }
-            for relationship in upwardIndices(of: node) {
-                let target = Int(toIndices[Int(relationship)])
-                guard let targetRank = EncounterLevel.rank(of: entities[target].kind), targetRank <= level.rank,
-                      seen.insert(target).inserted else { continue }
-                stack.append(target)
-            }
-        }
-        return hits
-    }
+
 }

@@ -45,15 +45,6 @@ extension Dataset {
     /// The meeting details of an entity index, if it is a meeting.
     func meetingDetails(_ index: Int) -> MeetingDetails? { entities[index].meeting }
 
-    /// The persons whose `holds` of the office is in force for the meeting: (person, holds relationship).
-    func holders(ofOffice office: Int, meeting: MeetingDetails?, filter: QueryFilter) -> [(Int, Int32)] {
-        incomingIndices(of: office).compactMap { relationshipIndex in
-            guard relationships[Int(relationshipIndex)].relation == .holds,
-                  filter.inForce(relationships[Int(relationshipIndex)], for: meeting) else { return nil }
-            return (Int(fromIndices[Int(relationshipIndex)]), relationshipIndex)
-        }
-    }
-
     /// Everyone who takes part in the meeting, by the rules above, in relationship file order.
     func attendances(ofMeeting meeting: Int, filter: QueryFilter) -> [Attendance] {
         let details = meetingDetails(meeting)
@@ -92,47 +83,6 @@ extension Dataset {
             }
         }
         return result
-    }
-
-    /// The nodes of `level` reached upwards from a node, each with the first (shortest) chain found.
-    ///
-    /// At person level a person is itself and an office is its holders in force, or itself when none is named.
-    func lift(_ start: Int, to level: EncounterLevel, meeting: MeetingDetails?, filter: QueryFilter) -> [LevelHit] {
-        guard let startRank = EncounterLevel.rank(of: entities[start].kind) else { return [] }
-        if level == .person {
-            switch entities[start].kind {
-            case .person: return [LevelHit(actor: start, holderNotNamed: false, chain: [])]
-            case .office:
-                let holders = holders(ofOffice: start, meeting: meeting, filter: filter)
-                if holders.isEmpty { return [LevelHit(actor: start, holderNotNamed: true, chain: [])] }
-                return holders.map { LevelHit(actor: $0.0, holderNotNamed: false, chain: [$0.1]) }
-            default: return []
-            }
-        }
-        if startRank > level.rank { return [] }
-        var hits: [LevelHit] = []
-        var seen: Set<Int> = [start]
-        var frontier: [(Int, [Int32])] = [(start, [])]
-        while !frontier.isEmpty {
-            var next: [(Int, [Int32])] = []
-            for (node, chain) in frontier {
-                let kind = entities[node].kind
-                if EncounterLevel(kind: kind) == level && kind != .office {
-                    hits.append(LevelHit(actor: node, holderNotNamed: false, chain: chain))
-                    continue
-                }
-                // Only the upward relationships, in file order (a person's participations are not read).
-                for relationshipIndex in upwardIndices(of: node) {
-                    guard filter.inForce(relationships[Int(relationshipIndex)], for: meeting) else { continue }
-                    let target = Int(toIndices[Int(relationshipIndex)])
-                    guard let targetRank = EncounterLevel.rank(of: entities[target].kind), targetRank <= level.rank,
-                          seen.insert(target).inserted else { continue }
-                    next.append((target, chain + [relationshipIndex]))
-                }
-            }
-            frontier = next
-        }
-        return hits.sorted { $0.actor < $1.actor }
     }
 
     /// The level actors an attendance stands for (see the rules on ``Attendance``).

@@ -117,7 +117,7 @@ public struct NodeReport: Codable, Sendable, Equatable {
             for holding in dataset.relationships(from: entity.id) where holding.relation == .holds {
                 for participation in dataset.relationships(from: holding.to) where participation.relation == .participantIn {
                     guard let meeting = dataset.entity(participation.to)?.meeting,
-                          holding.valid.overlaps(meeting.date) else { continue }
+                          QueryFilter.all.inForce(holding, for: meeting) else { continue }
                     var f = fact(participation, direction: "via-office", other: participation.to,
                                  phrase: "takes part by office in", through: holding.to)
                     f.evidence = cite(holding.evidence + participation.evidence)

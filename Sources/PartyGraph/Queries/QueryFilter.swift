@@ -54,11 +54,16 @@ public struct QueryFilter: Hashable, Sendable {
             && meeting.date.overlaps(window)
     }
 
-    /// Whether a relationship (typically `holds`) is in force for a meeting under this filter.
+    /// The days a relationship (a `holds`, a `member-of`) must overlap to be in force for a meeting under this
+    /// filter: the `at` day, else the meeting's dates; `nil` when neither is known (then every one is in force).
+    func checkedSpan(for meeting: MeetingDetails?) -> DateSpan? {
+        if let at { return DateSpan(day: at) }
+        return meeting?.date
+    }
+
+    /// Whether a relationship is in force for a meeting under this filter (see ``checkedSpan(for:)``).
     func inForce(_ relationship: Relationship, for meeting: MeetingDetails?) -> Bool {
-        if let at { return relationship.valid.overlaps(DateSpan(day: at)) }
-        guard let meeting else { return true }
-        return relationship.valid.overlaps(meeting.date)
+        checkedSpan(for: meeting).map(relationship.valid.overlaps) ?? true
     }
 
     /// Parses a date given as a command-line value, naming the option in the error.

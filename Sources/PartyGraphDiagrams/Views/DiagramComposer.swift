@@ -125,10 +125,7 @@ struct DiagramComposer {
 
     /// Whoever holds an office during a meeting, by the `holds` relationships.
     private func holders(of office: NodeID, during meeting: NodeID) -> [NodeID] {
-        let date = dataset.entity(meeting)?.meeting?.date ?? window
-        return dataset.relationships(to: office)
-            .filter { $0.relation == .holds && $0.valid.overlaps(date) }
-            .map(\.from)
+        dataset.holders(ofOffice: office, during: dataset.entity(meeting)?.meeting?.date ?? window)
     }
 
     /// The words on a participant edge: role, what it represented, who led it.
