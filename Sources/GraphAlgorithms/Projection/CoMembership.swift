@@ -75,13 +75,27 @@ public struct CoMembership: Sendable, Hashable {
             }
         }
         for member in 0..<memberCount { memberOffsets[member + 1] += memberOffsets[member] }
+        // Each group's members ascending, so that a row visits only the members after its own in each group.
+        var sortedMembers = groupMembers
         var memberGroups = [Int32](repeating: 0, count: groupMembers.count)
+        var memberSlots = [Int](repeating: 0, count: groupMembers.count)
         var cursor = memberOffsets
-        for group in 0..<groupCount {
-            for slot in groupOffsets[group]..<groupOffsets[group + 1] {
-                let member = Int(groupMembers[slot])
-                memberGroups[cursor[member]] = Int32(group)
-                cursor[member] += 1
+        sortedMembers.withUnsafeMutableBufferPointer { sorted in
+            memberGroups.withUnsafeMutableBufferPointer { memberGroups in
+                memberSlots.withUnsafeMutableBufferPointer { memberSlots in
+                    cursor.withUnsafeMutableBufferPointer { cursor in
+                        for group in 0..<groupCount {
+                            let start = groupOffsets[group], end = groupOffsets[group + 1]
+                            sortAscending(sorted, start..<end)
+                            for slot in start..<end {
+                                let member = Int(sorted[slot])
+                                memberGroups[cursor[member]] = Int32(group)
+                                memberSlots[cursor[member]] = slot
+                                cursor[member] += 1
+                            }
+                        }
+                    }
+                }
             }
         }
         groupCounts = (0..<memberCount).map { Int32(memberOffsets[$0 + 1] - memberOffsets[$0]) }
@@ -91,7 +105,7 @@ public struct CoMembership: Sendable, Hashable {
         let chunks = Self.chunks(memberCount: memberCount, memberOffsets: memberOffsets, memberGroups: memberGroups,
                                  groupOffsets: groupOffsets, count: threads == 1 ? 1 : 4 * threads)
         var blocks = [UpperRows](repeating: UpperRows(), count: chunks.count)
-        let input = UncheckedSendable((memberOffsets, memberGroups, groupOffsets, groupMembers))
+        let input = UncheckedSendable((memberOffsets, memberGroups, memberSlots, groupOffsets, sortedMembers))
         blocks.withUnsafeMutableBufferPointer { blocks in
             let output = UncheckedSendable(blocks)
             Parallel.forEachBlock(count: chunks.count, threads: threads, blockSize: 1, makeWorker: { _ in
@@ -101,7 +115,7 @@ public struct CoMembership: Sendable, Hashable {
                     // Each chunk writes only its own slot of `blocks`.
                     output.value[chunk] = UpperRows(
                         rows: chunks[chunk], memberOffsets: input.value.0, memberGroups: input.value.1,
-                        groupOffsets: input.value.2, groupMembers: input.value.3, scratch: scratch)
+                        memberSlots: input.value.2, groupOffsets: input.value.3, sortedMembers: input.value.4, scratch: scratch)
                 }
             })
         }
@@ -137,21 +151,34 @@ public struct CoMembership: Sendable, Hashable {
         let slots = offsets[memberCount]
         var lowerCursor = offsets
         var upperCursor = (0..<memberCount).map { offsets[$0] + lowerCount[$0] }
-        var targets = [Int32](repeating: 0, count: slots)
-        var weights = [Double](repeating: 0, count: slots)
-        targets.withUnsafeMutableBufferPointer { targets in
-            weights.withUnsafeMutableBufferPointer { weights in
-                for pair in first.indices {
-                    let u = Int(first[pair]), v = Int(second[pair])
-                    let weight = Double(sharedOffsets[pair + 1] - sharedOffsets[pair])
-                    targets[upperCursor[u]] = Int32(v)
-                    weights[upperCursor[u]] = weight
-                    upperCursor[u] += 1
-                    targets[lowerCursor[v]] = Int32(u)
-                    weights[lowerCursor[v]] = weight
-                    lowerCursor[v] += 1
+        // Every slot is written exactly once below (row v gets lowerCount[v] + upperCount[v] entries), so the
+        // arrays are not zero-filled first.
+        var weights: [Double] = []
+        let targets = [Int32](unsafeUninitializedCapacity: slots) { targets, targetCount in
+            weights = [Double](unsafeUninitializedCapacity: slots) { weights, weightCount in
+                lowerCursor.withUnsafeMutableBufferPointer { lowerCursor in
+                upperCursor.withUnsafeMutableBufferPointer { upperCursor in
+                first.withUnsafeBufferPointer { first in
+                second.withUnsafeBufferPointer { second in
+                sharedOffsets.withUnsafeBufferPointer { sharedOffsets in
+                    for pair in first.indices {
+                        let u = Int(first[pair]), v = Int(second[pair])
+                        let weight = Double(sharedOffsets[pair + 1] - sharedOffsets[pair])
+                        targets[upperCursor[u]] = Int32(v)
+                        weights[upperCursor[u]] = weight
+                        upperCursor[u] += 1
+                        targets[lowerCursor[v]] = Int32(u)
+                        weights[lowerCursor[v]] = weight
+                        lowerCursor[v] += 1
+                    }
                 }
+                }
+                }
+                }
+                }
+                weightCount = slots
             }
+            targetCount = slots
         }
         // An edgeless projection is unweighted, as the Builder and bipartiteProjection give.
         let storedWeights: [Double]? = first.isEmpty ? nil : weights
@@ -188,6 +215,25 @@ public struct CoMembership: Sendable, Hashable {
     }
 }
 
+/// Sorts `buffer[range]` ascending: insertion sort for the short runs of groups and rows, the standard sort else.
+private func sortAscending(_ buffer: UnsafeMutableBufferPointer<Int32>, _ range: Range<Int>) {
+    guard range.count > 1 else { return }
+    guard range.count <= 24 else {
+        var slice = UnsafeMutableBufferPointer(rebasing: buffer[range])
+        slice.sort()
+        return
+    }
+    for index in (range.lowerBound + 1)..<range.upperBound {
+        let value = buffer[index]
+        var hole = index
+        while hole > range.lowerBound && buffer[hole - 1] > value {
+            buffer[hole] = buffer[hole - 1]
+            hole -= 1
+        }
+        buffer[hole] = value
+    }
+}
+
 /// The dense per-row state of one worker: counts of the later members met, where each pair's next shared group
 /// goes, and the members touched in the current row.
 private final class RowScratch {
@@ -212,27 +258,29 @@ private struct UpperRows {
     init() {}
 
     /// Row by row (Gustavson): counts the later members met through each group in a dense accumulator, emits the
-    /// touched members in order, then places each shared group at its pair's cursor.
-    init(rows: Range<Int>, memberOffsets: [Int], memberGroups: [Int32], groupOffsets: [Int], groupMembers: [Int32], scratch: RowScratch) {
+    /// touched members in order, then places each shared group at its pair's cursor. `memberSlots` gives the
+    /// position of a membership in `sortedMembers`, so only the members after it in its group are read.
+    init(rows: Range<Int>, memberOffsets: [Int], memberGroups: [Int32], memberSlots: [Int], groupOffsets: [Int],
+         sortedMembers: [Int32], scratch: RowScratch) {
         memberOffsets.withUnsafeBufferPointer { memberOffsets in
         memberGroups.withUnsafeBufferPointer { memberGroups in
+        memberSlots.withUnsafeBufferPointer { memberSlots in
         groupOffsets.withUnsafeBufferPointer { groupOffsets in
-        groupMembers.withUnsafeBufferPointer { groupMembers in
+        sortedMembers.withUnsafeBufferPointer { sortedMembers in
         scratch.accumulated.withUnsafeMutableBufferPointer { accumulated in
         scratch.place.withUnsafeMutableBufferPointer { place in
             for u in rows {
                 scratch.touched.removeAll(keepingCapacity: true)
-                for groupSlot in memberOffsets[u]..<memberOffsets[u + 1] {
-                    let group = Int(memberGroups[groupSlot])
-                    for slot in groupOffsets[group]..<groupOffsets[group + 1] {
-                        let v = groupMembers[slot]
-                        guard Int(v) > u else { continue }
+                for membership in memberOffsets[u]..<memberOffsets[u + 1] {
+                    let end = groupOffsets[Int(memberGroups[membership]) + 1]
+                    for slot in (memberSlots[membership] + 1)..<end {
+                        let v = sortedMembers[slot]
                         if accumulated[Int(v)] == 0 { scratch.touched.append(v) }
                         accumulated[Int(v)] &+= 1
                     }
                 }
                 guard !scratch.touched.isEmpty else { continue }
-                scratch.touched.sort()
+                scratch.touched.withUnsafeMutableBufferPointer { sortAscending($0, $0.indices) }
                 var next = shared.count
                 for v in scratch.touched {
                     first.append(Int32(u))
@@ -244,17 +292,17 @@ private struct UpperRows {
                 }
                 shared.append(contentsOf: repeatElement(0, count: next - shared.count))
                 shared.withUnsafeMutableBufferPointer { shared in
-                    for groupSlot in memberOffsets[u]..<memberOffsets[u + 1] {
-                        let group = memberGroups[groupSlot]
-                        for slot in groupOffsets[Int(group)]..<groupOffsets[Int(group) + 1] {
-                            let v = Int(groupMembers[slot])
-                            guard v > u else { continue }
+                    for membership in memberOffsets[u]..<memberOffsets[u + 1] {
+                        let group = memberGroups[membership]
+                        for slot in (memberSlots[membership] + 1)..<groupOffsets[Int(group) + 1] {
+                            let v = Int(sortedMembers[slot])
                             shared[place[v]] = group
                             place[v] &+= 1
                         }
                     }
                 }
             }
+        }
         }
         }
         }
