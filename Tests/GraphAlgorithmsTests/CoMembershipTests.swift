@@ -17,19 +17,7 @@ struct CoMembershipTests {
 
     @Test("equals NetworkX weighted_projected_graph on the reference graphs", arguments: ["davis", "random_bipartite"])
     func networkXReference(name: String) throws {
-        struct BipartiteFixture: Decodable {
-            let vertexCount: Int
-            let edges: [[Int32]]
-            let projections: [Projection]
-            struct Projection: Decodable {
-                let vertices: [Int32]
-                let weighting: String
-                let edges: [[Double]]
-            }
-        }
-        let decoder = JSONDecoder()
-        decoder.keyDecodingStrategy = .convertFromSnakeCase
-        let f = try decoder.decode(BipartiteFixture.self, from: try Fixture.data(name))
+        let f = try BipartiteFixture.load(name)
         let g = try CompressedGraph(vertexCount: f.vertexCount, edges: f.edges.map { ($0[0], $0[1]) })
         let reference = try #require(f.projections.first { $0.weighting == "sharedNeighbours" })
         let (_, offsets, items) = Self.groups(of: g, members: reference.vertices)

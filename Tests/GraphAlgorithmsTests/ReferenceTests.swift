@@ -156,19 +156,7 @@ struct ReferenceTests {
 
     @Test("bipartite projections", arguments: ["davis", "random_bipartite"])
     func bipartite(name: String) throws {
-        struct BipartiteFixture: Decodable {
-            let vertexCount: Int
-            let edges: [[Int32]]
-            let projections: [Projection]
-            struct Projection: Decodable {
-                let vertices: [Int32]
-                let weighting: String
-                let edges: [[Double]]
-            }
-        }
-        let decoder = JSONDecoder()
-        decoder.keyDecodingStrategy = .convertFromSnakeCase
-        let f = try decoder.decode(BipartiteFixture.self, from: try Fixture.data(name))
+        let f = try BipartiteFixture.load(name)
         let g = try CompressedGraph(vertexCount: f.vertexCount, edges: f.edges.map { ($0[0], $0[1]) })
         for p in f.projections {
             let weighting = try #require(ProjectionWeighting.allCases.first { "\($0)" == p.weighting })

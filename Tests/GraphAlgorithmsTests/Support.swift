@@ -129,3 +129,21 @@ func randomGraph(n: Int, m: Int, directed: Bool, weighted: Bool, seed: UInt64) t
     }
     return try builder.build()
 }
+
+/// A bipartite reference graph with its NetworkX projections (`make_fixtures.py`).
+struct BipartiteFixture: Decodable {
+    let vertexCount: Int
+    let edges: [[Int32]]
+    let projections: [Projection]
+    struct Projection: Decodable {
+        let vertices: [Int32]
+        let weighting: String
+        let edges: [[Double]]
+    }
+
+    static func load(_ name: String) throws -> BipartiteFixture {
+        let decoder = JSONDecoder()
+        decoder.keyDecodingStrategy = .convertFromSnakeCase
+        return try decoder.decode(BipartiteFixture.self, from: try Fixture.data(name))
+    }
+}
