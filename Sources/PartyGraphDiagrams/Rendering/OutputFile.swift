@@ -3,7 +3,7 @@ import PartyGraph
 
 /// Writing rendered diagrams to disk.
 public enum OutputFile {
-    /// Writes bytes to a file atomically with PartyGraph's ``AtomicFile``: readers see the old file or the new
+    /// Writes bytes to a file atomically with PartyGraph's ``/PartyGraph/AtomicFile``: readers see the old file or the new
     /// one, never a partial write; missing parent folders are created; only a regular file is replaced (a FIFO or
     /// a device at `url` is refused); on failure the destination is left as it was.
     ///
