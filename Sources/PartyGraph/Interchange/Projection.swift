@@ -26,21 +26,28 @@ enum MeetingProjection {
         var rankOf = [Int32](repeating: 0, count: byID.count)
         for (rank, vertex) in byID.enumerated() { rankOf[vertex] = Int32(rank) }
         let idRank = rankOf
-        func key(_ pair: Int) -> (Int32, Int32) {
-            let first = idRank[Int(coMeeting.coMembership.pairFirst[pair])], second = idRank[Int(coMeeting.coMembership.pairSecond[pair])]
-            return first < second ? (first, second) : (second, first)
-        }
-        let pairs = (0..<coMeeting.pairCount).sorted { key($0) < key($1) }
-        let meetingIDs = coMeeting.meetings.map(\.rawValue)
-        let actorIDs = byID.map { coMeeting.actors[$0].id }
+        // Pairs in the order of (first id, second id), sorted on one packed integer key per pair.
         let membership = coMeeting.coMembership
-        let edges = InterchangeGraph.Edges(count: pairs.count) { index in
-            let pair = pairs[index]
-            let first = min(idRank[Int(membership.pairFirst[pair])], idRank[Int(membership.pairSecond[pair])])
-            let second = max(idRank[Int(membership.pairFirst[pair])], idRank[Int(membership.pairSecond[pair])])
-            let meetings = membership.groups(ofPair: pair).map { meetingIDs[Int($0)] }.sorted()
+        var keyed = (0..<coMeeting.pairCount).map { pair -> (key: UInt64, pair: Int32) in
+            let a = UInt64(idRank[Int(membership.pairFirst[pair])]), b = UInt64(idRank[Int(membership.pairSecond[pair])])
+            return (min(a, b) << 32 | max(a, b), Int32(pair))
+        }
+        keyed.sort { $0.key < $1.key }
+        let order = keyed
+        // Each meeting's rank in id order, so a pair's meetings sort as integers.
+        let meetingIDs = coMeeting.meetings.map(\.rawValue)
+        var meetingRank = [Int32](repeating: 0, count: meetingIDs.count)
+        for (rank, meeting) in meetingIDs.indices.sorted(by: { meetingIDs[$0] < meetingIDs[$1] }).enumerated() {
+            meetingRank[meeting] = Int32(rank)
+        }
+        let rankOfMeeting = meetingRank
+        let actorIDs = byID.map { coMeeting.actors[$0].id }
+        let edges = InterchangeGraph.Edges(count: order.count) { index in
+            let (key, pair) = order[index]
+            let meetings = membership.groups(ofPair: Int(pair)).sorted { rankOfMeeting[Int($0)] < rankOfMeeting[Int($1)] }
+                .map { meetingIDs[Int($0)] }
             return InterchangeGraph.Edge(
-                id: "e\(index)", source: actorIDs[Int(first)], target: actorIDs[Int(second)], relation: "meets",
+                id: "e\(index)", source: actorIDs[Int(key >> 32)], target: actorIDs[Int(key & 0xFFFF_FFFF)], relation: "meets",
                 values: ["relation": .string("meets"), "weight": .integer(meetings.count), "meetings": .list(meetings)])
         }
         var graphValues: [(name: String, value: InterchangeGraph.Value)] = [
