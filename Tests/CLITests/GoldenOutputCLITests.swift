@@ -2,7 +2,7 @@ import Foundation
 import PartyGraphTestSupport
 import Testing
 
-/// The JSON (and a few CSV tables) the CLI prints, byte for byte, for a representative set of commands on the
+/// The JSON (and a few CSV and text tables) the CLI prints, byte for byte, for a representative set of commands on the
 /// bundled dataset.
 ///
 /// Research scripts parse this JSON, so any change to it must be deliberate. Each case is one command line; its
@@ -65,6 +65,16 @@ struct GoldenOutputCLITests {
         Case(name: "who-met-hun-sen-party.csv", arguments: ["who-met", "Hun Sen", "--level", "party", "--format", "csv"]),
         Case(name: "meetings.csv", arguments: ["meetings", "--format", "csv"]),
         Case(name: "centrality-betweenness.csv", arguments: ["centrality", "--measure", "betweenness", "--threads", "1", "--format", "csv"]),
+        Case(name: "info.txt", arguments: ["info"]),
+        Case(name: "who-met-hun-sen.txt", arguments: ["who-met", "Hun Sen"]),
+        Case(name: "who-met-cpp-country.txt", arguments: ["who-met", "CPP", "--level", "country", "--from", "2026-02-07"]),
+        Case(name: "meetings.txt", arguments: ["meetings"]),
+        Case(name: "show-to-lam-quotes.txt", arguments: ["show", "to lam", "--quotes"]),
+        Case(name: "show-trilateral-summit.txt", arguments: ["show", "meeting/2026-02-trilateral-summit"]),
+        Case(name: "neighbors-hun-sen-people.txt", arguments: ["neighbors", "Hun Sen", "--depth", "4", "--kind", "person", "--kind", "office"]),
+        Case(name: "path-hun-sen-thongloun.txt", arguments: ["path", "Hun Sen", "Thongloun Sisoulith"]),
+        Case(name: "centrality-betweenness.txt", arguments: ["centrality", "--measure", "betweenness", "--threads", "1"]),
+        Case(name: "centrality-hits-full.txt", arguments: ["centrality", "--measure", "hits", "--projection", "full", "--top", "8"]),
         Case(name: "validate-dangling-reference.json", arguments: [
             "validate", "--format", "json", invalidFixture + "dangling-reference.json"], status: 65),
         Case(name: "validate-several.json", arguments: [
