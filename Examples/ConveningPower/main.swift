@@ -9,9 +9,9 @@ import PartyGraph
 
 struct Tally {
     var actor: ActorRef
-    var ways: Set<String> = []
-    var meetings: Set<String> = []
-    var parties: [String: String] = [:]
+    var ways: Set<Convener.How> = []
+    var meetings: Set<NodeID> = []
+    var parties: [NodeID: String] = [:]
 }
 
 func run() throws(PartyGraphError) {
@@ -23,11 +23,11 @@ func run() throws(PartyGraphError) {
     if let given = arguments.first { path = given } else { path = try BundledDataset.locate().get() }
     let dataset = try DatasetLoader.load(path: path)
 
-    var tallies: [String: Tally] = [:]
+    var tallies: [NodeID: Tally] = [:]
     for listing in try dataset.meetings().meetings {
-        let parties = try dataset.attendees(of: NodeID(listing.meeting.id), level: .party)
+        let parties = try dataset.attendees(of: listing.meeting.id, level: .party)
         for convener in listing.conveners {
-            let own = Set(dataset.levelActors(of: NodeID(convener.actor.id), level: .party).map(\.id))
+            let own = Set(dataset.levelActors(of: convener.actor.id, level: .party).map(\.id))
             var tally = tallies[convener.actor.id] ?? Tally(actor: convener.actor)
             tally.ways.insert(convener.how)
             tally.meetings.insert(listing.meeting.id)
@@ -46,7 +46,7 @@ func run() throws(PartyGraphError) {
     print("convener | as | meetings convened | distinct parties met | parties")
     for tally in ranking {
         let parties = tally.parties.values.sorted().joined(separator: "; ")
-        print("\(tally.actor.name) | \(tally.ways.sorted().joined(separator: ", ")) | \(tally.meetings.count) | \(tally.parties.count) | \(parties)")
+        print("\(tally.actor.name) | \(tally.ways.map(\.rawValue).sorted().joined(separator: ", ")) | \(tally.meetings.count) | \(tally.parties.count) | \(parties)")
     }
     if let top = ranking.first {
         print("")

@@ -159,7 +159,7 @@ func close(_ a: Double, _ b: Double) -> Bool {
     @Test func reportStatesEveryParameter() throws {
         let report = try graph.centrality(CentralityParameters(measure: .pagerank, weights: .strength, damping: 0.9), top: 3)
         #expect(report.scores.count == 3)
-        #expect(report.parameters.measure == "pagerank")
+        #expect(report.parameters.measure == .pagerank)
         #expect(report.parameters.damping == 0.9)
         #expect(report.parameters.tolerance == 1e-6)
         #expect(report.parameters.maxIterations == 100)

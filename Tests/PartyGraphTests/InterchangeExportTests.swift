@@ -207,7 +207,7 @@ enum InterchangeFixtures {
         for (projection, level) in [(GraphProjection.persons, EncounterLevel.person), (.parties, .party)] {
             let matrix = InterchangeFixtures.bundled.coMeetingMatrix(level: level)
             var expected: [String: Int] = [:]
-            for pair in matrix.pairs { expected[[pair.first.id, pair.second.id].sorted().joined(separator: " ")] = pair.count }
+            for pair in matrix.pairs { expected[[pair.first.id.rawValue, pair.second.id.rawValue].sorted().joined(separator: " ")] = pair.count }
             #expect(weights(projection) == expected)
         }
     }

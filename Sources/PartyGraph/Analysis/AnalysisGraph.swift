@@ -77,7 +77,7 @@ public struct AnalysisGraph: Sendable {
     /// The who-meets-whom graph: vertices in ``CoMeetingGraph/actors`` order, weights = shared meetings.
     static func meetingProjection(dataset: Dataset, projection: GraphProjection, level: EncounterLevel, filter: QueryFilter) -> AnalysisGraph {
         let coMeeting = dataset.coMeetingGraph(level: level, filter: filter)
-        let vertices = coMeeting.actors.map { AnalysisVertex(id: $0.id, name: $0.name, kind: $0.kind, holderNotNamed: $0.holderNotNamed) }
+        let vertices = coMeeting.actors.map { AnalysisVertex(id: $0.id.rawValue, name: $0.name, kind: $0.kind.rawValue, holderNotNamed: $0.holderNotNamed) }
         return AnalysisGraph(graph: coMeeting.graph, vertices: vertices, origin: Origin(
             source: "dataset", file: nil, projection: projection.rawValue, filter: filter.echo,
             storedWeights: "the number of distinct meetings the pair shares"))

@@ -99,14 +99,13 @@ public struct CentralityParameters: Hashable, Sendable {
 public struct CentralityReport: Codable, Hashable, Sendable {
     /// The parameters as used, defaults filled in; `nil` where a parameter does not apply to the measure.
     public struct Parameters: Codable, Hashable, Sendable {
-        /// The ``CentralityMeasure`` raw value.
-        public var measure: String
+        /// The measure computed.
+        public var measure: CentralityMeasure
         /// Whether the values are normalised; `nil` when the measure has no such choice (its scale is fixed).
         public var normalized: Bool?
         /// How the values are scaled, in words.
         public var normalization: String
-        /// The ``WeightMeaning`` raw value.
-        public var weights: String
+        public var weights: WeightMeaning
         /// What the weights mean for this measure, in words (`length = 1 / shared meetings`).
         public var weightsMeaning: String
         /// Betweenness only: whether path endpoints were counted.
@@ -147,8 +146,8 @@ public struct CentralityReport: Codable, Hashable, Sendable {
         public var id: String
         /// The vertex's display name.
         public var name: String
-        /// The ``NodeKind`` raw value; `nil` for edge-list vertices.
-        public var kind: String?
+        /// The node's kind; `nil` for edge-list vertices.
+        public var kind: NodeKind?
         /// `true` for an office standing in for a person the sources do not name.
         public var holderNotNamed: Bool
         /// The centrality (for HITS the authority score).
@@ -271,8 +270,8 @@ extension AnalysisGraph {
 
         let parallel = measure.isPathBased
         let used = CentralityReport.Parameters(
-            measure: measure.rawValue, normalized: normalized, normalization: normalization,
-            weights: parameters.weights.rawValue, weightsMeaning: weightsMeaning(parameters.weights, measure: measure),
+            measure: measure, normalized: normalized, normalization: normalization,
+            weights: parameters.weights, weightsMeaning: weightsMeaning(parameters.weights, measure: measure),
             endpoints: measure == .betweenness ? parameters.endpoints : nil,
             damping: damping, alpha: alpha, tolerance: tolerance, maxIterations: maxIterations,
             samples: measure == .betweenness ? parameters.samples : nil,
@@ -290,7 +289,7 @@ extension AnalysisGraph {
             let rank = position > 0 && values[order[position - 1]] == values[v] ? scores[position - 1].rank : position + 1
             let vertex = vertices[v]
             scores.append(CentralityReport.Score(
-                rank: rank, id: vertex.id, name: vertex.name, kind: vertex.kind, holderNotNamed: vertex.holderNotNamed,
+                rank: rank, id: vertex.id, name: vertex.name, kind: vertex.kind.flatMap(NodeKind.init(rawValue:)), holderNotNamed: vertex.holderNotNamed,
                 value: values[v], hub: hubs?[v]))
         }
         if let top, top < scores.count { scores.removeSubrange(top...) }

@@ -40,7 +40,7 @@ enum MeetingProjection {
             let second = max(idRank[Int(membership.pairFirst[pair])], idRank[Int(membership.pairSecond[pair])])
             let meetings = membership.groups(ofPair: pair).map { meetingIDs[Int($0)] }.sorted()
             return InterchangeGraph.Edge(
-                id: "e\(index)", source: actorIDs[Int(first)], target: actorIDs[Int(second)], relation: "meets",
+                id: "e\(index)", source: actorIDs[Int(first)].rawValue, target: actorIDs[Int(second)].rawValue, relation: "meets",
                 values: ["relation": .string("meets"), "weight": .integer(meetings.count), "meetings": .list(meetings)])
         }
         var graphValues: [(name: String, value: InterchangeGraph.Value)] = [

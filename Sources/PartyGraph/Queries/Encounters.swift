@@ -79,7 +79,7 @@ extension Dataset {
                     counterparts[hit.actor, default: (hit.holderNotNamed, [])].items.append((attendance, hit.chain))
                 }
             }
-            let meetingRef = MeetingRef(meeting, in: self)
+            let meetingRef = MeetingRef(meeting, details: details, in: self)
             for (actor, own) in ownSide.sorted(by: { $0.key < $1.key }) {
                 let side = encounterSide(actor: actor, holderNotNamed: own.holderNotNamed, items: own.items)
                 for (counterpart, entry) in counterparts {
@@ -92,10 +92,10 @@ extension Dataset {
         // Meeting order (each meeting's rank looked up once), then labels; equal keys keep their order. The
         // positions are sorted, not the encounters (large values to move).
         let rank = meetingRank
-        var order: [String: Int32] = [:]
+        var order: [NodeID: Int32] = [:]
         let ranks = encounters.map { encounter in
             if let known = order[encounter.meeting.id] { return known }
-            let found = index(of: NodeID(encounter.meeting.id)).map { rank[$0] } ?? -1
+            let found = index(of: encounter.meeting.id).map { rank[$0] } ?? -1
             order[encounter.meeting.id] = found
             return found
         }
@@ -110,7 +110,7 @@ extension Dataset {
         encounters = sorted.map { encounters[$0] }
         // One summary per counterpart id, changed in place. The encounters of one meeting are adjacent, so a
         // meeting already counted for a counterpart is its last one.
-        var summaryPosition: [String: Int] = [:]
+        var summaryPosition: [NodeID: Int] = [:]
         var summaries: [CounterpartSummary] = []
         for encounter in encounters {
             let position: Int
@@ -132,7 +132,7 @@ extension Dataset {
             return lhs.actor.label != rhs.actor.label ? lhs.actor.label < rhs.actor.label : lhs.actor.id < rhs.actor.id
         }
         let echo = EncounterReport.Query(
-            actor: ActorRef(entities[actorIndex]), with: withIndex.map { ActorRef(entities[$0]) }, level: level.rawValue,
+            actor: ActorRef(entities[actorIndex]), with: withIndex.map { ActorRef(entities[$0]) }, level: level,
             actorAtLevel: actorAtLevel.map { ActorRef(entities[$0], holderNotNamed: level == .person && entities[$0].kind == .office) },
             filter: filter.echo)
         return EncounterReport(query: echo, encounters: encounters, counterparts: counterparts)

@@ -1,10 +1,22 @@
 /// Someone who brings a meeting about: a host (`hosts`), an inviter (`invites`), or a participant in the role of
 /// host or co-chair.
 public struct Convener: Codable, Hashable, Sendable {
+    /// How the actor convenes the meeting: by a relation of its own, or by its role as a participant.
+    public enum How: String, Codable, Hashable, Sendable, CaseIterable {
+        /// It hosts the meeting (``Relation/hosts``).
+        case hosts
+        /// It invites to the meeting (``Relation/invites``).
+        case invites
+        /// It takes part in the role of host (``ParticipantRole/host``).
+        case host
+        /// It takes part in the role of co-chair (``ParticipantRole/coChair``).
+        case coChair = "co-chair"
+    }
+
     /// The convener.
     public var actor: ActorRef
-    /// `hosts`, `invites`, `host` (participant role) or `co-chair` (participant role).
-    public var how: String
+    /// How it convenes the meeting.
+    public var how: How
     /// The evidence of the relationship that makes it a convener.
     public var evidence: [NodeReport.Citation]
 }
@@ -74,13 +86,13 @@ extension Dataset {
                 }
             }
             guard involvesAll else { continue }
-            listings.append(listing(meeting, index: meetingIndex, attendances: attendances))
+            listings.append(listing(meeting, details: details, index: meetingIndex, attendances: attendances))
         }
         return MeetingsReport(
             query: .init(involving: actorIndices.map { ActorRef(entities[$0]) }, filter: filter.echo), meetings: listings)
     }
 
-    private func listing(_ meeting: Entity, index meetingIndex: Int, attendances: [Attendance]) -> MeetingListing {
+    private func listing(_ meeting: Entity, details: MeetingDetails, index meetingIndex: Int, attendances: [Attendance]) -> MeetingListing {
         var partOf: [ActorRef] = [], parts: [ActorRef] = [], parallel: [ActorRef] = [], conveners: [Convener] = []
         for relationshipIndex in outgoingIndices(of: meetingIndex) {
             let relationship = relationships[Int(relationshipIndex)]
@@ -94,15 +106,19 @@ extension Dataset {
             switch relationship.relation {
             case .partOf: parts.append(ActorRef(other))
             case .parallelWith: parallel.append(ActorRef(other))
-            case .hosts, .invites:
-                conveners.append(Convener(actor: ActorRef(other), how: relationship.relation.rawValue, evidence: citations(relationship.evidence)))
-            case .participantIn where relationship.role == .host || relationship.role == .coChair:
-                conveners.append(Convener(actor: ActorRef(other), how: relationship.role!.rawValue, evidence: citations(relationship.evidence)))
+            case .hosts:
+                conveners.append(Convener(actor: ActorRef(other), how: .hosts, evidence: citations(relationship.evidence)))
+            case .invites:
+                conveners.append(Convener(actor: ActorRef(other), how: .invites, evidence: citations(relationship.evidence)))
+            case .participantIn where relationship.role == .host:
+                conveners.append(Convener(actor: ActorRef(other), how: .host, evidence: citations(relationship.evidence)))
+            case .participantIn where relationship.role == .coChair:
+                conveners.append(Convener(actor: ActorRef(other), how: .coChair, evidence: citations(relationship.evidence)))
             default: break
             }
         }
         return MeetingListing(
-            meeting: MeetingRef(meeting, in: self), partOf: partOf, parts: parts, parallelWith: parallel, conveners: conveners,
+            meeting: MeetingRef(meeting, details: details, in: self), partOf: partOf, parts: parts, parallelWith: parallel, conveners: conveners,
             participants: attendances.filter { $0.derivation != .hosting }.map { participation($0, chain: []) })
     }
 }

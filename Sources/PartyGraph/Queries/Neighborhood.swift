@@ -17,7 +17,7 @@ public struct Neighborhood: Codable, Hashable, Sendable {
     /// The link kinds crossed.
     public var links: [PathLink]
     /// The node kinds listed; all when the query named none.
-    public var kinds: [String]
+    public var kinds: [NodeKind]
     /// By distance, then kind, then name. The centre is not listed.
     public var neighbors: [Neighbor]
     /// Every allowed link whose two ends are the centre or a listed neighbour, in relationship file order, each once.
@@ -51,7 +51,7 @@ extension Dataset {
             return Neighborhood.Neighbor(actor: ActorRef(entities[node]), distance: distance[node]!, via: pathStep(from: previous, edge))
         }.sorted { lhs, rhs in
             if lhs.distance != rhs.distance { return lhs.distance < rhs.distance }
-            if lhs.actor.kind != rhs.actor.kind { return NodeKind(rawValue: lhs.actor.kind)! < NodeKind(rawValue: rhs.actor.kind)! }
+            if lhs.actor.kind != rhs.actor.kind { return lhs.actor.kind < rhs.actor.kind }
             return lhs.actor.name < rhs.actor.name
         }
         let members = Set(listed).union([centerIndex])
@@ -67,7 +67,7 @@ extension Dataset {
         edges.sort { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }
         return Neighborhood(
             center: ActorRef(entities[centerIndex]), depth: depth, links: PathLink.allCases.filter(allowed.contains),
-            kinds: NodeKind.allCases.filter { kinds.isEmpty || kinds.contains($0) }.map(\.rawValue),
+            kinds: NodeKind.allCases.filter { kinds.isEmpty || kinds.contains($0) },
             neighbors: neighbors, edges: edges.map(\.2))
     }
 }

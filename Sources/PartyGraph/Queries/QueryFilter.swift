@@ -76,27 +76,27 @@ public struct QueryFilter: Hashable, Sendable {
         }
     }
 
-    /// The filter as plain values, echoed in query results.
+    /// The filter as it is echoed in query results.
     public var echo: FilterEcho {
         FilterEcho(
-            from: from?.description, to: to?.description, at: at?.description,
-            statuses: MeetingStatus.allCases.filter(statuses.contains).map(\.rawValue),
-            meetingKinds: meetingKinds.map { kinds in MeetingKind.allCases.filter(kinds.contains).map(\.rawValue) })
+            from: from, to: to, at: at, statuses: MeetingStatus.allCases.filter(statuses.contains),
+            meetingKinds: meetingKinds.map { kinds in MeetingKind.allCases.filter(kinds.contains) })
     }
 }
 
-/// A ``QueryFilter`` as it appears in JSON answers.
+/// A ``QueryFilter`` as it appears in answers: the window, the day offices are resolved on, and the statuses and
+/// kinds that count, in vocabulary order.
 public struct FilterEcho: Codable, Hashable, Sendable {
     /// The window's first date, if any.
-    public var from: String?
+    public var from: PartialDate?
     /// The window's last date, if any.
-    public var to: String?
+    public var to: PartialDate?
     /// The day offices are resolved on, if set.
-    public var at: String?
-    /// The ``MeetingStatus`` raw values that count.
-    public var statuses: [String]
+    public var at: PartialDate?
+    /// The statuses that count, in vocabulary order.
+    public var statuses: [MeetingStatus]
     /// `nil` when every meeting kind counts.
-    public var meetingKinds: [String]?
+    public var meetingKinds: [MeetingKind]?
 }
 
 extension DateSpan {
