@@ -17,7 +17,8 @@ struct Tally {
 func run() throws(PartyGraphError) {
     let arguments = CommandLine.arguments.dropFirst()
     guard arguments.count <= 1, arguments.first.map({ !$0.hasPrefix("-") }) ?? true else {
-        throw .invalidArgument("usage: convening-power [DATASET.json]")
+        FileHandle.standardError.write(Data("usage: convening-power [DATASET.json]\n".utf8))
+        exit(64)
     }
     let path: String
     if let given = arguments.first { path = given } else { path = try BundledDataset.locate().get() }

@@ -194,11 +194,12 @@ func close(_ a: Double, _ b: Double) -> Bool {
         #expect(first.parameters.samples == 4 && first.parameters.seed == 7)
     }
 
-    @Test func nonConvergenceNamesTheOptions() {
+    @Test func nonConvergenceSaysWhichAlgorithmStoppedWhere() {
         #expect {
             try graph.centrality(CentralityParameters(measure: .eigenvector, tolerance: 1e-15, maxIterations: 1))
         } throws: { error in
-            "\(error)".contains("--max-iterations")
+            guard case PartyGraphError.notConverged(let algorithm, let iterations, let tolerance) = error else { return false }
+            return algorithm == "eigenvectorCentrality" && iterations == 1 && tolerance == 1e-15 && !"\(error)".contains("--")
         }
     }
 

@@ -246,12 +246,17 @@ struct XMLStructure {
 
     let root: Element
 
+    /// The text could not be parsed as XML.
+    struct NotWellFormed: Error {
+        var reason: String
+    }
+
     init(_ text: String) throws {
         let builder = Builder()
         let parser = XMLParser(data: Data(text.utf8))
         parser.delegate = builder
         guard parser.parse(), let root = builder.root else {
-            throw PartyGraphError.invalidArgument("not well-formed XML: \(parser.parserError.map { "\($0)" } ?? "")")
+            throw NotWellFormed(reason: parser.parserError.map { "\($0)" } ?? "")
         }
         self.root = root
     }

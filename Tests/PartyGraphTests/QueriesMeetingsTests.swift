@@ -86,12 +86,18 @@ struct QueriesMeetingsTests {
     }
 
     @Test func fromAfterToIsRejected() throws {
-        #expect(throws: PartyGraphError.self) {
+        let error = #expect(throws: PartyGraphError.self) {
             try QueryFilter(from: PartialDate(parsing: "2026-03"), to: PartialDate(parsing: "2026-02"))
         }
+        guard case .windowEndsBeforeStart(let from, let to)? = error else {
+            Issue.record("expected windowEndsBeforeStart, got \(String(describing: error))")
+            return
+        }
+        #expect(from.description == "2026-03" && to.description == "2026-02")
+        #expect(!(error?.description.contains("--") ?? true))
         // Overlapping partial dates are a valid window.
         _ = try QueryFilter(from: PartialDate(parsing: "2026-02"), to: PartialDate(parsing: "2026"))
-        #expect(throws: PartyGraphError.self) { try QueryFilter.date("2026-2", option: "--from") }
+        #expect(throws: PartyGraphError.self) { try QueryFilter(statuses: []) }
     }
 
     @Test func statusFilters() throws {

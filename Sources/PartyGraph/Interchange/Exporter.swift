@@ -82,7 +82,8 @@ public enum Exporter {
     /// Writes an export to `path` (a file, or a folder for CSV and Neo4j), each file atomically, creating folders.
     ///
     /// - Returns: the paths written, in order.
-    /// - Throws: ``PartyGraphError/unwritable(file:reason:)``.
+    /// - Throws: ``PartyGraphError/exportNeedsFolder(file:format:)`` when a folder format is given an existing file,
+    ///   ``PartyGraphError/unwritable(file:reason:)``.
     @discardableResult
     public static func write(
         _ dataset: Dataset, format: ExportFormat, projection: GraphProjection = .full, window: DateSpan? = nil,
@@ -91,7 +92,7 @@ public enum Exporter {
         var isDirectory: ObjCBool = false
         let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
         if format.fileExtension == nil, exists, !isDirectory.boolValue {
-            throw .unwritable(file: path, reason: "--format \(format.rawValue) writes a folder, and this is a file")
+            throw .exportNeedsFolder(file: path, format: format)
         }
         if format.fileExtension != nil, exists, isDirectory.boolValue {
             throw .unwritable(file: path, reason: "it is a folder; name the \(format.rawValue) file to write")

@@ -9,8 +9,8 @@ extension Dataset {
     /// On each admitted meeting, the actor's side is every attendance that maps to it; every other attendance is
     /// a counterpart, mapped to the level. One ``Encounter`` per meeting and counterpart.
     ///
-    /// - Throws: ``PartyGraphError/unknownName(_:suggestions:)`` when the actor or `with` is not in the dataset,
-    ///   ``PartyGraphError/invalidArgument(_:)`` when it is a meeting.
+    /// - Throws: ``PartyGraphError/meetingIsNotAnActor(_:name:role:)`` when the actor or `with` is a meeting,
+    ///   ``PartyGraphError/unknownName(_:suggestions:)`` when either is not in the dataset.
     /// - Complexity: O(M · A · C) for the M meetings the actor can take part in (found from its edges, see
     ///   `candidateMeetings(of:level:)`), A attendances per meeting and C the length of the level chains.
     public func encounters(_ query: EncounterQuery) throws(PartyGraphError) -> EncounterReport {
@@ -21,14 +21,14 @@ extension Dataset {
     func encounters(_ query: EncounterQuery, readEveryMeeting: Bool) throws(PartyGraphError) -> EncounterReport {
         guard let actorIndex = index(of: query.actor) else { throw .unknownName(query.actor.rawValue, suggestions: []) }
         guard let actorLevel = EncounterLevel(kind: entities[actorIndex].kind) else {
-            throw .invalidArgument("\(name(of: query.actor)) is a meeting; a meeting meets no one — ask `meetings` about it, or who-met about an actor")
+            throw .meetingIsNotAnActor(query.actor, name: name(of: query.actor), role: .actor)
         }
         let level = query.level ?? actorLevel
         let withIndex: Int?
         if let with = query.with {
             guard let found = index(of: with) else { throw .unknownName(with.rawValue, suggestions: []) }
             guard EncounterLevel(kind: entities[found].kind) != nil else {
-                throw .invalidArgument("--with \(name(of: with)) is a meeting; name an actor (person, office, organ, party or country)")
+                throw .meetingIsNotAnActor(with, name: name(of: with), role: .counterpart)
             }
             withIndex = found
         } else {

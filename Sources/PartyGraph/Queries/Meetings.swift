@@ -63,14 +63,14 @@ extension Dataset {
     /// `--involving CPP --involving CPV` lists the two summits the CPV attends, each naming the series in `partOf`.
     /// With no actors, every meeting that passes the filter is listed.
     ///
-    /// - Throws: ``PartyGraphError/unknownName(_:suggestions:)`` when an actor is not in the dataset,
-    ///   ``PartyGraphError/invalidArgument(_:)`` when it is a meeting.
+    /// - Throws: ``PartyGraphError/meetingIsNotAnActor(_:name:role:)`` when an actor is a meeting,
+    ///   ``PartyGraphError/unknownName(_:suggestions:)`` when it is not in the dataset.
     public func meetings(involving actors: [NodeID] = [], filter: QueryFilter = .all) throws(PartyGraphError) -> MeetingsReport {
         var actorIndices: [Int] = []
         for actor in actors {
             guard let found = index(of: actor) else { throw .unknownName(actor.rawValue, suggestions: []) }
             guard EncounterLevel(kind: entities[found].kind) != nil else {
-                throw .invalidArgument("--involving \(name(of: actor)) is a meeting; name an actor (person, office, organ, party or country)")
+                throw .meetingIsNotAnActor(actor, name: name(of: actor), role: .involved)
             }
             actorIndices.append(found)
         }

@@ -35,13 +35,13 @@ extension Dataset {
     ///   - depth: the largest number of links from the centre, at least 1.
     ///   - relations: the link kinds crossed; empty means all.
     ///   - kinds: the node kinds listed; empty means all.
-    /// - Throws: ``PartyGraphError/invalidArgument(_:)`` for a depth below 1, ``PartyGraphError/unknownName(_:suggestions:)``.
+    /// - Throws: ``PartyGraphError/depthBelowMinimum(_:minimum:)`` for a depth below 1, ``PartyGraphError/unknownName(_:suggestions:)``.
     /// - Complexity: O(V + E).
     public func neighborhood(
         of center: NodeID, depth: Int = 1, relations: Set<PathLink> = [], kinds: Set<NodeKind> = []
     ) throws(PartyGraphError) -> Neighborhood {
         guard let centerIndex = index(of: center) else { throw .unknownName(center.rawValue, suggestions: []) }
-        guard depth >= 1 else { throw .invalidArgument("--depth must be 1 or more (got \(depth))") }
+        guard depth >= 1 else { throw .depthBelowMinimum(depth, minimum: 1) }
         let allowed = relations.isEmpty ? Set(PathLink.allCases) : relations
         let graph = LinkGraph(dataset: self, allowed: allowed)
         let (distance, parent, order) = graph.search(from: centerIndex, maxDepth: depth)

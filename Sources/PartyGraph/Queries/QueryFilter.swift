@@ -23,16 +23,17 @@ public struct QueryFilter: Hashable, Sendable {
     public static let defaultStatuses: Set<MeetingStatus> = [.announced, .held]
 
     /// Creates a filter.
-    /// - Throws: ``PartyGraphError/invalidArgument(_:)`` when `from` lies wholly after `to`, or `statuses` is empty.
+    /// - Throws: ``PartyGraphError/windowEndsBeforeStart(from:to:)`` when `from` lies wholly after `to`,
+    ///   ``PartyGraphError/noMeetingStatus`` when `statuses` is empty.
     public init(
         from: PartialDate? = nil, to: PartialDate? = nil, at: PartialDate? = nil,
         statuses: Set<MeetingStatus> = QueryFilter.defaultStatuses, meetingKinds: Set<MeetingKind>? = nil
     ) throws(PartyGraphError) {
         if let from, let to, to.lastDay < from.firstDay {
-            throw .invalidArgument("--from \(from) is after --to \(to); give a window whose start is not after its end")
+            throw .windowEndsBeforeStart(from: from, to: to)
         }
         if statuses.isEmpty {
-            throw .invalidArgument("no meeting status was allowed; use one or more of " + MeetingStatus.allCases.map(\.rawValue).joined(separator: ", "))
+            throw .noMeetingStatus
         }
         self.from = from
         self.to = to
@@ -64,16 +65,6 @@ public struct QueryFilter: Hashable, Sendable {
     /// Whether a relationship is in force for a meeting under this filter (see ``checkedSpan(for:)``).
     func inForce(_ relationship: Relationship, for meeting: MeetingDetails?) -> Bool {
         checkedSpan(for: meeting).map(relationship.valid.overlaps) ?? true
-    }
-
-    /// Parses a date given as a command-line value, naming the option in the error.
-    /// - Throws: ``PartyGraphError/invalidDate(_:reason:)`` saying which shapes are accepted.
-    public static func date(_ text: String, option: String) throws(PartyGraphError) -> PartialDate {
-        do {
-            return try PartialDate(parsing: text)
-        } catch {
-            throw .invalidDate(text, reason: "\(option) takes YYYY, YYYY-MM or YYYY-MM-DD (e.g. 2026, 2026-02, 2026-02-06): \(error)")
-        }
     }
 
     /// The filter as it is echoed in query results.

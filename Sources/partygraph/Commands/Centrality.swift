@@ -100,7 +100,7 @@ struct Centrality: ParsableCommand {
                 throw ValidationError("--directed applies to --projection full and --edgelist; meeting projections are undirected.")
             }
         }
-        do { try parameters.validate() } catch { throw ValidationError(error.description) }
+        do { try parameters.validate() } catch { throw ValidationError(ErrorMessages.text(error)) }
     }
 
     var parameters: CentralityParameters {

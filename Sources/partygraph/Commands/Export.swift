@@ -34,7 +34,7 @@ struct Export: ParsableCommand {
         let window = try windowOptions.window()
         let datasetPath = try datasetOptions.dataset ?? BundledDataset.locate().get()
         let path = out ?? format.defaultOutput(forDataset: datasetPath, projection: projection)
-        if samePath(path, datasetPath) { throw PartyGraphError.invalidArgument("--out names the dataset being exported; choose another path (inputs are never overwritten).") }
+        if samePath(path, datasetPath) { throw UsageError(description: "--out names the dataset being exported; choose another path (inputs are never overwritten).") }
         let dataset = try DatasetLoader.load(path: datasetPath)
         let written: [String]
         if format == .dot && projection == .full {

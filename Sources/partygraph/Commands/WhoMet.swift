@@ -36,8 +36,7 @@ struct QueryOptions: ParsableArguments {
     /// The library filter, or a usage error saying what is accepted.
     func filter() throws -> QueryFilter {
         func date(_ text: String?, _ option: String) throws -> PartialDate? {
-            guard let text else { return nil }
-            do { return try QueryFilter.date(text, option: option) } catch { throw ValidationError(error.description) }
+            try text.map { try ErrorMessages.date($0, option: option) }
         }
         do {
             return try QueryFilter(
@@ -45,7 +44,7 @@ struct QueryOptions: ParsableArguments {
                 statuses: status.isEmpty ? QueryFilter.defaultStatuses : Set(status),
                 meetingKinds: kind.isEmpty ? nil : Set(kind))
         } catch let error as PartyGraphError {
-            throw ValidationError(error.description)
+            throw ValidationError(ErrorMessages.text(error))
         }
     }
 }
