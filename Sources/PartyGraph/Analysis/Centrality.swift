@@ -26,7 +26,24 @@ public enum WeightMeaning: String, CaseIterable, Codable, Sendable {
 
 /// A parameter of a centrality run, named in ``PartyGraphError`` when its value is wrong or does not apply.
 public enum CentralityParameter: String, CaseIterable, Sendable, Hashable {
-    case normalized, endpoints, samples, seed, damping, alpha, tolerance, maxIterations, threads
+    /// ``CentralityParameters/normalized``.
+    case normalized
+    /// ``CentralityParameters/endpoints``.
+    case endpoints
+    /// ``CentralityParameters/samples`` (GraphAlgorithms' `k`).
+    case samples
+    /// ``CentralityParameters/seed``.
+    case seed
+    /// ``CentralityParameters/damping``.
+    case damping
+    /// ``CentralityParameters/alpha``.
+    case alpha
+    /// ``CentralityParameters/tolerance``.
+    case tolerance
+    /// ``CentralityParameters/maxIterations``.
+    case maxIterations
+    /// ``CentralityParameters/threads``.
+    case threads
     /// The `top` cut of ``AnalysisGraph/centrality(_:top:)``.
     case top
 

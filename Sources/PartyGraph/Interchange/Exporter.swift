@@ -43,6 +43,7 @@ public struct ExportFile: Sendable, Hashable {
     /// The file's bytes (UTF-8 text).
     public var data: Data
 
+    /// A file of an export: `name` inside the output folder (empty for a single-file format) and its bytes.
     public init(name: String, data: Data) {
         self.name = name
         self.data = data

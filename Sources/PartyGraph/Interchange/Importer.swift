@@ -2,9 +2,9 @@ import Foundation
 
 /// A file format that ``Importer`` reads.
 public enum ImportFormat: String, CaseIterable, Sendable {
-    /// The CSV files of `partygraph export --format csv`: nodes.csv, edges.csv, sources.csv, dataset.csv.
+    /// The CSV files ``Exporter`` writes for ``ExportFormat/csv``: nodes.csv, edges.csv, sources.csv, dataset.csv.
     case csv
-    /// Node-link JSON as written by `partygraph export --format json` (or NetworkX's `node_link_data`).
+    /// Node-link JSON as ``Exporter`` writes it for ``ExportFormat/json`` (or NetworkX's `node_link_data`).
     case json
 }
 

@@ -5,7 +5,7 @@ extension Dataset {
     /// an office → its holders at person level), on each meeting: what it lifts to structurally, plus what its own
     /// attendances there map to (at organ level Hun Sen is also the CPP Standing Committee he leads at the CPP–CPV
     /// summit); an actor above the level is matched at its own level and the
-    /// others are reported at the asked level (`who-met CPP --level person` lists the people the CPP met).
+    /// others are reported at the asked level (the CPP asked about at person level meets people).
     /// On each admitted meeting, the actor's side is every attendance that maps to it; every other attendance is
     /// a counterpart, mapped to the level. One ``Encounter`` per meeting and counterpart.
     ///

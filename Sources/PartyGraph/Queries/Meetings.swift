@@ -60,7 +60,7 @@ extension Dataset {
     /// or maps to it at the actor's own level: the CPP is involved in the CPP–CPV summit through the CPP Standing
     /// Committee, Hun Sen through leading it, Cambodia through the CPP. A summit series counts only through its own
     /// relationships (the CPP hosts it); the parts' participants are not rolled up into it, so
-    /// `--involving CPP --involving CPV` lists the two summits the CPV attends, each naming the series in `partOf`.
+    /// involving the CPP and the CPV lists the two summits the CPV attends, each naming the series in `partOf`.
     /// With no actors, every meeting that passes the filter is listed.
     ///
     /// - Throws: ``PartyGraphError/meetingIsNotAnActor(_:name:role:)`` when an actor is a meeting,

@@ -28,7 +28,7 @@ extension Dataset {
     /// The nodes within `depth` links of a node, crossing relations either way.
     ///
     /// The walk passes through every node kind; `kinds` only chooses which nodes are listed (so
-    /// `--kind person --depth 4` finds the people around Hun Sen through their bodies and meetings).
+    /// listing persons at depth 4 finds the people around Hun Sen through their bodies and meetings).
     ///
     /// - Parameters:
     ///   - center: the node the walk starts at.

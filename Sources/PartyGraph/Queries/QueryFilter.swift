@@ -1,7 +1,7 @@
 /// Which meetings a query looks at, and on which day offices are resolved to their holders.
 ///
 /// A meeting passes when its dates overlap the window `[from, to]` (partial dates stand for every day they
-/// name: `--from 2026 --to 2026-02` is 1 January–28 February 2026; an open bound is unlimited; a meeting with an
+/// name: from `2026` to `2026-02` is 1 January–28 February 2026; an open bound is unlimited; a meeting with an
 /// open date span is taken to extend without limit, so it overlaps every window on that side), its status is one
 /// of ``statuses`` and its kind one of ``meetingKinds`` (all kinds when `nil`).
 ///
