@@ -45,7 +45,8 @@ let package = Package(
         // Golden DOT files are read from the source tree (see ViewGoldenTests), not bundled.
         .testTarget(name: "PartyGraphDiagramsTests", dependencies: ["PartyGraphDiagrams", "PartyGraph", "PartyGraphTestSupport"],
                     exclude: ["Golden"]),
-        .testTarget(name: "CLITests", dependencies: ["PartyGraph", "PartyGraphTestSupport"]),
+        // Golden CLI outputs are read from the source tree (see GoldenOutputCLITests), not bundled.
+        .testTarget(name: "CLITests", dependencies: ["PartyGraph", "PartyGraphTestSupport"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -9,25 +9,26 @@ import PartyGraph
 
 struct Tally {
     var actor: ActorRef
-    var ways: Set<String> = []
-    var meetings: Set<String> = []
-    var parties: [String: String] = [:]
+    var ways: Set<Convener.How> = []
+    var meetings: Set<NodeID> = []
+    var parties: [NodeID: String] = [:]
 }
 
 func run() throws(PartyGraphError) {
     let arguments = CommandLine.arguments.dropFirst()
     guard arguments.count <= 1, arguments.first.map({ !$0.hasPrefix("-") }) ?? true else {
-        throw .invalidArgument("usage: convening-power [DATASET.json]")
+        FileHandle.standardError.write(Data("usage: convening-power [DATASET.json]\n".utf8))
+        exit(64)
     }
     let path: String
     if let given = arguments.first { path = given } else { path = try BundledDataset.locate().get() }
     let dataset = try DatasetLoader.load(path: path)
 
-    var tallies: [String: Tally] = [:]
+    var tallies: [NodeID: Tally] = [:]
     for listing in try dataset.meetings().meetings {
-        let parties = try dataset.attendees(of: NodeID(listing.meeting.id), level: .party)
+        let parties = try dataset.attendees(of: listing.meeting.id, level: .party)
         for convener in listing.conveners {
-            let own = Set(dataset.levelActors(of: NodeID(convener.actor.id), level: .party).map(\.id))
+            let own = Set(dataset.levelActors(of: convener.actor.id, level: .party).map(\.id))
             var tally = tallies[convener.actor.id] ?? Tally(actor: convener.actor)
             tally.ways.insert(convener.how)
             tally.meetings.insert(listing.meeting.id)
@@ -46,7 +47,7 @@ func run() throws(PartyGraphError) {
     print("convener | as | meetings convened | distinct parties met | parties")
     for tally in ranking {
         let parties = tally.parties.values.sorted().joined(separator: "; ")
-        print("\(tally.actor.name) | \(tally.ways.sorted().joined(separator: ", ")) | \(tally.meetings.count) | \(tally.parties.count) | \(parties)")
+        print("\(tally.actor.name) | \(tally.ways.map(\.rawValue).sorted().joined(separator: ", ")) | \(tally.meetings.count) | \(tally.parties.count) | \(parties)")
     }
     if let top = ranking.first {
         print("")

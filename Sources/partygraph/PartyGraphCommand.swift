@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PartyGraph
+import PartyGraphDiagrams
 
 @main
 struct PartyGraphCommand: ParsableCommand {
@@ -21,14 +22,21 @@ struct PartyGraphCommand: ParsableCommand {
         ]
     )
 
-    /// Runs the command, turning library errors into a message and the documented exit code.
+    /// Runs the command, turning library errors into a message (see ``ErrorMessages``) and the documented exit code.
     static func main() {
+        func fail(_ message: String, _ code: Int32) -> Never {
+            FileHandle.standardError.write(Data(("error: " + message + "\n").utf8))
+            Foundation.exit(code)
+        }
         do {
             var command = try parseAsRoot()
             try command.run()
         } catch let error as PartyGraphError {
-            FileHandle.standardError.write(Data(("error: " + error.description + "\n").utf8))
-            Foundation.exit(error.isDataError ? 65 : 64)
+            fail(ErrorMessages.text(error), error.isDataError ? 65 : 64)
+        } catch let error as DiagramError {
+            fail(ErrorMessages.text(error), ErrorMessages.exitCode(error))
+        } catch let error as UsageError {
+            fail(error.description, 64)
         } catch {
             exit(withError: error)
         }

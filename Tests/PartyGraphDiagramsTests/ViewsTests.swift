@@ -9,6 +9,9 @@ let bundledDataset: Dataset = {
     return try! DatasetLoader.load(path: path)
 }()
 
+/// The month of the bundled dataset's summits, the window `partygraph render trilateral` uses by default.
+let bundledSummitMonth = try! DateSpan(parsing: "2026-02")
+
 /// Labels of every drawn node of a diagram, by dataset id.
 private func labels(_ diagram: Diagram) -> [String: String] {
     Dictionary(uniqueKeysWithValues: diagram.nodes.map { ($0.id, $0.label) })
@@ -20,7 +23,7 @@ private func allClusters(_ clusters: [DiagramCluster]) -> [DiagramCluster] {
 }
 
 @Suite struct ViewsTrilateralTests {
-    let diagram = try! DiagramViews.trilateral(dataset: bundledDataset)
+    let diagram = try! DiagramViews.trilateral(dataset: bundledDataset, window: bundledSummitMonth)
 
     @Test func svgHoldsLeadersSummitsPartyClustersAndLegend() throws {
         let svg = try renderSVG(diagram)
@@ -130,9 +133,11 @@ private func allClusters(_ clusters: [DiagramCluster]) -> [DiagramCluster] {
     }
 
     @Test func aWindowWithoutTrilateralSummitIsAnError() throws {
-        #expect(throws: PartyGraphError.self) {
-            try DiagramViews.trilateral(dataset: bundledDataset, window: DateSpan(parsing: "2025"))
+        let window = try DateSpan(parsing: "2025")
+        #expect(throws: DiagramError.noTrilateralSummit(window: window)) {
+            try DiagramViews.trilateral(dataset: bundledDataset, window: window)
         }
+        #expect(!DiagramError.noTrilateralSummit(window: window).description.contains("--"))
     }
 }
 
@@ -156,14 +161,9 @@ private func allClusters(_ clusters: [DiagramCluster]) -> [DiagramCluster] {
     }
 
     @Test func egoOfAnUnknownNodeIsAnError() {
-        let error = #expect(throws: PartyGraphError.self) {
+        #expect(throws: DiagramError.unknownNode("person/nobody")) {
             try DiagramViews.ego(dataset: bundledDataset, center: "person/nobody")
         }
-        guard case .unknownName(let name, _)? = error else {
-            Issue.record("expected unknownName, got \(String(describing: error))")
-            return
-        }
-        #expect(name == "person/nobody")
     }
 
     @Test func meetingViewShowsItsParticipantsAndLeaders() throws {
@@ -178,7 +178,7 @@ private func allClusters(_ clusters: [DiagramCluster]) -> [DiagramCluster] {
     }
 
     @Test func meetingViewOfAPersonIsAnError() {
-        #expect(throws: PartyGraphError.self) {
+        #expect(throws: DiagramError.notAMeeting("person/hun-sen", name: "Hun Sen", kind: .person)) {
             try DiagramViews.meeting(dataset: bundledDataset, meeting: "person/hun-sen")
         }
     }
@@ -208,7 +208,7 @@ private func allClusters(_ clusters: [DiagramCluster]) -> [DiagramCluster] {
     }
 
     @Test func defaultOutputPaths() {
-        #expect(DiagramView.trilateral.defaultOutputPath(format: .svg) == "output/trilateral-2026.svg")
+        #expect(DiagramView.trilateral.defaultOutputPath(format: .svg) == "output/trilateral.svg")
         #expect(DiagramView.ego("person/hun-sen", depth: 2).defaultOutputPath(format: .png) == "output/ego-hun-sen.png")
         #expect(DiagramView.meeting("meeting/2026-02-cpp-cpv-summit").defaultOutputPath(format: .pdf) == "output/meeting-2026-02-cpp-cpv-summit.pdf")
         #expect(DiagramView.all.defaultOutputPath(format: .dot) == "output/all.gv")

@@ -159,7 +159,7 @@ func close(_ a: Double, _ b: Double) -> Bool {
     @Test func reportStatesEveryParameter() throws {
         let report = try graph.centrality(CentralityParameters(measure: .pagerank, weights: .strength, damping: 0.9), top: 3)
         #expect(report.scores.count == 3)
-        #expect(report.parameters.measure == "pagerank")
+        #expect(report.parameters.measure == .pagerank)
         #expect(report.parameters.damping == 0.9)
         #expect(report.parameters.tolerance == 1e-6)
         #expect(report.parameters.maxIterations == 100)
@@ -194,11 +194,12 @@ func close(_ a: Double, _ b: Double) -> Bool {
         #expect(first.parameters.samples == 4 && first.parameters.seed == 7)
     }
 
-    @Test func nonConvergenceNamesTheOptions() {
+    @Test func nonConvergenceSaysWhichAlgorithmStoppedWhere() {
         #expect {
             try graph.centrality(CentralityParameters(measure: .eigenvector, tolerance: 1e-15, maxIterations: 1))
         } throws: { error in
-            "\(error)".contains("--max-iterations")
+            guard case PartyGraphError.notConverged(let algorithm, let iterations, let tolerance) = error else { return false }
+            return algorithm == "eigenvectorCentrality" && iterations == 1 && tolerance == 1e-15 && !"\(error)".contains("--")
         }
     }
 

@@ -50,10 +50,10 @@ struct CoMeetingGraphTests {
         #expect(long.meetingCounts == grid.indices.map { grid[$0][$0] })
         #expect(full.meetingCounts == nil)
         for pair in full.pairs.prefix(50) {
-            #expect(long.count(pair.first.id, pair.second.id) == pair.count)
-            #expect(long.count(pair.second.id, pair.first.id) == pair.count)
+            #expect(long.count(pair.first.id.rawValue, pair.second.id.rawValue) == pair.count)
+            #expect(long.count(pair.second.id.rawValue, pair.first.id.rawValue) == pair.count)
         }
-        let actor = full.actors[0].id
+        let actor = full.actors[0].id.rawValue
         #expect(long.count(actor, actor) == full.count(actor, actor))
     }
 
@@ -70,10 +70,10 @@ struct CoMeetingGraphTests {
             let analysis = try AnalysisGraph(dataset: bundledDataset, projection: projection)
             let graph = bundledDataset.coMeetingGraph(level: level)
             #expect(analysis.graph == graph.graph)
-            #expect(analysis.vertices.map(\.id) == graph.actors.map(\.id))
+            #expect(analysis.vertices.map(\.id) == graph.actors.map(\.id.rawValue))
             let exported = MeetingProjection.graph(bundledDataset, projection: projection, window: nil)
             #expect(exported.edges.count == graph.pairCount)
-            #expect(Set(exported.nodes.map(\.id)) == Set(graph.actors.map(\.id)))
+            #expect(Set(exported.nodes.map(\.id)) == Set(graph.actors.map(\.id.rawValue)))
         }
     }
 }

@@ -33,10 +33,10 @@ import Testing
         let dataset = Self.datasets[datasetNumber]
         for entity in dataset.entities where entity.kind == .person {
             let report = NodeReport(entity: entity, in: dataset)
-            let leads = report.facts.filter { $0.direction == "leads" }
+            let leads = report.facts.filter { $0.direction == .leads }
             let expected = dataset.relationships.filter { $0.ledBy == entity.id }
-            #expect(leads.map(\.otherID) == expected.map(\.to.rawValue), "\(entity.id)")
-            #expect(leads.map(\.through) == expected.map(\.from.rawValue), "\(entity.id)")
+            #expect(leads.map(\.otherID) == expected.map(\.to), "\(entity.id)")
+            #expect(leads.map(\.through) == expected.map(\.from), "\(entity.id)")
             for fact in report.facts {
                 for citation in fact.evidence {
                     let source = dataset.sources.first { $0.id == citation.source }

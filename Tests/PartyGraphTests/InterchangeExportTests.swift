@@ -207,7 +207,7 @@ enum InterchangeFixtures {
         for (projection, level) in [(GraphProjection.persons, EncounterLevel.person), (.parties, .party)] {
             let matrix = InterchangeFixtures.bundled.coMeetingMatrix(level: level)
             var expected: [String: Int] = [:]
-            for pair in matrix.pairs { expected[[pair.first.id, pair.second.id].sorted().joined(separator: " ")] = pair.count }
+            for pair in matrix.pairs { expected[[pair.first.id.rawValue, pair.second.id.rawValue].sorted().joined(separator: " ")] = pair.count }
             #expect(weights(projection) == expected)
         }
     }
@@ -246,12 +246,17 @@ struct XMLStructure {
 
     let root: Element
 
+    /// The text could not be parsed as XML.
+    struct NotWellFormed: Error {
+        var reason: String
+    }
+
     init(_ text: String) throws {
         let builder = Builder()
         let parser = XMLParser(data: Data(text.utf8))
         parser.delegate = builder
         guard parser.parse(), let root = builder.root else {
-            throw PartyGraphError.invalidArgument("not well-formed XML: \(parser.parserError.map { "\($0)" } ?? "")")
+            throw NotWellFormed(reason: parser.parserError.map { "\($0)" } ?? "")
         }
         self.root = root
     }

@@ -20,7 +20,7 @@ struct QueriesEncounterTests {
 
     @Test func hunSenMeetsToLamAndThonglounAtTheSummits() throws {
         let report = try dataset.encounters(of: QueriesFixture.id("person/hun-sen"))
-        #expect(report.query.level == "person")
+        #expect(report.query.level == .person)
         let byCounterpart = Dictionary(grouping: report.encounters, by: \.counterpart.actor.id)
         let toLam = try #require(byCounterpart["person/to-lam"])
         #expect(toLam.map(\.meeting.id) == ["meeting/2026-02-cpp-cpv-summit", "meeting/2026-02-trilateral-summit"])
@@ -28,7 +28,7 @@ struct QueriesEncounterTests {
         #expect(thongloun.map(\.meeting.id) == ["meeting/2026-02-cpp-lprp-summit", "meeting/2026-02-trilateral-summit"])
         for encounter in toLam + thongloun {
             #expect(encounter.meeting.date == "2026-02-06/2026-02-07")
-            #expect(encounter.meeting.status == "announced")
+            #expect(encounter.meeting.status == .announced)
             #expect(encounter.meeting.announced)
         }
         #expect(report.counterparts.prefix(2).map(\.actor.name) == ["Thongloun Sisoulith", "Tô Lâm"])
@@ -43,13 +43,13 @@ struct QueriesEncounterTests {
         #expect(bilateral.counterpart.participations.count == 1)
         #expect(theirs.derivation == .viaDelegation)
         #expect(theirs.participant.id == "organ/cpv-politburo")
-        #expect(theirs.role == "guest")
+        #expect(theirs.role == .guest)
         #expect(theirs.capacity?.id == "party/cpv")
-        #expect(theirs.basis.map(\.relation) == ["participant-in", "leads"])
+        #expect(theirs.basis.map(\.relation.rawValue) == ["participant-in", "leads"])
         let ours = try #require(bilateral.actor.participations.first)
         #expect(ours.derivation == .viaDelegation)
         #expect(ours.participant.id == "organ/cpp-standing-committee")
-        #expect(ours.role == "host")
+        #expect(ours.role == .host)
         #expect(ours.capacity?.id == "party/cpp")
         #expect(bilateral.evidence.count == 1)
         #expect(bilateral.evidence[0].source == "ppp-2026-02-03")
@@ -62,9 +62,9 @@ struct QueriesEncounterTests {
         let theirs = try #require(trilateral.counterpart.participations.first)
         #expect(theirs.derivation == .viaOffice)
         #expect(theirs.participant.id == "office/lprp-general-secretary")
-        #expect(theirs.role == "delegation-head")
+        #expect(theirs.role == .delegationHead)
         #expect(theirs.capacity?.id == "party/lprp")
-        #expect(theirs.basis.map(\.relation) == ["participant-in", "holds"])
+        #expect(theirs.basis.map(\.relation.rawValue) == ["participant-in", "holds"])
         #expect(theirs.basis[1].from == "person/thongloun-sisoulith")
         let ours = try #require(trilateral.actor.participations.first)
         #expect(ours.derivation == .viaOffice)
@@ -104,7 +104,7 @@ struct QueriesEncounterTests {
         let visit = try #require(report.encounters.first { $0.meeting.id == "meeting/2026-02-06-to-lam-state-visit" })
         #expect(visit.actor.participations[0].derivation == .hosting)
         #expect(visit.counterpart.participations[0].attendee.id == "person/to-lam")
-        #expect(visit.counterpart.participations[0].basis.map(\.relation) == ["participant-in", "holds", "office-of", "based-in"])
+        #expect(visit.counterpart.participations[0].basis.map(\.relation.rawValue) == ["participant-in", "holds", "office-of", "based-in"])
     }
 
     @Test func anActorAboveTheLevelIsMatchedAtItsOwnLevel() throws {
@@ -124,7 +124,7 @@ struct QueriesEncounterTests {
     }
 
     @Test func levelActorsFollowTheDocumentedChains() {
-        func ids(_ node: String, _ level: EncounterLevel) -> [String] { dataset.levelActors(of: NodeID(node), level: level).map(\.id) }
+        func ids(_ node: String, _ level: EncounterLevel) -> [NodeID] { dataset.levelActors(of: NodeID(node), level: level).map(\.id) }
         #expect(ids("person/hun-sen", .party) == ["party/cpp"])
         #expect(ids("person/hun-sen", .organ) == ["organ/cambodia-senate"])
         #expect(ids("person/thongloun-sisoulith", .organ) == ["organ/lprp-central-committee"])

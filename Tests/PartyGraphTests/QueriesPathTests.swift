@@ -83,7 +83,7 @@ struct QueriesResearchAPITests {
         let path = try dataset.shortestPath(from: hunSen, to: NodeID("person/to-lam"), relations: [.leads, .relation(.participantIn)])
         #expect(path.steps.count == 4)
         let ego = try dataset.neighborhood(of: hunSen, depth: 2, kinds: [.person, .office])
-        #expect(ego.neighbors.allSatisfy { $0.actor.kind == "office" || $0.actor.kind == "person" })
+        #expect(ego.neighbors.allSatisfy { $0.actor.kind == .office || $0.actor.kind == .person })
         let parties = try dataset.attendees(of: NodeID("meeting/2026-02-trilateral-summit"), level: .party)
         #expect(parties.map(\.id) == ["party/cpp", "party/cpv", "party/lprp"])
         #expect(dataset.levelActors(of: hunSen, level: .party).map(\.id) == ["party/cpp"])

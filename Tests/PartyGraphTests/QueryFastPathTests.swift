@@ -124,7 +124,7 @@ struct QueryFastPathTests {
         #expect(Set(candidates).count == candidates.count)
         // Every meeting where the party has a side is among them.
         let report = try data.encounters(of: "party/p000", level: .party)
-        let ids = Set(candidates.map { data.entities[$0].id.rawValue })
+        let ids = Set(candidates.map { data.entities[$0].id })
         #expect(!report.encounters.isEmpty)
         #expect(report.encounters.allSatisfy { ids.contains($0.meeting.id) })
     }
@@ -154,7 +154,7 @@ struct QueryFastPathTests {
         #expect(counts.indices.allSatisfy { row in counts.indices.allSatisfy { counts[row][$0] == counts[$0][row] } })
         for pair in matrix.pairs {
             #expect(pair.count == pair.meetings.count)
-            #expect(matrix.count(pair.first.id, pair.second.id) == pair.count)
+            #expect(matrix.count(pair.first.id.rawValue, pair.second.id.rawValue) == pair.count)
         }
     }
 }

@@ -55,13 +55,11 @@ public struct AnalysisGraph: Sendable {
     ///   - filter: the meetings that count (window, statuses); for `full`, relationships whose validity does not
     ///     overlap the window and meetings the filter rejects are left out.
     ///   - directed: only for `full`: keep relationship directions (`from → to`).
-    /// - Throws: ``PartyGraphError/invalidArgument(_:)`` for `directed` with a meeting projection.
+    /// - Throws: ``PartyGraphError/projectionIsUndirected(_:)`` for `directed` with a meeting projection.
     /// - Complexity: that of ``CoMeetingGraph`` for a projection; O(n + m) for `full`.
     public init(dataset: Dataset, projection: GraphProjection, filter: QueryFilter = .all, directed: Bool = false) throws(PartyGraphError) {
         if let level = projection.level {
-            guard !directed else {
-                throw .invalidArgument("--directed applies to --projection full and --edgelist; the \(projection.rawValue) projection is undirected (meeting together is mutual)")
-            }
+            guard !directed else { throw .projectionIsUndirected(projection) }
             self = Self.meetingProjection(dataset: dataset, projection: projection, level: level, filter: filter)
         } else {
             self = Self.typedGraph(dataset: dataset, filter: filter, directed: directed)
@@ -77,7 +75,7 @@ public struct AnalysisGraph: Sendable {
     /// The who-meets-whom graph: vertices in ``CoMeetingGraph/actors`` order, weights = shared meetings.
     static func meetingProjection(dataset: Dataset, projection: GraphProjection, level: EncounterLevel, filter: QueryFilter) -> AnalysisGraph {
         let coMeeting = dataset.coMeetingGraph(level: level, filter: filter)
-        let vertices = coMeeting.actors.map { AnalysisVertex(id: $0.id, name: $0.name, kind: $0.kind, holderNotNamed: $0.holderNotNamed) }
+        let vertices = coMeeting.actors.map { AnalysisVertex(id: $0.id.rawValue, name: $0.name, kind: $0.kind.rawValue, holderNotNamed: $0.holderNotNamed) }
         return AnalysisGraph(graph: coMeeting.graph, vertices: vertices, origin: Origin(
             source: "dataset", file: nil, projection: projection.rawValue, filter: filter.echo,
             storedWeights: "the number of distinct meetings the pair shares"))
@@ -115,7 +113,8 @@ public struct AnalysisGraph: Sendable {
     ///   - directed: read each line `u v` as the edge u → v.
     ///   - weighted: read the third column as the edge weight; without it a third column is ignored.
     /// - Throws: ``PartyGraphError/unreadable(file:reason:)``; ``PartyGraphError/invalidData(file:issues:)`` naming the
-    ///   file and line of a malformed line, or when `weighted` is asked of a file without weights.
+    ///   file and line of a malformed line; ``PartyGraphError/edgeListHasNoWeights(file:)`` when `weighted` is asked
+    ///   of a file without weights.
     public init(edgeListAt path: String, directed: Bool = false, weighted: Bool = false) throws(PartyGraphError) {
         var list: EdgeList
         do {
@@ -126,9 +125,7 @@ public struct AnalysisGraph: Sendable {
             throw .unreadable(file: path, reason: "\(error)")
         }
         if weighted && list.weights == nil && !list.sources.isEmpty {
-            throw .invalidData(file: path, issues: [DatasetIssue(
-                file: path, path: "column 3", message: "--weighted was given but the lines have no third column",
-                fix: "write 'u v w' lines, or leave out --weighted")])
+            throw .edgeListHasNoWeights(file: path)
         }
         if !weighted { list.weights = nil }
         let graph: CompressedGraph
@@ -137,7 +134,7 @@ public struct AnalysisGraph: Sendable {
         } catch let error as GraphError {
             throw PartyGraphError(error, file: path)
         } catch {
-            throw .invalidArgument("\(error)")
+            preconditionFailure("GraphAlgorithms threw a non-GraphError: \(error)")
         }
         let vertices = (0..<graph.vertexCount).map { AnalysisVertex(id: String($0), name: String($0)) }
         self.init(graph: graph, vertices: vertices, origin: Origin(
@@ -147,8 +144,8 @@ public struct AnalysisGraph: Sendable {
 }
 
 extension PartyGraphError {
-    /// Translates a `GraphAlgorithms` error: problems in the input file are data errors, the rest argument errors
-    /// phrased with the command-line option names.
+    /// Translates a `GraphAlgorithms` error into the library's terms: problems in the input file are data errors,
+    /// an algorithm's parameter becomes the ``CentralityParameter`` it was given as (`k` is ``CentralityParameter/samples``).
     init(_ error: GraphError, file: String?) {
         switch error {
         case let .malformedLine(name, line, text, reason):
@@ -158,16 +155,18 @@ extension PartyGraphError {
         case let .unreadableFile(path, reason):
             self = .unreadable(file: path, reason: reason)
         case let .invalidDistance(s, t, value), let .invalidStrength(s, t, value):
-            self = .invalidData(file: file, issues: [DatasetIssue(
-                file: file, path: "edge \(s) \(t)", message: "weight \(value) cannot be used: weights must be finite and positive",
-                fix: "correct the weight, or use --weights none")])
+            self = .unusableWeight(file: file, source: s, target: t, value: value)
         case let .notConverged(algorithm, iterations, tolerance):
-            self = .invalidArgument("\(algorithm) did not converge to tolerance \(tolerance) in \(iterations) iterations; raise --max-iterations or --tolerance")
+            self = .notConverged(algorithm: algorithm, iterations: iterations, tolerance: tolerance)
         case let .invalidParameter(name, value, reason):
-            let option = ["k": "--samples", "threads": "--threads", "damping": "--damping", "alpha": "--alpha"][name] ?? name
-            self = .invalidArgument("invalid \(option) \(value): \(reason)")
+            let parameters: [String: CentralityParameter] = ["k": .samples, "threads": .threads, "damping": .damping, "alpha": .alpha]
+            if let parameter = parameters[name] {
+                self = .parameterOutOfRange(parameter, value: value, accepted: reason)
+            } else {
+                self = .graph(error)
+            }
         default:
-            self = .invalidArgument(error.description)
+            self = .graph(error)
         }
     }
 }

@@ -24,6 +24,46 @@ public enum WeightMeaning: String, CaseIterable, Codable, Sendable {
     case distance
 }
 
+/// A parameter of a centrality run, named in ``PartyGraphError`` when its value is wrong or does not apply.
+public enum CentralityParameter: String, CaseIterable, Sendable, Hashable {
+    /// ``CentralityParameters/normalized``.
+    case normalized
+    /// ``CentralityParameters/endpoints``.
+    case endpoints
+    /// ``CentralityParameters/samples`` (GraphAlgorithms' `k`).
+    case samples
+    /// ``CentralityParameters/seed``.
+    case seed
+    /// ``CentralityParameters/damping``.
+    case damping
+    /// ``CentralityParameters/alpha``.
+    case alpha
+    /// ``CentralityParameters/tolerance``.
+    case tolerance
+    /// ``CentralityParameters/maxIterations``.
+    case maxIterations
+    /// ``CentralityParameters/threads``.
+    case threads
+    /// The `top` cut of ``AnalysisGraph/centrality(_:top:)``.
+    case top
+
+    /// The parameter in words, for messages: `the damping factor`.
+    public var noun: String {
+        switch self {
+        case .normalized: return "normalisation"
+        case .endpoints: return "counting endpoints"
+        case .samples: return "the number of sampled sources"
+        case .seed: return "the sampling seed"
+        case .damping: return "the damping factor"
+        case .alpha: return "the attenuation factor alpha"
+        case .tolerance: return "the tolerance"
+        case .maxIterations: return "the iteration limit"
+        case .threads: return "the number of threads"
+        case .top: return "the number of top scores"
+        }
+    }
+}
+
 /// The parameters of a centrality run. `nil` means the measure's default (NetworkX's).
 public struct CentralityParameters: Hashable, Sendable {
     /// The measure to compute.
@@ -68,30 +108,38 @@ public struct CentralityParameters: Hashable, Sendable {
         self.threads = threads
     }
 
-    /// Rejects parameters that do not apply to the measure, so a given option is never silently ignored.
-    /// - Throws: ``PartyGraphError/invalidArgument(_:)`` naming the option and the measures it applies to.
+    /// Rejects parameters that do not apply to the measure, so a given parameter is never silently ignored.
+    /// - Throws: ``PartyGraphError/parameterNotApplicable(_:measure:appliesTo:)`` naming the parameter and the
+    ///   measures it applies to, ``PartyGraphError/distanceWeightsNeedPathMeasure(_:)``, or
+    ///   ``PartyGraphError/parameterOutOfRange(_:value:accepted:)`` for a value outside its domain.
     public func validate() throws(PartyGraphError) {
-        func only(_ given: Bool, _ option: String, _ measures: [CentralityMeasure]) throws(PartyGraphError) {
+        func only(_ given: Bool, _ parameter: CentralityParameter, _ measures: [CentralityMeasure]) throws(PartyGraphError) {
             if given && !measures.contains(measure) {
-                throw .invalidArgument("\(option) does not apply to \(measure.rawValue); it applies to " + measures.map(\.rawValue).joined(separator: ", "))
+                throw .parameterNotApplicable(parameter, measure: measure, appliesTo: measures)
             }
         }
-        try only(normalized != nil, "--normalized/--no-normalized", [.degree, .betweenness, .harmonic, .katz, .hits])
-        try only(endpoints, "--endpoints", [.betweenness])
-        try only(samples != nil, "--samples", [.betweenness])
-        try only(damping != nil, "--damping", [.pagerank])
-        try only(alpha != nil, "--alpha", [.katz])
-        try only(tolerance != nil, "--tolerance", [.eigenvector, .pagerank, .katz, .hits])
-        try only(maxIterations != nil, "--max-iterations", [.eigenvector, .pagerank, .katz, .hits])
-        if weights == .distance && !measure.isPathBased {
-            throw .invalidArgument("--weights distance applies to the path measures betweenness, closeness and harmonic; \(measure.rawValue) reads weights as strengths: use --weights strength or none")
+        try only(normalized != nil, .normalized, [.degree, .betweenness, .harmonic, .katz, .hits])
+        try only(endpoints, .endpoints, [.betweenness])
+        try only(samples != nil, .samples, [.betweenness])
+        try only(damping != nil, .damping, [.pagerank])
+        try only(alpha != nil, .alpha, [.katz])
+        try only(tolerance != nil, .tolerance, [.eigenvector, .pagerank, .katz, .hits])
+        try only(maxIterations != nil, .maxIterations, [.eigenvector, .pagerank, .katz, .hits])
+        if weights == .distance && !measure.isPathBased { throw .distanceWeightsNeedPathMeasure(measure) }
+        if let samples, samples < 1 { throw .parameterOutOfRange(.samples, value: String(samples), accepted: "must be at least 1") }
+        if let threads, threads < 1 { throw .parameterOutOfRange(.threads, value: String(threads), accepted: "must be at least 1") }
+        if let maxIterations, maxIterations < 1 {
+            throw .parameterOutOfRange(.maxIterations, value: String(maxIterations), accepted: "must be at least 1")
         }
-        if let samples, samples < 1 { throw .invalidArgument("--samples must be at least 1") }
-        if let threads, threads < 1 { throw .invalidArgument("--threads must be at least 1") }
-        if let maxIterations, maxIterations < 1 { throw .invalidArgument("--max-iterations must be at least 1") }
-        if let tolerance, !(tolerance > 0 && tolerance.isFinite) { throw .invalidArgument("--tolerance must be a positive number") }
-        if let damping, !(damping >= 0 && damping <= 1) { throw .invalidArgument("--damping must be in [0, 1]") }
-        if let alpha, !(alpha > 0 && alpha.isFinite) { throw .invalidArgument("--alpha must be a positive number") }
+        if let tolerance, !(tolerance > 0 && tolerance.isFinite) {
+            throw .parameterOutOfRange(.tolerance, value: String(tolerance), accepted: "must be a positive number")
+        }
+        if let damping, !(damping >= 0 && damping <= 1) {
+            throw .parameterOutOfRange(.damping, value: String(damping), accepted: "must be in [0, 1]")
+        }
+        if let alpha, !(alpha > 0 && alpha.isFinite) {
+            throw .parameterOutOfRange(.alpha, value: String(alpha), accepted: "must be a positive number")
+        }
     }
 }
 
@@ -99,14 +147,13 @@ public struct CentralityParameters: Hashable, Sendable {
 public struct CentralityReport: Codable, Hashable, Sendable {
     /// The parameters as used, defaults filled in; `nil` where a parameter does not apply to the measure.
     public struct Parameters: Codable, Hashable, Sendable {
-        /// The ``CentralityMeasure`` raw value.
-        public var measure: String
+        /// The measure computed.
+        public var measure: CentralityMeasure
         /// Whether the values are normalised; `nil` when the measure has no such choice (its scale is fixed).
         public var normalized: Bool?
         /// How the values are scaled, in words.
         public var normalization: String
-        /// The ``WeightMeaning`` raw value.
-        public var weights: String
+        public var weights: WeightMeaning
         /// What the weights mean for this measure, in words (`length = 1 / shared meetings`).
         public var weightsMeaning: String
         /// Betweenness only: whether path endpoints were counted.
@@ -147,8 +194,8 @@ public struct CentralityReport: Codable, Hashable, Sendable {
         public var id: String
         /// The vertex's display name.
         public var name: String
-        /// The ``NodeKind`` raw value; `nil` for edge-list vertices.
-        public var kind: String?
+        /// The node's kind; `nil` for edge-list vertices.
+        public var kind: NodeKind?
         /// `true` for an office standing in for a person the sources do not name.
         public var holderNotNamed: Bool
         /// The centrality (for HITS the authority score).
@@ -176,16 +223,16 @@ extension AnalysisGraph {
     /// - Parameters:
     ///   - parameters: the measure and its options (validated here).
     ///   - top: keep only the first `top` scores (ties at the cut are dropped with the rest).
-    /// - Throws: ``PartyGraphError/invalidArgument(_:)`` for options that do not apply, weights asked of an
-    ///   unweighted graph, or an iteration that does not converge; ``PartyGraphError/invalidData(file:issues:)`` for a
-    ///   weight that cannot be used (negative, zero strength on a path measure).
+    /// - Throws: what ``CentralityParameters/validate()`` throws; ``PartyGraphError/parameterOutOfRange(_:value:accepted:)``
+    ///   for `top` below 1 or a parameter the algorithm rejects (more samples than vertices);
+    ///   ``PartyGraphError/graphHasNoWeights(_:)``; ``PartyGraphError/notConverged(algorithm:iterations:tolerance:)``;
+    ///   ``PartyGraphError/unusableWeight(file:source:target:value:)`` for a weight that cannot be used (negative,
+    ///   zero strength on a path measure).
     /// - Complexity: that of the measure in `GraphAlgorithms`, plus O(n log n) to rank.
     public func centrality(_ parameters: CentralityParameters, top: Int? = nil) throws(PartyGraphError) -> CentralityReport {
         try parameters.validate()
-        if let top, top < 1 { throw .invalidArgument("--top must be at least 1") }
-        if parameters.weights != .none && !graph.isWeighted {
-            throw .invalidArgument("--weights \(parameters.weights.rawValue) needs a weighted graph; this one stores no weights (give --weighted for an edge list, or use --weights none)")
-        }
+        if let top, top < 1 { throw .parameterOutOfRange(.top, value: String(top), accepted: "must be at least 1") }
+        if parameters.weights != .none && !graph.isWeighted { throw .graphHasNoWeights(parameters.weights) }
         let measure = parameters.measure
         let threads = parameters.threads ?? ProcessInfo.processInfo.activeProcessorCount
         var values: [Double]
@@ -266,13 +313,14 @@ extension AnalysisGraph {
         } catch let error as PartyGraphError {
             throw error
         } catch {
-            throw .invalidArgument("\(error)")
+            // GraphError is the single error type of GraphAlgorithms; anything else is a defect.
+            preconditionFailure("GraphAlgorithms threw a non-GraphError: \(error)")
         }
 
         let parallel = measure.isPathBased
         let used = CentralityReport.Parameters(
-            measure: measure.rawValue, normalized: normalized, normalization: normalization,
-            weights: parameters.weights.rawValue, weightsMeaning: weightsMeaning(parameters.weights, measure: measure),
+            measure: measure, normalized: normalized, normalization: normalization,
+            weights: parameters.weights, weightsMeaning: weightsMeaning(parameters.weights, measure: measure),
             endpoints: measure == .betweenness ? parameters.endpoints : nil,
             damping: damping, alpha: alpha, tolerance: tolerance, maxIterations: maxIterations,
             samples: measure == .betweenness ? parameters.samples : nil,
@@ -290,7 +338,7 @@ extension AnalysisGraph {
             let rank = position > 0 && values[order[position - 1]] == values[v] ? scores[position - 1].rank : position + 1
             let vertex = vertices[v]
             scores.append(CentralityReport.Score(
-                rank: rank, id: vertex.id, name: vertex.name, kind: vertex.kind, holderNotNamed: vertex.holderNotNamed,
+                rank: rank, id: vertex.id, name: vertex.name, kind: vertex.kind.flatMap(NodeKind.init(rawValue:)), holderNotNamed: vertex.holderNotNamed,
                 value: values[v], hub: hubs?[v]))
         }
         if let top, top < scores.count { scores.removeSubrange(top...) }

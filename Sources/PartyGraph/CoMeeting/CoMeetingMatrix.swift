@@ -122,10 +122,10 @@ public struct CoMeetingMatrix: Codable, Hashable, Sendable {
 
     /// The number of meetings two actors share (by id), or 0 when either is not in the matrix.
     public func count(_ first: String, _ second: String) -> Int {
-        guard let row = actors.firstIndex(where: { $0.id == first }), let column = actors.firstIndex(where: { $0.id == second }) else { return 0 }
+        guard let row = actors.firstIndex(where: { $0.id.rawValue == first }), let column = actors.firstIndex(where: { $0.id.rawValue == second }) else { return 0 }
         if let counts { return counts[row][column] }
         if row == column { return meetingCounts?[row] ?? 0 }
-        return pairs.first { ($0.first.id, $0.second.id) == (first, second) || ($0.first.id, $0.second.id) == (second, first) }?.count ?? 0
+        return pairs.first { ($0.first.id.rawValue, $0.second.id.rawValue) == (first, second) || ($0.first.id.rawValue, $0.second.id.rawValue) == (second, first) }?.count ?? 0
     }
 }
 

@@ -3,10 +3,14 @@ import Foundation
 /// Finds the dataset bundled with PartyGraph, wherever the tool is run from.
 ///
 /// The search order, first hit wins:
-/// 1. the environment variable `PARTYGRAPH_DATASET` (a file path);
+/// 1. the environment variable `PARTYGRAPH_DATASET` (a file path, used as given);
 /// 2. `datasets/indochina-summits-2026.json` in the current directory or any directory above it;
-/// 3. the same path relative to the executable's package checkout (`.build/<config>/partygraph` → the checkout);
-/// 4. `../share/partygraph/indochina-summits-2026.json` next to an installed executable (what `make install` lays out).
+/// 3. `../share/partygraph/indochina-summits-2026.json` beside the executable's folder (an installed binary, as
+///    `make install` lays it out);
+/// 4. `datasets/indochina-summits-2026.json` in each of the four folders above the executable's folder (a build folder
+///    of the checkout: `.build/<triple>/<config>/partygraph` → the checkout).
+///
+/// The executable's path has its symbolic links resolved first.
 public enum BundledDataset {
     /// The bundled dataset's file name.
     public static let fileName = "indochina-summits-2026.json"
@@ -42,8 +46,6 @@ public enum BundledDataset {
         if let found = candidates.first(where: { FileManager.default.fileExists(atPath: $0.path) }) {
             return .success(found.path)
         }
-        return .failure(.unreadable(
-            file: fileName,
-            reason: "the bundled dataset was not found; pass --dataset FILE or set \(environmentVariable)"))
+        return .failure(.bundledDatasetNotFound)
     }
 }

@@ -12,7 +12,8 @@ public enum ExportFormat: String, CaseIterable, Sendable {
     case csv
     /// A folder with Neo4j import CSV files and a Cypher `LOAD CSV` script.
     case neo4j
-    /// Graphviz DOT text.
+    /// Graphviz DOT text: here a plain graph (node kind as shape, relation as label); `PartyGraphDiagrams`'
+    /// `DiagramExporter` writes the typed graph as the styled diagram the renderer draws.
     case dot
 
     /// The file extension of a single-file format, or `nil` for formats that write a folder.
@@ -41,6 +42,12 @@ public struct ExportFile: Sendable, Hashable {
     public var name: String
     /// The file's bytes (UTF-8 text).
     public var data: Data
+
+    /// A file of an export: `name` inside the output folder (empty for a single-file format) and its bytes.
+    public init(name: String, data: Data) {
+        self.name = name
+        self.data = data
+    }
 }
 
 /// Exports a dataset, or its who-meets-whom projection, to interchange formats. Same input, same bytes.
@@ -82,22 +89,34 @@ public enum Exporter {
     /// Writes an export to `path` (a file, or a folder for CSV and Neo4j), each file atomically, creating folders.
     ///
     /// - Returns: the paths written, in order.
-    /// - Throws: ``PartyGraphError/unwritable(file:reason:)``.
+    /// - Throws: ``PartyGraphError/exportNeedsFolder(file:format:)`` when a folder format is given an existing file,
+    ///   ``PartyGraphError/unwritable(file:reason:)``.
     @discardableResult
     public static func write(
         _ dataset: Dataset, format: ExportFormat, projection: GraphProjection = .full, window: DateSpan? = nil,
         to path: String
     ) throws(PartyGraphError) -> [String] {
+        try write(files(dataset, format: format, projection: projection, window: window), format: format, to: path)
+    }
+
+    /// Writes the files of an export in `format` to `path` (a file, or a folder for CSV and Neo4j), each file
+    /// atomically, creating folders; for exports built elsewhere (the styled DOT of `PartyGraphDiagrams`).
+    ///
+    /// - Returns: the paths written, in order.
+    /// - Throws: ``PartyGraphError/exportNeedsFolder(file:format:)`` when a folder format is given an existing file,
+    ///   ``PartyGraphError/unwritable(file:reason:)``.
+    @discardableResult
+    public static func write(_ files: [ExportFile], format: ExportFormat, to path: String) throws(PartyGraphError) -> [String] {
         var isDirectory: ObjCBool = false
         let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
         if format.fileExtension == nil, exists, !isDirectory.boolValue {
-            throw .unwritable(file: path, reason: "--format \(format.rawValue) writes a folder, and this is a file")
+            throw .exportNeedsFolder(file: path, format: format)
         }
         if format.fileExtension != nil, exists, isDirectory.boolValue {
             throw .unwritable(file: path, reason: "it is a folder; name the \(format.rawValue) file to write")
         }
         var written: [String] = []
-        for file in files(dataset, format: format, projection: projection, window: window) {
+        for file in files {
             let target = file.name.isEmpty ? path : (path.hasSuffix("/") ? path + file.name : path + "/" + file.name)
             try AtomicFile.write(file.data, to: target)
             written.append(target)

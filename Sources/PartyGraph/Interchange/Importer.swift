@@ -2,9 +2,9 @@ import Foundation
 
 /// A file format that ``Importer`` reads.
 public enum ImportFormat: String, CaseIterable, Sendable {
-    /// The CSV files of `partygraph export --format csv`: nodes.csv, edges.csv, sources.csv, dataset.csv.
+    /// The CSV files ``Exporter`` writes for ``ExportFormat/csv``: nodes.csv, edges.csv, sources.csv, dataset.csv.
     case csv
-    /// Node-link JSON as written by `partygraph export --format json` (or NetworkX's `node_link_data`).
+    /// Node-link JSON as ``Exporter`` writes it for ``ExportFormat/json`` (or NetworkX's `node_link_data`).
     case json
 }
 
@@ -24,13 +24,13 @@ public enum Importer {
     ///     relative to it and every quote is checked against them, as ``DatasetLoader`` will do when it loads the
     ///     written file; a text that cannot be read there is reported. `nil` skips these checks.
     /// - Throws: ``PartyGraphError/unreadable(file:reason:)`` or ``PartyGraphError/invalidData(file:issues:)``;
-    ///   ``PartyGraphError/invalidArgument(_:)`` for JSON given other than one path.
+    ///   ``PartyGraphError/importNeedsOneFile(format:given:)`` for JSON with other than one path.
     public static func load(format: ImportFormat, paths: [String], sourceDirectory: URL? = nil) throws(PartyGraphError) -> Dataset {
         switch format {
         case .csv: return try loadCSV(paths: paths, sourceDirectory: sourceDirectory)
         case .json:
             guard paths.count == 1, let path = paths.first else {
-                throw .invalidArgument("JSON import reads exactly one node-link file; \(paths.count) were given")
+                throw .importNeedsOneFile(format: .json, given: paths.count)
             }
             return try loadNodeLinkJSON(path: path, sourceDirectory: sourceDirectory)
         }
@@ -144,7 +144,7 @@ public enum Importer {
                 throw .invalidData(file: path, issues: [issue(error.offset, "$", "invalid JSON: " + error.message, fix: error.fix)])
             }
             guard case .object = document.shape, case .array(let nodes)? = document["nodes"]?.shape else {
-                throw .invalidData(file: path, issues: [issue(document.offset, "$", "this is not node-link JSON: it needs a \"nodes\" list", fix: "export with --format json")])
+                throw .invalidData(file: path, issues: [issue(document.offset, "$", "this is not node-link JSON: it needs a \"nodes\" list", fix: "import a node-link JSON export (the json export format)")])
             }
             let edgeKey = document["edges"] != nil ? "edges" : "links"
             var edges: [LocatedJSON] = []
@@ -158,7 +158,7 @@ public enum Importer {
             let graph = document["graph"]
             if case .string(let projection)? = graph?["projection"]?.shape, projection != GraphProjection.full.rawValue {
                 throw .invalidData(file: path, issues: [issue(graph!["projection"]!.offset, "$.graph.projection", "this is the \(projection) projection, not a dataset",
-                                                              fix: "import an export made with --projection full")])
+                                                              fix: "import an export of the full projection")])
             }
             if case .string(let title)? = graph?["title"]?.shape { builder.title = title.nfc }
             if case .string(let description)? = graph?["description"]?.shape { builder.description = description.nfc }

@@ -47,7 +47,7 @@ enum MeetingProjection {
             let meetings = membership.groups(ofPair: Int(pair)).sorted { rankOfMeeting[Int($0)] < rankOfMeeting[Int($1)] }
                 .map { meetingIDs[Int($0)] }
             return InterchangeGraph.Edge(
-                id: "e\(index)", source: actorIDs[Int(key >> 32)], target: actorIDs[Int(key & 0xFFFF_FFFF)], relation: "meets",
+                id: "e\(index)", source: actorIDs[Int(key >> 32)].rawValue, target: actorIDs[Int(key & 0xFFFF_FFFF)].rawValue, relation: "meets",
                 values: ["relation": .string("meets"), "weight": .integer(meetings.count), "meetings": .list(meetings)])
         }
         var graphValues: [(name: String, value: InterchangeGraph.Value)] = [

@@ -1,5 +1,5 @@
 /// What a node is.
-public enum NodeKind: String, CaseIterable, Sendable, Codable, Comparable {
+public enum NodeKind: String, CaseIterable, Sendable, Codable, CodingKeyRepresentable, Comparable {
     /// A political party, e.g. the Cambodian People's Party.
     case party
     /// A party organ or state body: Central Committee, Politburo, Standing Committee, Senate, National Assembly.
@@ -19,7 +19,7 @@ public enum NodeKind: String, CaseIterable, Sendable, Codable, Comparable {
 }
 
 /// A directed, typed relation between two nodes.
-public enum Relation: String, CaseIterable, Sendable, Codable {
+public enum Relation: String, CaseIterable, Sendable, Codable, CodingKeyRepresentable {
     /// An organ belongs to a party, country or higher organ; a meeting belongs to a larger event.
     case partOf = "part-of"
     /// An office belongs to an organ, party or country.
@@ -105,7 +105,7 @@ public enum MeetingKind: String, CaseIterable, Sendable, Codable {
 }
 
 /// Where a meeting stands as of the date of the latest source reporting on it.
-public enum MeetingStatus: String, CaseIterable, Sendable, Codable {
+public enum MeetingStatus: String, CaseIterable, Sendable, Codable, CodingKeyRepresentable {
     case announced, held, postponed, cancelled
 }
 

@@ -23,11 +23,11 @@ public struct DatasetSummary: Codable, Sendable, Equatable {
     /// The number of relationships.
     public var relations: Int
     /// Node counts by kind, every kind listed.
-    public var nodesByKind: [String: Int]
+    public var nodesByKind: [NodeKind: Int]
     /// Relation counts by relation, every relation listed.
-    public var relationsByType: [String: Int]
-    /// Meeting counts by status.
-    public var meetingsByStatus: [String: Int]
+    public var relationsByType: [Relation: Int]
+    /// Meeting counts by status, every status listed.
+    public var meetingsByStatus: [MeetingStatus: Int]
     /// The first and last day any meeting covers (`YYYY-MM-DD`), if any meeting is dated.
     public var firstDate: String?
     /// The last day any meeting covers (`YYYY-MM-DD`), if any meeting is dated.
@@ -40,21 +40,21 @@ public struct DatasetSummary: Codable, Sendable, Equatable {
         title = dataset.title
         nodes = dataset.entities.count
         relations = dataset.relationships.count
-        nodesByKind = Dictionary(uniqueKeysWithValues: NodeKind.allCases.map { ($0.rawValue, 0) })
-        relationsByType = Dictionary(uniqueKeysWithValues: Relation.allCases.map { ($0.rawValue, 0) })
-        meetingsByStatus = Dictionary(uniqueKeysWithValues: MeetingStatus.allCases.map { ($0.rawValue, 0) })
+        nodesByKind = Dictionary(uniqueKeysWithValues: NodeKind.allCases.map { ($0, 0) })
+        relationsByType = Dictionary(uniqueKeysWithValues: Relation.allCases.map { ($0, 0) })
+        meetingsByStatus = Dictionary(uniqueKeysWithValues: MeetingStatus.allCases.map { ($0, 0) })
         var citations: [String: Int] = [:]
         var first: PartialDate?, last: PartialDate?
         for entity in dataset.entities {
-            nodesByKind[entity.kind.rawValue, default: 0] += 1
+            nodesByKind[entity.kind, default: 0] += 1
             for source in Set(entity.evidence.map(\.source)) { citations[source, default: 0] += 1 }
             guard let meeting = entity.meeting else { continue }
-            meetingsByStatus[meeting.status.rawValue, default: 0] += 1
+            meetingsByStatus[meeting.status, default: 0] += 1
             if let start = meeting.date.start, start.firstDay < first?.firstDay ?? Int.max { first = start }
             if let end = meeting.date.end, end.lastDay > last?.lastDay ?? Int.min { last = end }
         }
         for relationship in dataset.relationships {
-            relationsByType[relationship.relation.rawValue, default: 0] += 1
+            relationsByType[relationship.relation, default: 0] += 1
             for source in Set(relationship.evidence.map(\.source)) { citations[source, default: 0] += 1 }
         }
         firstDate = first.map { PartialDate.dayString($0.firstDay) }

@@ -5,12 +5,12 @@ extension Dataset {
     /// an office → its holders at person level), on each meeting: what it lifts to structurally, plus what its own
     /// attendances there map to (at organ level Hun Sen is also the CPP Standing Committee he leads at the CPP–CPV
     /// summit); an actor above the level is matched at its own level and the
-    /// others are reported at the asked level (`who-met CPP --level person` lists the people the CPP met).
+    /// others are reported at the asked level (the CPP asked about at person level meets people).
     /// On each admitted meeting, the actor's side is every attendance that maps to it; every other attendance is
     /// a counterpart, mapped to the level. One ``Encounter`` per meeting and counterpart.
     ///
-    /// - Throws: ``PartyGraphError/unknownName(_:suggestions:)`` when the actor or `with` is not in the dataset,
-    ///   ``PartyGraphError/invalidArgument(_:)`` when it is a meeting.
+    /// - Throws: ``PartyGraphError/meetingIsNotAnActor(_:name:role:)`` when the actor or `with` is a meeting,
+    ///   ``PartyGraphError/unknownName(_:suggestions:)`` when either is not in the dataset.
     /// - Complexity: O(M · A · C) for the M meetings the actor can take part in (found from its edges, see
     ///   `candidateMeetings(of:level:)`), A attendances per meeting and C the length of the level chains.
     public func encounters(_ query: EncounterQuery) throws(PartyGraphError) -> EncounterReport {
@@ -21,14 +21,14 @@ extension Dataset {
     func encounters(_ query: EncounterQuery, readEveryMeeting: Bool) throws(PartyGraphError) -> EncounterReport {
         guard let actorIndex = index(of: query.actor) else { throw .unknownName(query.actor.rawValue, suggestions: []) }
         guard let actorLevel = EncounterLevel(kind: entities[actorIndex].kind) else {
-            throw .invalidArgument("\(name(of: query.actor)) is a meeting; a meeting meets no one — ask `meetings` about it, or who-met about an actor")
+            throw .meetingIsNotAnActor(query.actor, name: name(of: query.actor), role: .actor)
         }
         let level = query.level ?? actorLevel
         let withIndex: Int?
         if let with = query.with {
             guard let found = index(of: with) else { throw .unknownName(with.rawValue, suggestions: []) }
             guard EncounterLevel(kind: entities[found].kind) != nil else {
-                throw .invalidArgument("--with \(name(of: with)) is a meeting; name an actor (person, office, organ, party or country)")
+                throw .meetingIsNotAnActor(with, name: name(of: with), role: .counterpart)
             }
             withIndex = found
         } else {
@@ -79,7 +79,7 @@ extension Dataset {
                     counterparts[hit.actor, default: (hit.holderNotNamed, [])].items.append((attendance, hit.chain))
                 }
             }
-            let meetingRef = MeetingRef(meeting, in: self)
+            let meetingRef = MeetingRef(meeting, details: details, in: self)
             for (actor, own) in ownSide.sorted(by: { $0.key < $1.key }) {
                 let side = encounterSide(actor: actor, holderNotNamed: own.holderNotNamed, items: own.items)
                 for (counterpart, entry) in counterparts {
@@ -92,10 +92,10 @@ extension Dataset {
         // Meeting order (each meeting's rank looked up once), then labels; equal keys keep their order. The
         // positions are sorted, not the encounters (large values to move).
         let rank = meetingRank
-        var order: [String: Int32] = [:]
+        var order: [NodeID: Int32] = [:]
         let ranks = encounters.map { encounter in
             if let known = order[encounter.meeting.id] { return known }
-            let found = index(of: NodeID(encounter.meeting.id)).map { rank[$0] } ?? -1
+            let found = index(of: encounter.meeting.id).map { rank[$0] } ?? -1
             order[encounter.meeting.id] = found
             return found
         }
@@ -110,7 +110,7 @@ extension Dataset {
         encounters = sorted.map { encounters[$0] }
         // One summary per counterpart id, changed in place. The encounters of one meeting are adjacent, so a
         // meeting already counted for a counterpart is its last one.
-        var summaryPosition: [String: Int] = [:]
+        var summaryPosition: [NodeID: Int] = [:]
         var summaries: [CounterpartSummary] = []
         for encounter in encounters {
             let position: Int
@@ -132,7 +132,7 @@ extension Dataset {
             return lhs.actor.label != rhs.actor.label ? lhs.actor.label < rhs.actor.label : lhs.actor.id < rhs.actor.id
         }
         let echo = EncounterReport.Query(
-            actor: ActorRef(entities[actorIndex]), with: withIndex.map { ActorRef(entities[$0]) }, level: level.rawValue,
+            actor: ActorRef(entities[actorIndex]), with: withIndex.map { ActorRef(entities[$0]) }, level: level,
             actorAtLevel: actorAtLevel.map { ActorRef(entities[$0], holderNotNamed: level == .person && entities[$0].kind == .office) },
             filter: filter.echo)
         return EncounterReport(query: echo, encounters: encounters, counterparts: counterparts)

@@ -139,7 +139,7 @@ extension Dataset {
             if position == 0 && attendance.viaLeadership, let leader = relationships[Int(relationshipIndex)].ledBy {
                 let body = relationships[Int(relationshipIndex)].from
                 used.append(UsedRelation(
-                    relation: "leads", from: leader.rawValue, fromName: name(of: leader), to: body.rawValue, toName: name(of: body),
+                    relation: .leads, from: leader, fromName: name(of: leader), to: body, toName: name(of: body),
                     evidence: citations(relationships[Int(relationshipIndex)].evidence)))
             }
         }
@@ -155,9 +155,9 @@ extension Dataset {
         // hashing both ids for every relation used.
         let from = entities[Int(fromIndices[Int(relationshipIndex)])], to = entities[Int(toIndices[Int(relationshipIndex)])]
         return UsedRelation(
-            relation: relationship.relation.rawValue, from: relationship.from.rawValue,
+            relation: .relation(relationship.relation), from: relationship.from,
             fromName: from.id == relationship.from ? from.name : name(of: relationship.from),
-            to: relationship.to.rawValue, toName: to.id == relationship.to ? to.name : name(of: relationship.to),
+            to: relationship.to, toName: to.id == relationship.to ? to.name : name(of: relationship.to),
             evidence: citations(relationship.evidence))
     }
 
@@ -174,7 +174,7 @@ extension Dataset {
         records.map { record in
             let source = sourcePosition(record.source).map { sources[$0] }
             return NodeReport.Citation(source: record.source, publisher: source?.publisher ?? "", date: source?.date.description ?? "",
-                                       quote: record.quote, stance: record.stance.rawValue)
+                                       quote: record.quote, stance: record.stance)
         }
     }
 
@@ -183,7 +183,7 @@ extension Dataset {
             derivation: attendance.derivation,
             attendee: ActorRef(entities[attendance.attendee], holderNotNamed: attendance.holderNotNamed),
             participant: ActorRef(entities[attendance.participant]),
-            role: attendance.role?.rawValue,
+            role: attendance.role,
             capacity: attendance.capacity.map { ActorRef(entities[$0]) },
             basis: basis(attendance, chain: chain))
     }

@@ -1,20 +1,20 @@
 /// A node as it appears in query answers: id, display name and kind.
 public struct ActorRef: Codable, Hashable, Sendable {
     /// The node id (`person/hun-sen`).
-    public var id: String
+    public var id: NodeID
     /// The display name.
     public var name: String
-    /// The ``NodeKind`` raw value.
-    public var kind: String
+    /// The node's kind.
+    public var kind: NodeKind
     /// `true` for an office standing in for a person the sources do not name (a prime minister, a speaker).
     public var holderNotNamed: Bool
     /// The name for people: `"Prime Minister of Việt Nam — holder not named"` when the holder is not named.
     public var label: String
 
     init(_ entity: Entity, holderNotNamed: Bool = false) {
-        id = entity.id.rawValue
+        id = entity.id
         name = entity.name
-        kind = entity.kind.rawValue
+        kind = entity.kind
         self.holderNotNamed = holderNotNamed
         label = holderNotNamed ? entity.name + " — holder not named" : entity.name
     }
@@ -23,41 +23,40 @@ public struct ActorRef: Codable, Hashable, Sendable {
 /// A meeting as it appears in query answers.
 public struct MeetingRef: Codable, Hashable, Sendable {
     /// The meeting's node id.
-    public var id: String
+    public var id: NodeID
     /// The meeting's display name.
     public var name: String
-    /// The ``MeetingKind`` raw value, e.g. `bilateral-summit`.
-    public var kind: String
+    /// The kind of meeting, e.g. ``MeetingKind/bilateralSummit``.
+    public var kind: MeetingKind
     /// `2026-02-06/2026-02-07`, or one date when it starts and ends the same day; empty when undated.
     public var date: String
     /// The first date, when known.
-    public var start: String?
+    public var start: PartialDate?
     /// The last date, when known.
-    public var end: String?
+    public var end: PartialDate?
     /// Where it takes place, in the source's words.
     public var place: String?
-    /// The ``MeetingStatus`` raw value.
-    public var status: String
+    /// The status as of the latest source.
+    public var status: MeetingStatus
     /// The date the status was last reported.
-    public var statusAsOf: String?
+    public var statusAsOf: PartialDate?
     /// `true` while the meeting is only announced: the encounter is expected, not yet reported as held.
     public var announced: Bool
     /// Ids of the larger events (summit series) it is part of.
-    public var partOf: [String]
+    public var partOf: [NodeID]
 
-    init(_ entity: Entity, in dataset: Dataset) {
-        id = entity.id.rawValue
+    init(_ entity: Entity, details: MeetingDetails, in dataset: Dataset) {
+        id = entity.id
         name = entity.name
-        let details = entity.meeting
-        kind = details?.kind.rawValue ?? ""
-        date = details?.date.description ?? ""
-        start = details?.date.start?.description
-        end = details?.date.end?.description
-        place = details?.place
-        status = details?.status.rawValue ?? ""
-        statusAsOf = details?.statusAsOf?.description
-        announced = details?.status == .announced
-        partOf = dataset.relationships(from: entity.id).filter { $0.relation == .partOf }.map(\.to.rawValue)
+        kind = details.kind
+        date = details.date.description
+        start = details.date.start
+        end = details.date.end
+        place = details.place
+        status = details.status
+        statusAsOf = details.statusAsOf
+        announced = details.status == .announced
+        partOf = dataset.relationships(from: entity.id).filter { $0.relation == .partOf }.map(\.to)
     }
 }
 
@@ -69,7 +68,7 @@ public enum Derivation: String, Codable, Sendable, CaseIterable, Comparable {
     case hosting
     /// The actor is the person named as leading a participating body (`led_by` on the participation).
     case viaDelegation = "via-delegation"
-    /// The actor holds, on the meeting's dates (or the `--at` day), an office that participates (`holds`).
+    /// The actor holds, on the meeting's dates (or the filter's ``QueryFilter/at`` day), an office that participates (`holds`).
     case viaOffice = "via-office"
 
     public static func < (lhs: Derivation, rhs: Derivation) -> Bool {
@@ -79,14 +78,14 @@ public enum Derivation: String, Codable, Sendable, CaseIterable, Comparable {
 
 /// One relationship used to derive an answer, with its evidence.
 public struct UsedRelation: Codable, Hashable, Sendable {
-    /// The ``Relation`` raw value, or `leads` for the `led_by` of a participation.
-    public var relation: String
+    /// The relation, or ``PathLink/leads`` for the `led_by` of a participation (the person leads the body).
+    public var relation: PathLink
     /// The id of the node the relationship starts at.
-    public var from: String
+    public var from: NodeID
     /// The name of the node the relationship starts at.
     public var fromName: String
     /// The id of the node the relationship ends at.
-    public var to: String
+    public var to: NodeID
     /// The name of the node the relationship ends at.
     public var toName: String
     /// The relationship's evidence.
@@ -101,8 +100,8 @@ public struct Participation: Codable, Hashable, Sendable {
     public var attendee: ActorRef
     /// The node named by the `participant-in` or `hosts` relationship (a body or office for the `via-` derivations).
     public var participant: ActorRef
-    /// The ``ParticipantRole`` raw value; `host` for hosting.
-    public var role: String?
+    /// The role the source gives; ``ParticipantRole/host`` for hosting.
+    public var role: ParticipantRole?
     /// What the participant represented, as the source says.
     public var capacity: ActorRef?
     /// Every relationship used: the participation, the `holds` that resolves an office, and the chain that maps the
@@ -137,7 +136,7 @@ public struct CounterpartSummary: Codable, Hashable, Sendable {
     /// Distinct meetings.
     public var meetings: Int
     /// The ids of those meetings, in meeting order.
-    public var meetingIDs: [String]
+    public var meetingIDs: [NodeID]
     /// How many of those meetings are only announced.
     public var announced: Int
 }
@@ -150,8 +149,8 @@ public struct EncounterReport: Codable, Hashable, Sendable {
         public var actor: ActorRef
         /// The counterpart asked for, if any.
         public var with: ActorRef?
-        /// The ``EncounterLevel`` raw value asked (or the actor's own).
-        public var level: String
+        /// The level asked (or the actor's own).
+        public var level: EncounterLevel
         /// The query actor at the asked level (Hun Sen → the CPP at party level): its structural lift (on no
         /// particular day), then whatever else it stood for at the meetings found, in meeting order.
         public var actorAtLevel: [ActorRef]

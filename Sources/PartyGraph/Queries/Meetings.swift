@@ -1,10 +1,22 @@
 /// Someone who brings a meeting about: a host (`hosts`), an inviter (`invites`), or a participant in the role of
 /// host or co-chair.
 public struct Convener: Codable, Hashable, Sendable {
+    /// How the actor convenes the meeting: by a relation of its own, or by its role as a participant.
+    public enum How: String, Codable, Hashable, Sendable, CaseIterable {
+        /// It hosts the meeting (``Relation/hosts``).
+        case hosts
+        /// It invites to the meeting (``Relation/invites``).
+        case invites
+        /// It takes part in the role of host (``ParticipantRole/host``).
+        case host
+        /// It takes part in the role of co-chair (``ParticipantRole/coChair``).
+        case coChair = "co-chair"
+    }
+
     /// The convener.
     public var actor: ActorRef
-    /// `hosts`, `invites`, `host` (participant role) or `co-chair` (participant role).
-    public var how: String
+    /// How it convenes the meeting.
+    public var how: How
     /// The evidence of the relationship that makes it a convener.
     public var evidence: [NodeReport.Citation]
 }
@@ -48,17 +60,17 @@ extension Dataset {
     /// or maps to it at the actor's own level: the CPP is involved in the CPP–CPV summit through the CPP Standing
     /// Committee, Hun Sen through leading it, Cambodia through the CPP. A summit series counts only through its own
     /// relationships (the CPP hosts it); the parts' participants are not rolled up into it, so
-    /// `--involving CPP --involving CPV` lists the two summits the CPV attends, each naming the series in `partOf`.
+    /// involving the CPP and the CPV lists the two summits the CPV attends, each naming the series in `partOf`.
     /// With no actors, every meeting that passes the filter is listed.
     ///
-    /// - Throws: ``PartyGraphError/unknownName(_:suggestions:)`` when an actor is not in the dataset,
-    ///   ``PartyGraphError/invalidArgument(_:)`` when it is a meeting.
+    /// - Throws: ``PartyGraphError/meetingIsNotAnActor(_:name:role:)`` when an actor is a meeting,
+    ///   ``PartyGraphError/unknownName(_:suggestions:)`` when it is not in the dataset.
     public func meetings(involving actors: [NodeID] = [], filter: QueryFilter = .all) throws(PartyGraphError) -> MeetingsReport {
         var actorIndices: [Int] = []
         for actor in actors {
             guard let found = index(of: actor) else { throw .unknownName(actor.rawValue, suggestions: []) }
             guard EncounterLevel(kind: entities[found].kind) != nil else {
-                throw .invalidArgument("--involving \(name(of: actor)) is a meeting; name an actor (person, office, organ, party or country)")
+                throw .meetingIsNotAnActor(actor, name: name(of: actor), role: .involved)
             }
             actorIndices.append(found)
         }
@@ -74,13 +86,13 @@ extension Dataset {
                 }
             }
             guard involvesAll else { continue }
-            listings.append(listing(meeting, index: meetingIndex, attendances: attendances))
+            listings.append(listing(meeting, details: details, index: meetingIndex, attendances: attendances))
         }
         return MeetingsReport(
             query: .init(involving: actorIndices.map { ActorRef(entities[$0]) }, filter: filter.echo), meetings: listings)
     }
 
-    private func listing(_ meeting: Entity, index meetingIndex: Int, attendances: [Attendance]) -> MeetingListing {
+    private func listing(_ meeting: Entity, details: MeetingDetails, index meetingIndex: Int, attendances: [Attendance]) -> MeetingListing {
         var partOf: [ActorRef] = [], parts: [ActorRef] = [], parallel: [ActorRef] = [], conveners: [Convener] = []
         for relationshipIndex in outgoingIndices(of: meetingIndex) {
             let relationship = relationships[Int(relationshipIndex)]
@@ -94,15 +106,19 @@ extension Dataset {
             switch relationship.relation {
             case .partOf: parts.append(ActorRef(other))
             case .parallelWith: parallel.append(ActorRef(other))
-            case .hosts, .invites:
-                conveners.append(Convener(actor: ActorRef(other), how: relationship.relation.rawValue, evidence: citations(relationship.evidence)))
-            case .participantIn where relationship.role == .host || relationship.role == .coChair:
-                conveners.append(Convener(actor: ActorRef(other), how: relationship.role!.rawValue, evidence: citations(relationship.evidence)))
+            case .hosts:
+                conveners.append(Convener(actor: ActorRef(other), how: .hosts, evidence: citations(relationship.evidence)))
+            case .invites:
+                conveners.append(Convener(actor: ActorRef(other), how: .invites, evidence: citations(relationship.evidence)))
+            case .participantIn where relationship.role == .host:
+                conveners.append(Convener(actor: ActorRef(other), how: .host, evidence: citations(relationship.evidence)))
+            case .participantIn where relationship.role == .coChair:
+                conveners.append(Convener(actor: ActorRef(other), how: .coChair, evidence: citations(relationship.evidence)))
             default: break
             }
         }
         return MeetingListing(
-            meeting: MeetingRef(meeting, in: self), partOf: partOf, parts: parts, parallelWith: parallel, conveners: conveners,
+            meeting: MeetingRef(meeting, details: details, in: self), partOf: partOf, parts: parts, parallelWith: parallel, conveners: conveners,
             participants: attendances.filter { $0.derivation != .hosting }.map { participation($0, chain: []) })
     }
 }

@@ -17,7 +17,7 @@ public struct Neighborhood: Codable, Hashable, Sendable {
     /// The link kinds crossed.
     public var links: [PathLink]
     /// The node kinds listed; all when the query named none.
-    public var kinds: [String]
+    public var kinds: [NodeKind]
     /// By distance, then kind, then name. The centre is not listed.
     public var neighbors: [Neighbor]
     /// Every allowed link whose two ends are the centre or a listed neighbour, in relationship file order, each once.
@@ -28,20 +28,20 @@ extension Dataset {
     /// The nodes within `depth` links of a node, crossing relations either way.
     ///
     /// The walk passes through every node kind; `kinds` only chooses which nodes are listed (so
-    /// `--kind person --depth 4` finds the people around Hun Sen through their bodies and meetings).
+    /// listing persons at depth 4 finds the people around Hun Sen through their bodies and meetings).
     ///
     /// - Parameters:
     ///   - center: the node the walk starts at.
     ///   - depth: the largest number of links from the centre, at least 1.
     ///   - relations: the link kinds crossed; empty means all.
     ///   - kinds: the node kinds listed; empty means all.
-    /// - Throws: ``PartyGraphError/invalidArgument(_:)`` for a depth below 1, ``PartyGraphError/unknownName(_:suggestions:)``.
+    /// - Throws: ``PartyGraphError/depthBelowMinimum(_:minimum:)`` for a depth below 1, ``PartyGraphError/unknownName(_:suggestions:)``.
     /// - Complexity: O(V + E).
     public func neighborhood(
         of center: NodeID, depth: Int = 1, relations: Set<PathLink> = [], kinds: Set<NodeKind> = []
     ) throws(PartyGraphError) -> Neighborhood {
         guard let centerIndex = index(of: center) else { throw .unknownName(center.rawValue, suggestions: []) }
-        guard depth >= 1 else { throw .invalidArgument("--depth must be 1 or more (got \(depth))") }
+        guard depth >= 1 else { throw .depthBelowMinimum(depth, minimum: 1) }
         let allowed = relations.isEmpty ? Set(PathLink.allCases) : relations
         let graph = LinkGraph(dataset: self, allowed: allowed)
         let (distance, parent, order) = graph.search(from: centerIndex, maxDepth: depth)
@@ -51,7 +51,7 @@ extension Dataset {
             return Neighborhood.Neighbor(actor: ActorRef(entities[node]), distance: distance[node]!, via: pathStep(from: previous, edge))
         }.sorted { lhs, rhs in
             if lhs.distance != rhs.distance { return lhs.distance < rhs.distance }
-            if lhs.actor.kind != rhs.actor.kind { return NodeKind(rawValue: lhs.actor.kind)! < NodeKind(rawValue: rhs.actor.kind)! }
+            if lhs.actor.kind != rhs.actor.kind { return lhs.actor.kind < rhs.actor.kind }
             return lhs.actor.name < rhs.actor.name
         }
         let members = Set(listed).union([centerIndex])
@@ -67,7 +67,7 @@ extension Dataset {
         edges.sort { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }
         return Neighborhood(
             center: ActorRef(entities[centerIndex]), depth: depth, links: PathLink.allCases.filter(allowed.contains),
-            kinds: NodeKind.allCases.filter { kinds.isEmpty || kinds.contains($0) }.map(\.rawValue),
+            kinds: NodeKind.allCases.filter { kinds.isEmpty || kinds.contains($0) },
             neighbors: neighbors, edges: edges.map(\.2))
     }
 }

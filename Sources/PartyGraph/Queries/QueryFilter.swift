@@ -1,7 +1,7 @@
 /// Which meetings a query looks at, and on which day offices are resolved to their holders.
 ///
 /// A meeting passes when its dates overlap the window `[from, to]` (partial dates stand for every day they
-/// name: `--from 2026 --to 2026-02` is 1 January–28 February 2026; an open bound is unlimited; a meeting with an
+/// name: from `2026` to `2026-02` is 1 January–28 February 2026; an open bound is unlimited; a meeting with an
 /// open date span is taken to extend without limit, so it overlaps every window on that side), its status is one
 /// of ``statuses`` and its kind one of ``meetingKinds`` (all kinds when `nil`).
 ///
@@ -23,16 +23,17 @@ public struct QueryFilter: Hashable, Sendable {
     public static let defaultStatuses: Set<MeetingStatus> = [.announced, .held]
 
     /// Creates a filter.
-    /// - Throws: ``PartyGraphError/invalidArgument(_:)`` when `from` lies wholly after `to`, or `statuses` is empty.
+    /// - Throws: ``PartyGraphError/windowEndsBeforeStart(from:to:)`` when `from` lies wholly after `to`,
+    ///   ``PartyGraphError/noMeetingStatus`` when `statuses` is empty.
     public init(
         from: PartialDate? = nil, to: PartialDate? = nil, at: PartialDate? = nil,
         statuses: Set<MeetingStatus> = QueryFilter.defaultStatuses, meetingKinds: Set<MeetingKind>? = nil
     ) throws(PartyGraphError) {
         if let from, let to, to.lastDay < from.firstDay {
-            throw .invalidArgument("--from \(from) is after --to \(to); give a window whose start is not after its end")
+            throw .windowEndsBeforeStart(from: from, to: to)
         }
         if statuses.isEmpty {
-            throw .invalidArgument("no meeting status was allowed; use one or more of " + MeetingStatus.allCases.map(\.rawValue).joined(separator: ", "))
+            throw .noMeetingStatus
         }
         self.from = from
         self.to = to
@@ -66,37 +67,27 @@ public struct QueryFilter: Hashable, Sendable {
         checkedSpan(for: meeting).map(relationship.valid.overlaps) ?? true
     }
 
-    /// Parses a date given as a command-line value, naming the option in the error.
-    /// - Throws: ``PartyGraphError/invalidDate(_:reason:)`` saying which shapes are accepted.
-    public static func date(_ text: String, option: String) throws(PartyGraphError) -> PartialDate {
-        do {
-            return try PartialDate(parsing: text)
-        } catch {
-            throw .invalidDate(text, reason: "\(option) takes YYYY, YYYY-MM or YYYY-MM-DD (e.g. 2026, 2026-02, 2026-02-06): \(error)")
-        }
-    }
-
-    /// The filter as plain values, echoed in query results.
+    /// The filter as it is echoed in query results.
     public var echo: FilterEcho {
         FilterEcho(
-            from: from?.description, to: to?.description, at: at?.description,
-            statuses: MeetingStatus.allCases.filter(statuses.contains).map(\.rawValue),
-            meetingKinds: meetingKinds.map { kinds in MeetingKind.allCases.filter(kinds.contains).map(\.rawValue) })
+            from: from, to: to, at: at, statuses: MeetingStatus.allCases.filter(statuses.contains),
+            meetingKinds: meetingKinds.map { kinds in MeetingKind.allCases.filter(kinds.contains) })
     }
 }
 
-/// A ``QueryFilter`` as it appears in JSON answers.
+/// A ``QueryFilter`` as it appears in answers: the window, the day offices are resolved on, and the statuses and
+/// kinds that count, in vocabulary order.
 public struct FilterEcho: Codable, Hashable, Sendable {
     /// The window's first date, if any.
-    public var from: String?
+    public var from: PartialDate?
     /// The window's last date, if any.
-    public var to: String?
+    public var to: PartialDate?
     /// The day offices are resolved on, if set.
-    public var at: String?
-    /// The ``MeetingStatus`` raw values that count.
-    public var statuses: [String]
+    public var at: PartialDate?
+    /// The statuses that count, in vocabulary order.
+    public var statuses: [MeetingStatus]
     /// `nil` when every meeting kind counts.
-    public var meetingKinds: [String]?
+    public var meetingKinds: [MeetingKind]?
 }
 
 extension DateSpan {

@@ -3,13 +3,13 @@ import Foundation
 /// Name normalisation for loose matching.
 extension String {
     /// The text in Unicode NFC, the form names are stored in.
-    public var nfc: String { precomposedStringWithCanonicalMapping }
+    var nfc: String { precomposedStringWithCanonicalMapping }
 
     /// A key for loose matching: diacritics, case and spacing removed (`Tô Lâm` → `tolam`, `Việt Nam` → `vietnam`).
     ///
     /// Vietnamese `đ` folds to `d`; punctuation and the typographic apostrophe are dropped, so
     /// `Cambodian People’s Party` matches `cambodian peoples party`.
-    public var matchingKey: String {
+    var matchingKey: String {
         let stripped = decomposedStringWithCanonicalMapping
         var key = String.UnicodeScalarView()
         for scalar in stripped.unicodeScalars {

@@ -1,5 +1,20 @@
+import PartyGraph
+
 /// Everything that can go wrong describing, rendering or writing a diagram.
+///
+/// Cases carry the offending value and say what is accepted, in the library's terms; they name no command-line
+/// option (the `partygraph` CLI phrases them with its flags).
 public enum DiagramError: Swift.Error, Sendable, Hashable, CustomStringConvertible {
+    /// A view was asked about a node the dataset does not hold.
+    case unknownNode(NodeID)
+    /// The trilateral view found no trilateral summit in the window.
+    case noTrilateralSummit(window: DateSpan)
+    /// The meeting view was asked about a node that is not a meeting.
+    case notAMeeting(NodeID, name: String, kind: NodeKind)
+    /// A view's centre lies outside the window; `dates` are the meeting's, when it is one.
+    case outsideWindow(NodeID, name: String, dates: DateSpan?, window: DateSpan)
+    /// The ego view was asked for a negative number of steps.
+    case negativeDepth(Int)
     /// The layout engine is not installed in this Graphviz (or misspelled).
     case unknownLayout(String, available: [String])
     /// The output format is not installed in this Graphviz (or misspelled).
@@ -19,6 +34,16 @@ public enum DiagramError: Swift.Error, Sendable, Hashable, CustomStringConvertib
 
     public var description: String {
         switch self {
+        case .unknownNode(let id):
+            "No node has the id \"\(id)\"."
+        case .noTrilateralSummit(let window):
+            "No trilateral summit in the window \(DateText.text(window)); widen the window or draw another view."
+        case .notAMeeting(_, let name, let kind):
+            "\(name) is a \(kind.rawValue), not a meeting; draw its ego view instead."
+        case .outsideWindow(_, let name, let dates, let window):
+            "\(name)\(dates.map { " (\(DateText.text($0)))" } ?? "") is outside the window \(DateText.text(window))."
+        case .negativeDepth(let depth):
+            "The depth must be 0 or more, not \(depth)."
         case .unknownLayout(let name, let available):
             "Unknown Graphviz layout \"\(name)\". Use one of: \(available.joined(separator: ", "))."
         case .unknownFormat(let name, let available):

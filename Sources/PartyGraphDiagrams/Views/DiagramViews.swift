@@ -14,22 +14,19 @@ import PartyGraph
 /// it (open validity bounds count as unknown, so they overlap). Equal inputs
 /// give equal diagrams.
 public enum DiagramViews {
-    /// The default window of ``trilateral(dataset:window:)``: February 2026.
-    public static let february2026 = try! DateSpan(parsing: "2026-02")
-
     /// The structure of the trilateral summits in the window: every
     /// trilateral summit, the series it is part of with its other meetings,
     /// the meetings held in parallel (state visits), their participants,
     /// hosts and inviters, who led each delegation, and the parties with
     /// their organs, offices and leaders.
     ///
-    /// - Throws: ``/PartyGraph/PartyGraphError/invalidArgument(_:)`` when no trilateral
-    ///   summit falls in the window.
-    public static func trilateral(dataset: Dataset, window: DateSpan = february2026) throws(PartyGraphError) -> Diagram {
+    /// - Throws: ``DiagramError/noTrilateralSummit(window:)`` when no
+    ///   trilateral summit falls in the window.
+    public static func trilateral(dataset: Dataset, window: DateSpan = .unbounded) throws(DiagramError) -> Diagram {
         var selection = ViewSelection(dataset: dataset, window: window)
         let summits = dataset.meetings.filter { $0.meeting?.kind == .trilateralSummit && $0.meeting!.date.overlaps(window) }.map(\.id)
         guard !summits.isEmpty else {
-            throw .invalidArgument("No trilateral summit in the window \(DateText.text(window)); widen --from/--to or render another view.")
+            throw .noTrilateralSummit(window: window)
         }
         var meetings = Set(summits)
         // The series they belong to, its other parts, and what runs in parallel.
@@ -59,15 +56,16 @@ public enum DiagramViews {
     /// Everything within `depth` steps of a node over the relationships of the
     /// window (either direction; a `led_by` links the leader and the body led).
     ///
-    /// - Throws: ``/PartyGraph/PartyGraphError/unknownName(_:suggestions:)`` when the node
-    ///   is not in the dataset, ``/PartyGraph/PartyGraphError/invalidArgument(_:)`` for a
-    ///   negative depth or a meeting outside the window.
-    public static func ego(dataset: Dataset, center: NodeID, depth: Int = 2, window: DateSpan = .unbounded) throws(PartyGraphError) -> Diagram {
-        guard let entity = dataset.entity(center) else { throw .unknownName(center.rawValue, suggestions: []) }
-        guard depth >= 0 else { throw .invalidArgument("The depth must be 0 or more, not \(depth).") }
+    /// - Throws: ``DiagramError/unknownNode(_:)`` when the node is not in the
+    ///   dataset, ``DiagramError/negativeDepth(_:)``, or
+    ///   ``DiagramError/outsideWindow(_:name:dates:window:)`` for a meeting
+    ///   outside the window.
+    public static func ego(dataset: Dataset, center: NodeID, depth: Int = 2, window: DateSpan = .unbounded) throws(DiagramError) -> Diagram {
+        guard let entity = dataset.entity(center) else { throw .unknownNode(center) }
+        guard depth >= 0 else { throw .negativeDepth(depth) }
         var selection = ViewSelection(dataset: dataset, window: window)
         guard selection.isInWindow(center) else {
-            throw .invalidArgument("\(entity.name) is outside the window \(DateText.text(window)).")
+            throw .outsideWindow(center, name: entity.name, dates: nil, window: window)
         }
         selection.insertNeighbourhood(of: center, depth: depth)
         return DiagramComposer(selection: selection, viewTitle: "Around \(entity.name) (depth \(depth))").compose()
@@ -77,16 +75,14 @@ public enum DiagramViews {
     /// delegation, what each represented, the meetings it is part of, its
     /// parts and what is held in parallel, with the parties' structure.
     ///
-    /// - Throws: ``/PartyGraph/PartyGraphError/unknownName(_:suggestions:)`` when the node
-    ///   is not in the dataset, ``/PartyGraph/PartyGraphError/invalidArgument(_:)`` when it
-    ///   is not a meeting or lies outside the window.
-    public static func meeting(dataset: Dataset, meeting id: NodeID, window: DateSpan = .unbounded) throws(PartyGraphError) -> Diagram {
-        guard let entity = dataset.entity(id) else { throw .unknownName(id.rawValue, suggestions: []) }
-        guard let details = entity.meeting else {
-            throw .invalidArgument("\(entity.name) is a \(entity.kind.rawValue), not a meeting; use `render ego` for it.")
-        }
+    /// - Throws: ``DiagramError/unknownNode(_:)`` when the node is not in the
+    ///   dataset, ``DiagramError/notAMeeting(_:name:kind:)``, or
+    ///   ``DiagramError/outsideWindow(_:name:dates:window:)``.
+    public static func meeting(dataset: Dataset, meeting id: NodeID, window: DateSpan = .unbounded) throws(DiagramError) -> Diagram {
+        guard let entity = dataset.entity(id) else { throw .unknownNode(id) }
+        guard let details = entity.meeting else { throw .notAMeeting(id, name: entity.name, kind: entity.kind) }
         guard details.date.overlaps(window) else {
-            throw .invalidArgument("\(entity.name) (\(DateText.text(details.date))) is outside the window \(DateText.text(window)).")
+            throw .outsideWindow(id, name: entity.name, dates: details.date, window: window)
         }
         var selection = ViewSelection(dataset: dataset, window: window)
         selection.insert(id)
@@ -122,15 +118,8 @@ public enum DiagramView: Sendable, Hashable {
     /// ``DiagramViews/all(dataset:window:)``.
     case all
 
-    /// The window a view uses when none is given: February 2026 for the
-    /// trilateral view, all dates for the others.
-    public var defaultWindow: DateSpan {
-        self == .trilateral ? DiagramViews.february2026 : .unbounded
-    }
-
-    /// Builds the view's diagram; `window` defaults to ``defaultWindow``.
-    public func diagram(dataset: Dataset, window: DateSpan? = nil) throws(PartyGraphError) -> Diagram {
-        let window = window ?? defaultWindow
+    /// Builds the view's diagram of what is dated in `window` (all dates by default).
+    public func diagram(dataset: Dataset, window: DateSpan = .unbounded) throws(DiagramError) -> Diagram {
         switch self {
         case .trilateral: return try DiagramViews.trilateral(dataset: dataset, window: window)
         case .ego(let center, let depth): return try DiagramViews.ego(dataset: dataset, center: center, depth: depth, window: window)
@@ -140,12 +129,12 @@ public enum DiagramView: Sendable, Hashable {
     }
 
     /// The default output file, relative to the working folder:
-    /// `output/trilateral-2026.svg`, `output/ego-hun-sen.png`,
+    /// `output/trilateral.svg`, `output/ego-hun-sen.png`,
     /// `output/meeting-2026-02-trilateral-summit.pdf`, `output/all.svg`.
     public func defaultOutputPath(format: OutputFormat) -> String {
         let stem: String
         switch self {
-        case .trilateral: stem = "trilateral-2026"
+        case .trilateral: stem = "trilateral"
         case .ego(let id, _): stem = "ego-" + id.rawValue.drop(while: { $0 != "/" }).dropFirst()
         case .meeting(let id): stem = "meeting-" + id.rawValue.drop(while: { $0 != "/" }).dropFirst()
         case .all: stem = "all"

@@ -100,7 +100,7 @@ struct Centrality: ParsableCommand {
                 throw ValidationError("--directed applies to --projection full and --edgelist; meeting projections are undirected.")
             }
         }
-        do { try parameters.validate() } catch { throw ValidationError(error.description) }
+        do { try parameters.validate() } catch { throw ValidationError(ErrorMessages.text(error)) }
     }
 
     var parameters: CentralityParameters {
@@ -129,11 +129,11 @@ struct Centrality: ParsableCommand {
 
     /// One row per actor; the parameters are in the JSON and table output, the CSV stays a plain frame.
     func csv(_ report: CentralityReport) -> String {
-        let hits = report.parameters.measure == CentralityMeasure.hits.rawValue
-        var header = ["rank", "id", "name", "kind", "holder_not_named", report.parameters.measure]
+        let hits = report.parameters.measure == .hits
+        var header = ["rank", "id", "name", "kind", "holder_not_named", report.parameters.measure.rawValue]
         if hits { header[5] = "authority"; header.append("hub") }
         return csvText(header: header, rows: report.scores.map { score in
-            var row = [String(score.rank), score.id, score.name, score.kind ?? "", score.holderNotNamed ? "true" : "false",
+            var row = [String(score.rank), score.id, score.name, score.kind?.rawValue ?? "", score.holderNotNamed ? "true" : "false",
                        String(score.value)]
             if hits { row.append(score.hub.map { String($0) } ?? "") }
             return row
@@ -152,7 +152,7 @@ struct Centrality: ParsableCommand {
         }
         graphLine += " — \(g.vertices) vertices, \(g.edges) edges, \(g.directed ? "directed" : "undirected")"
         var settings = ["normalized: " + (p.normalized.map { $0 ? "yes" : "no" } ?? "n/a") + " (\(p.normalization))",
-                        "weights: \(p.weights) — \(p.weightsMeaning)"]
+                        "weights: \(p.weights.rawValue) — \(p.weightsMeaning)"]
         var extra: [String] = []
         if let endpoints = p.endpoints { extra.append("endpoints: \(endpoints ? "yes" : "no")") }
         if let samples = p.samples { extra.append("samples: \(samples), seed \(p.seed ?? 0)") }
@@ -162,15 +162,15 @@ struct Centrality: ParsableCommand {
         if let maxIterations = p.maxIterations { extra.append("max iterations: \(maxIterations)") }
         extra.append("threads: \(p.threads)")
         settings.append(extra.joined(separator: ", "))
-        let titles = ["pagerank": "PageRank", "hits": "HITS hub and authority", "katz": "Katz"]
-        var lines = ["\(titles[p.measure] ?? p.measure.capitalized) centrality — \(graphLine)"] + settings.map { "  " + $0 }
+        let titles: [CentralityMeasure: String] = [.pagerank: "PageRank", .hits: "HITS hub and authority", .katz: "Katz"]
+        var lines = ["\(titles[p.measure] ?? p.measure.rawValue.capitalized) centrality — \(graphLine)"] + settings.map { "  " + $0 }
         lines.append("")
         if report.scores.isEmpty {
             lines.append("No vertices.")
             return lines.joined(separator: "\n")
         }
-        let hits = p.measure == CentralityMeasure.hits.rawValue
-        var header = ["#", "actor", "id", hits ? "authority" : p.measure]
+        let hits = p.measure == .hits
+        var header = ["#", "actor", "id", hits ? "authority" : p.measure.rawValue]
         if hits { header.append("hub") }
         lines.append(tableText(header: header, rows: report.scores.map { score in
             let label = score.holderNotNamed ? score.name + " — holder not named" : score.name

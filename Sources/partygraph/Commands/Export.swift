@@ -34,17 +34,10 @@ struct Export: ParsableCommand {
         let window = try windowOptions.window()
         let datasetPath = try datasetOptions.dataset ?? BundledDataset.locate().get()
         let path = out ?? format.defaultOutput(forDataset: datasetPath, projection: projection)
-        if samePath(path, datasetPath) { throw PartyGraphError.invalidArgument("--out names the dataset being exported; choose another path (inputs are never overwritten).") }
+        if samePath(path, datasetPath) { throw UsageError(description: "--out names the dataset being exported; choose another path (inputs are never overwritten).") }
         let dataset = try DatasetLoader.load(path: datasetPath)
-        let written: [String]
-        if format == .dot && projection == .full {
-            // The typed graph as DOT is the styled diagram the renderer draws (`render all`), not a second drawing.
-            let diagram = DiagramViews.all(dataset: dataset, window: window ?? .unbounded)
-            try OutputFile.writeAtomically(Data(try GraphvizRenderer().dotSource(diagram).utf8), to: URL(fileURLWithPath: path))
-            written = [path]
-        } else {
-            written = try Exporter.write(dataset, format: format, projection: projection, window: window, to: path)
-        }
+        // The typed graph as DOT is the styled diagram the renderer draws; DiagramExporter makes that choice.
+        let written = try DiagramExporter.write(dataset, format: format, projection: projection, window: window, to: path)
         for file in written {
             let size = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? nil
             emit("wrote \(file)" + (size.map { " (\($0) bytes)" } ?? ""))

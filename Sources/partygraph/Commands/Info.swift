@@ -16,9 +16,9 @@ struct Info: ParsableCommand {
         if formatOptions.format == .json { emit(try jsonText(summary)); return }
         var text = "\(summary.title)\n\(summary.nodes) nodes, \(summary.relations) relations"
         if let first = summary.firstDate, let last = summary.lastDate { text += ", meetings from \(first) to \(last)" }
-        text += "\n\n" + tableText(header: ["node kind", "count"], rows: NodeKind.allCases.map { [$0.rawValue, String(summary.nodesByKind[$0.rawValue] ?? 0)] })
-        text += "\n\n" + tableText(header: ["relation", "count"], rows: Relation.allCases.map { [$0.rawValue, String(summary.relationsByType[$0.rawValue] ?? 0)] })
-        text += "\n\n" + tableText(header: ["meeting status", "count"], rows: MeetingStatus.allCases.map { [$0.rawValue, String(summary.meetingsByStatus[$0.rawValue] ?? 0)] })
+        text += "\n\n" + tableText(header: ["node kind", "count"], rows: NodeKind.allCases.map { [$0.rawValue, String(summary.nodesByKind[$0] ?? 0)] })
+        text += "\n\n" + tableText(header: ["relation", "count"], rows: Relation.allCases.map { [$0.rawValue, String(summary.relationsByType[$0] ?? 0)] })
+        text += "\n\n" + tableText(header: ["meeting status", "count"], rows: MeetingStatus.allCases.map { [$0.rawValue, String(summary.meetingsByStatus[$0] ?? 0)] })
         text += "\n\n" + tableText(header: ["source", "date", "publisher", "cited by", "title"], rows: summary.sources.map {
             [$0.id, $0.date, $0.publisher, String($0.citations), $0.title]
         })

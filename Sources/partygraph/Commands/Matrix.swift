@@ -45,7 +45,7 @@ struct Matrix: ParsableCommand {
                          rows: graph.pairsByStrength().map { index in
                              let pair = graph.pair(index)
                              let first = graph.actors[Int(pair.first)], second = graph.actors[Int(pair.second)]
-                             return [first.label, first.id, second.label, second.id, String(pair.meetings),
+                             return [first.label, first.id.rawValue, second.label, second.id.rawValue, String(pair.meetings),
                                      graph.sharedMeetings(ofPair: index).map(\.rawValue).joined(separator: " ")]
                          }))
         case .table:

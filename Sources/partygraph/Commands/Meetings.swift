@@ -41,16 +41,16 @@ struct Meetings: ParsableCommand {
         for listing in report.meetings {
             let meeting = listing.meeting
             lines.append("")
-            lines.append("\(meeting.date)  \(meeting.name)  [\(meeting.kind), \(meeting.status)"
+            lines.append("\(meeting.date)  \(meeting.name)  [\(meeting.kind.rawValue), \(meeting.status.rawValue)"
                 + (meeting.statusAsOf.map { " as of \($0)" } ?? "") + (meeting.place.map { ", \($0)" } ?? "") + "]  \(meeting.id)")
             if !listing.partOf.isEmpty { lines.append("  part of: " + listing.partOf.map(\.name).joined(separator: "; ")) }
             if !listing.parts.isEmpty { lines.append("  parts: " + listing.parts.map(\.name).joined(separator: "; ")) }
             if !listing.parallelWith.isEmpty { lines.append("  in parallel with: " + listing.parallelWith.map(\.name).joined(separator: "; ")) }
             if !listing.conveners.isEmpty {
-                var order: [String] = [], ways: [String: [String]] = [:], names: [String: String] = [:]
+                var order: [NodeID] = [], ways: [NodeID: [String]] = [:], names: [NodeID: String] = [:]
                 for convener in listing.conveners {
                     if ways[convener.actor.id] == nil { order.append(convener.actor.id) }
-                    ways[convener.actor.id, default: []].append(convener.how)
+                    ways[convener.actor.id, default: []].append(convener.how.rawValue)
                     names[convener.actor.id] = convener.actor.name
                 }
                 lines.append("  convened by: " + order.map { "\(names[$0]!) (\(ways[$0]!.joined(separator: ", ")))" }.joined(separator: "; "))
@@ -59,7 +59,7 @@ struct Meetings: ParsableCommand {
                 lines.append("  no participants of its own")
             } else {
                 let table = tableText(header: ["participant", "kind", "role", "for", "how"], rows: listing.participants.map {
-                    [$0.attendee.label, $0.attendee.kind, $0.role ?? "", $0.capacity?.name ?? "", $0.how]
+                    [$0.attendee.label, $0.attendee.kind.rawValue, $0.role?.rawValue ?? "", $0.capacity?.name ?? "", $0.how]
                 })
                 lines.append(contentsOf: table.split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 })
             }
@@ -75,14 +75,15 @@ struct Meetings: ParsableCommand {
         var rows: [[String]] = []
         for listing in report.meetings {
             let meeting = listing.meeting
-            let base = [meeting.id, meeting.name, meeting.kind, meeting.start ?? "", meeting.end ?? "", meeting.status,
-                        String(meeting.announced), meeting.partOf.joined(separator: " ")]
+            let base = [meeting.id.rawValue, meeting.name, meeting.kind.rawValue, meeting.start?.description ?? "",
+                        meeting.end?.description ?? "", meeting.status.rawValue, String(meeting.announced),
+                        meeting.partOf.map(\.rawValue).joined(separator: " ")]
             if listing.participants.isEmpty { rows.append(base + Array(repeating: "", count: 8)) }
             for participation in listing.participants {
                 rows.append(base + [
-                    participation.attendee.id, participation.attendee.name, participation.attendee.kind,
-                    String(participation.attendee.holderNotNamed), participation.derivation.rawValue, participation.participant.id,
-                    participation.role ?? "", participation.capacity?.id ?? "",
+                    participation.attendee.id.rawValue, participation.attendee.name, participation.attendee.kind.rawValue,
+                    String(participation.attendee.holderNotNamed), participation.derivation.rawValue,
+                    participation.participant.id.rawValue, participation.role?.rawValue ?? "", participation.capacity?.id.rawValue ?? "",
                 ])
             }
         }

@@ -40,17 +40,17 @@ struct Neighbors: ParsableCommand {
             emit(try jsonText(network))
         case .csv:
             emit(csvText(header: ["id", "name", "kind", "distance", "via_id", "via", "link", "direction"], rows: network.neighbors.map {
-                [$0.actor.id, $0.actor.name, $0.actor.kind, String($0.distance), $0.via.from.id, $0.via.from.name,
+                [$0.actor.id.rawValue, $0.actor.name, $0.actor.kind.rawValue, String($0.distance), $0.via.from.id.rawValue, $0.via.from.name,
                  $0.via.link.rawValue, $0.via.forward ? "forward" : "backward"]
             }))
         case .table:
             var lines = ["Within \(network.depth) link\(network.depth == 1 ? "" : "s") of \(network.center.name)"
-                + (kind.isEmpty ? "" : " — listing " + network.kinds.joined(separator: ", "))]
+                + (kind.isEmpty ? "" : " — listing " + network.kinds.map(\.rawValue).joined(separator: ", "))]
             if network.neighbors.isEmpty {
                 lines.append("No nodes found.")
             } else {
                 lines.append(tableText(header: ["distance", "kind", "name", "reached from"], rows: network.neighbors.map {
-                    [String($0.distance), $0.actor.kind, $0.actor.name, "\($0.via.from.name) \($0.via.arrow)"]
+                    [String($0.distance), $0.actor.kind.rawValue, $0.actor.name, "\($0.via.from.name) \($0.via.arrow)"]
                 }))
                 lines.append("")
                 lines.append("\(network.neighbors.count) node\(network.neighbors.count == 1 ? "" : "s"), \(network.edges.count) link\(network.edges.count == 1 ? "" : "s") among them and the centre.")

@@ -34,8 +34,8 @@ struct Path: ParsableCommand {
         case .csv:
             emit(csvText(header: ["step", "from_id", "from", "link", "direction", "to_id", "to", "sources"],
                          rows: path.steps.enumerated().map { index, step in
-                [String(index + 1), step.from.id, step.from.name, step.link.rawValue, step.forward ? "forward" : "backward",
-                 step.to.id, step.to.name, Array(Set(step.evidence.map(\.source))).sorted().joined(separator: " ")]
+                [String(index + 1), step.from.id.rawValue, step.from.name, step.link.rawValue, step.forward ? "forward" : "backward",
+                 step.to.id.rawValue, step.to.name, Array(Set(step.evidence.map(\.source))).sorted().joined(separator: " ")]
             }))
         case .table:
             var lines = [path.text]

@@ -40,22 +40,19 @@ struct Render: ParsableCommand {
         }
 
         /// Builds the view, renders it and writes the file; prints the path written.
-        func render(_ makeView: (Dataset) throws -> DiagramView) throws {
+        ///
+        /// - Parameters:
+        ///   - defaultWindow: the window when neither `--from` nor `--to` is given.
+        ///   - defaultStem: the output file's name without extension, instead of the view's own default.
+        func render(
+            defaultWindow: DateSpan = .unbounded, defaultStem: String? = nil, _ makeView: (Dataset) throws -> DiagramView
+        ) throws {
             let dataset = try datasetOptions.load()
             let view = try makeView(dataset)
-            let diagram = try view.diagram(dataset: dataset, window: try windowOptions.window())
+            let diagram = try view.diagram(dataset: dataset, window: try windowOptions.window() ?? defaultWindow)
             let format = PartyGraphDiagrams.OutputFormat(rawValue: format)!
-            let path = out ?? view.defaultOutputPath(format: format)
-            do {
-                try OutputFile.write(diagram, layout: Layout(rawValue: layout)!, format: format, to: URL(fileURLWithPath: path))
-            } catch {
-                FileHandle.standardError.write(Data(("error: " + error.description + "\n").utf8))
-                switch error {
-                case .unknownLayout, .unknownFormat: throw ExitCode(64)
-                case .writeFailed: throw ExitCode(73)
-                default: throw ExitCode(70)
-                }
-            }
+            let path = out ?? defaultStem.map { "output/\($0).\(format.fileExtension)" } ?? view.defaultOutputPath(format: format)
+            try OutputFile.write(diagram, layout: Layout(rawValue: layout)!, format: format, to: URL(fileURLWithPath: path))
             print("wrote \(path)")
         }
     }
@@ -64,7 +61,15 @@ struct Render: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "The trilateral summits: party clusters with organs and leaders, the summits, state visits, hosts and invitations.")
         @OptionGroup var options: ViewOptions
-        func run() throws { try options.render { _ in .trilateral } }
+
+        /// The bundled dataset's summits are in February 2026: without --from/--to the view shows that month.
+        static let bundledSummitMonth = try! DateSpan(parsing: "2026-02")
+        /// The default file name of the view, named for the bundled dataset's summits.
+        static let bundledOutputStem = "trilateral-2026"
+
+        func run() throws {
+            try options.render(defaultWindow: Self.bundledSummitMonth, defaultStem: Self.bundledOutputStem) { _ in .trilateral }
+        }
     }
 
     struct Ego: ParsableCommand {

@@ -23,10 +23,10 @@ struct Show: ParsableCommand {
         let entity = try NameResolver(dataset: dataset).resolve(name)
         let report = NodeReport(entity: entity, in: dataset)
         if formatOptions.format == .json { emit(try jsonText(report)); return }
-        var lines = ["\(report.name)  [\(report.kind)]  \(report.id)"]
+        var lines = ["\(report.name)  [\(report.kind.rawValue)]  \(report.id)"]
         if !report.aliases.isEmpty { lines.append("also: " + report.aliases.joined(separator: "; ")) }
         if let meetingKind = report.meetingKind {
-            lines.append("\(meetingKind), \(report.date ?? ""), \(report.place ?? "place not given"), \(report.status ?? "")"
+            lines.append("\(meetingKind.rawValue), \(report.date ?? ""), \(report.place ?? "place not given"), \(report.status?.rawValue ?? "")"
                 + (report.statusAsOf.map { " as of \($0)" } ?? ""))
         }
         if let note = report.note { lines.append("note: " + note) }
@@ -34,17 +34,17 @@ struct Show: ParsableCommand {
         let rows = report.facts.map { fact -> [String] in
             fact.evidence.forEach { sources.insert("\($0.source) (\($0.publisher), \($0.date))") }
             var detail: [String] = []
-            if let role = fact.role { detail.append("role: \(role)") }
-            if let capacity = fact.capacity { detail.append("for \(dataset.name(of: NodeID(capacity)))") }
+            if let role = fact.role { detail.append("role: \(role.rawValue)") }
+            if let capacity = fact.capacity { detail.append("for \(dataset.name(of: capacity))") }
             if let through = fact.through {
                 switch fact.direction {
-                case "incoming": detail.append("led by \(dataset.name(of: NodeID(through)))")
-                case "leads": detail.append("heading \(dataset.name(of: NodeID(through)))")
-                case "via-office": detail.append("as \(dataset.name(of: NodeID(through)))")
-                default: break
+                case .incoming: detail.append("led by \(dataset.name(of: through))")
+                case .leads: detail.append("heading \(dataset.name(of: through))")
+                case .viaOffice: detail.append("as \(dataset.name(of: through))")
+                case .outgoing: break
                 }
             }
-            if let status = fact.meetingStatus { detail.append(status) }
+            if let status = fact.meetingStatus { detail.append(status.rawValue) }
             var row = [fact.phrase, fact.otherName, fact.date.isEmpty ? "dates not stated" : fact.date, detail.joined(separator: ", "), Set(fact.evidence.map(\.source)).sorted().joined(separator: " ")]
             if quotes { row.append(fact.evidence.map { "“\($0.quote)”" }.joined(separator: " ")) }
             return row

@@ -36,8 +36,7 @@ struct QueryOptions: ParsableArguments {
     /// The library filter, or a usage error saying what is accepted.
     func filter() throws -> QueryFilter {
         func date(_ text: String?, _ option: String) throws -> PartialDate? {
-            guard let text else { return nil }
-            do { return try QueryFilter.date(text, option: option) } catch { throw ValidationError(error.description) }
+            try text.map { try ErrorMessages.date($0, option: option) }
         }
         do {
             return try QueryFilter(
@@ -45,7 +44,7 @@ struct QueryOptions: ParsableArguments {
                 statuses: status.isEmpty ? QueryFilter.defaultStatuses : Set(status),
                 meetingKinds: kind.isEmpty ? nil : Set(kind))
         } catch let error as PartyGraphError {
-            throw ValidationError(error.description)
+            throw ValidationError(ErrorMessages.text(error))
         }
     }
 }
@@ -53,8 +52,8 @@ struct QueryOptions: ParsableArguments {
 /// A human sentence for the filter, used in headings and empty answers.
 func describe(_ filter: FilterEcho) -> String {
     var parts: [String] = []
-    parts.append(filter.statuses.joined(separator: " or ") + " meetings")
-    if let kinds = filter.meetingKinds { parts.append("of kind " + kinds.joined(separator: " or ")) }
+    parts.append(filter.statuses.map(\.rawValue).joined(separator: " or ") + " meetings")
+    if let kinds = filter.meetingKinds { parts.append("of kind " + kinds.map(\.rawValue).joined(separator: " or ")) }
     if let from = filter.from { parts.append("from \(from)") }
     if let to = filter.to { parts.append("to \(to)") }
     if let at = filter.at { parts.append("offices resolved on \(at)") }
@@ -131,7 +130,7 @@ struct WhoMet: ParsableCommand {
         let asked = report.query.actor.name + (report.query.with.map { " with \($0.name)" } ?? "")
         let levelNote = report.query.actorAtLevel.map(\.id) == [report.query.actor.id] || report.query.actorAtLevel.isEmpty
             ? "" : " (as " + report.query.actorAtLevel.map(\.label).joined(separator: ", ") + ")"
-        var lines = ["Who met \(asked)\(levelNote) — \(report.query.level) level, \(describe(report.query.filter))"]
+        var lines = ["Who met \(asked)\(levelNote) — \(report.query.level.rawValue) level, \(describe(report.query.filter))"]
         if report.encounters.isEmpty {
             lines.append("No encounters found.")
             return lines.joined(separator: "\n")
@@ -141,9 +140,9 @@ struct WhoMet: ParsableCommand {
             let theirs = encounter.counterpart.participations[0], ours = encounter.actor.participations[0]
             let extra = { (side: EncounterSide) in side.participations.count > 1 ? " +\(side.participations.count - 1)" : "" }
             return [
-                encounter.meeting.date, encounter.meeting.name, encounter.meeting.status,
+                encounter.meeting.date, encounter.meeting.name, encounter.meeting.status.rawValue,
                 encounter.counterpart.actor.label,
-                [theirs.role, theirs.capacity.map { "for " + $0.name }].compactMap { $0 }.joined(separator: ", "),
+                [theirs.role?.rawValue, theirs.capacity.map { "for " + $0.name }].compactMap { $0 }.joined(separator: ", "),
                 theirs.how + extra(encounter.counterpart),
                 ours.how + extra(encounter.actor),
                 notes.refer(encounter.evidence),
@@ -174,13 +173,15 @@ struct WhoMet: ParsableCommand {
         let rows = report.encounters.map { encounter -> [String] in
             let theirs = encounter.counterpart.participations[0], ours = encounter.actor.participations[0]
             return [
-                encounter.meeting.id, encounter.meeting.name, encounter.meeting.kind, encounter.meeting.start ?? "",
-                encounter.meeting.end ?? "", encounter.meeting.status, String(encounter.meeting.announced),
-                encounter.actor.actor.id, encounter.actor.actor.name,
-                encounter.counterpart.actor.id, encounter.counterpart.actor.name, encounter.counterpart.actor.kind,
+                encounter.meeting.id.rawValue, encounter.meeting.name, encounter.meeting.kind.rawValue,
+                encounter.meeting.start?.description ?? "", encounter.meeting.end?.description ?? "",
+                encounter.meeting.status.rawValue, String(encounter.meeting.announced),
+                encounter.actor.actor.id.rawValue, encounter.actor.actor.name,
+                encounter.counterpart.actor.id.rawValue, encounter.counterpart.actor.name, encounter.counterpart.actor.kind.rawValue,
                 String(encounter.counterpart.actor.holderNotNamed),
-                theirs.role ?? "", theirs.capacity?.id ?? "", theirs.derivation.rawValue, theirs.participant.id,
-                ours.role ?? "", ours.capacity?.id ?? "", ours.derivation.rawValue, ours.participant.id,
+                theirs.role?.rawValue ?? "", theirs.capacity?.id.rawValue ?? "", theirs.derivation.rawValue,
+                theirs.participant.id.rawValue,
+                ours.role?.rawValue ?? "", ours.capacity?.id.rawValue ?? "", ours.derivation.rawValue, ours.participant.id.rawValue,
                 Array(Set(encounter.evidence.map(\.source))).sorted().joined(separator: " "),
                 encounter.evidence.map(\.quote).joined(separator: " | "),
             ]

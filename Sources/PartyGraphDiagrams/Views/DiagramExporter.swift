@@ -1,0 +1,38 @@
+import Foundation
+import PartyGraph
+
+/// Exports a dataset as `PartyGraph`'s ``PartyGraph/Exporter`` does, except that the typed graph in DOT is the
+/// styled diagram the renderer draws: ``DiagramViews/all(dataset:window:)`` written by Graphviz's own `agwrite`.
+///
+/// This is what `partygraph export` writes, so a script and the command line get the same bytes. The meeting
+/// projections stay plain weighted DOT graphs, and every other format is ``PartyGraph/Exporter``'s.
+public enum DiagramExporter {
+    /// The files of an export, in memory.
+    ///
+    /// - Parameters:
+    ///   - window: keep only meetings and relationships whose dates overlap it (open bounds overlap everything).
+    ///   - projection: the full graph, or a who-meets-whom graph (a meeting projection).
+    /// - Throws: ``DiagramError`` when Graphviz cannot write the styled diagram.
+    public static func files(
+        _ dataset: Dataset, format: ExportFormat, projection: GraphProjection = .full, window: DateSpan? = nil
+    ) throws(DiagramError) -> [ExportFile] {
+        guard format == .dot && projection == .full else {
+            return Exporter.files(dataset, format: format, projection: projection, window: window)
+        }
+        let diagram = DiagramViews.all(dataset: dataset, window: window ?? .unbounded)
+        return [ExportFile(name: "", data: Data(try GraphvizRenderer().dotSource(diagram).utf8))]
+    }
+
+    /// Writes an export to `path` (a file, or a folder for CSV and Neo4j), each file atomically, creating folders.
+    ///
+    /// - Returns: the paths written, in order.
+    /// - Throws: ``DiagramError`` when Graphviz cannot write the styled diagram; ``PartyGraphError`` when the path
+    ///   cannot be written (see ``PartyGraph/Exporter/write(_:format:to:)``).
+    @discardableResult
+    public static func write(
+        _ dataset: Dataset, format: ExportFormat, projection: GraphProjection = .full, window: DateSpan? = nil,
+        to path: String
+    ) throws -> [String] {
+        try Exporter.write(try files(dataset, format: format, projection: projection, window: window), format: format, to: path)
+    }
+}
