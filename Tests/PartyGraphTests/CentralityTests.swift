@@ -68,7 +68,7 @@ func close(_ a: Double, _ b: Double) -> Bool {
         }
         #expect(edges.sorted { $0.lexicographicallyPrecedes($1) } == expected.sorted { $0.lexicographicallyPrecedes($1) })
         #expect(!graph.graph.isDirected)
-        #expect(graph.origin.projection == "persons")
+        #expect(graph.origin.projection == .persons)
     }
 
     @Test func partiesProjectionCountsSharedMeetings() throws {

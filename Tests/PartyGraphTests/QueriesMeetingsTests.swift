@@ -52,8 +52,8 @@ struct QueriesMeetingsTests {
     ])
     func coMeetingCounts(level: EncounterLevel, first: String, second: String, expected: Int) {
         let matrix = dataset.coMeetingMatrix(level: level)
-        #expect(matrix.count(first, second) == expected)
-        #expect(matrix.count(second, first) == expected)
+        #expect(matrix.count(NodeID(first), NodeID(second)) == expected)
+        #expect(matrix.count(NodeID(second), NodeID(first)) == expected)
     }
 
     @Test func partyMatrixIsExactlyTheThreeParties() {

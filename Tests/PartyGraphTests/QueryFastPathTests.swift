@@ -154,7 +154,7 @@ struct QueryFastPathTests {
         #expect(counts.indices.allSatisfy { row in counts.indices.allSatisfy { counts[row][$0] == counts[$0][row] } })
         for pair in matrix.pairs {
             #expect(pair.count == pair.meetings.count)
-            #expect(matrix.count(pair.first.id.rawValue, pair.second.id.rawValue) == pair.count)
+            #expect(matrix.count(pair.first.id, pair.second.id) == pair.count)
         }
     }
 }

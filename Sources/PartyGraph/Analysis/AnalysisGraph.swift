@@ -6,13 +6,13 @@ public struct AnalysisVertex: Codable, Hashable, Sendable {
     public var id: String
     /// The display name; the integer id again for edge lists.
     public var name: String
-    /// The ``NodeKind`` raw value; `nil` for edge-list vertices.
-    public var kind: String?
+    /// The node's kind; `nil` for edge-list vertices.
+    public var kind: NodeKind?
     /// `true` for an office standing in for a person the sources do not name.
     public var holderNotNamed: Bool
 
     /// Creates a vertex description.
-    public init(id: String, name: String, kind: String? = nil, holderNotNamed: Bool = false) {
+    public init(id: String, name: String, kind: NodeKind? = nil, holderNotNamed: Bool = false) {
         self.id = id
         self.name = name
         self.kind = kind
@@ -26,14 +26,22 @@ public struct AnalysisVertex: Codable, Hashable, Sendable {
 /// (shared meetings, or relationships joining a pair); for an edge list they are the file's third column, whose
 /// meaning the caller states with ``WeightMeaning``.
 public struct AnalysisGraph: Sendable {
+    /// What kind of input a graph was built from.
+    public enum Source: String, Codable, Hashable, Sendable {
+        /// A dataset, through a ``GraphProjection``.
+        case dataset
+        /// A plain edge-list file.
+        case edgelist
+    }
+
     /// Where a graph came from, echoed in results.
     public struct Origin: Codable, Hashable, Sendable {
-        /// `dataset` or `edgelist`.
-        public var source: String
+        /// A dataset or an edge list.
+        public var source: Source
         /// The edge-list file, for `edgelist`.
         public var file: String?
-        /// The ``GraphProjection`` raw value, for `dataset`.
-        public var projection: String?
+        /// The projection, for `dataset`.
+        public var projection: GraphProjection?
         /// The meeting window and statuses, for `dataset`.
         public var filter: FilterEcho?
         /// What a stored edge weight counts or holds, in words (`none` when unweighted).
@@ -75,9 +83,9 @@ public struct AnalysisGraph: Sendable {
     /// The who-meets-whom graph: vertices in ``CoMeetingGraph/actors`` order, weights = shared meetings.
     static func meetingProjection(dataset: Dataset, projection: GraphProjection, level: EncounterLevel, filter: QueryFilter) -> AnalysisGraph {
         let coMeeting = dataset.coMeetingGraph(level: level, filter: filter)
-        let vertices = coMeeting.actors.map { AnalysisVertex(id: $0.id.rawValue, name: $0.name, kind: $0.kind.rawValue, holderNotNamed: $0.holderNotNamed) }
+        let vertices = coMeeting.actors.map { AnalysisVertex(id: $0.id.rawValue, name: $0.name, kind: $0.kind, holderNotNamed: $0.holderNotNamed) }
         return AnalysisGraph(graph: coMeeting.graph, vertices: vertices, origin: Origin(
-            source: "dataset", file: nil, projection: projection.rawValue, filter: filter.echo,
+            source: .dataset, file: nil, projection: projection, filter: filter.echo,
             storedWeights: "the number of distinct meetings the pair shares"))
     }
 
@@ -88,7 +96,7 @@ public struct AnalysisGraph: Sendable {
         for (index, entity) in dataset.entities.enumerated() {
             if let meeting = entity.meeting, !filter.admits(meeting) { continue }
             vertexOf[index] = Int32(vertices.count)
-            vertices.append(AnalysisVertex(id: entity.id.rawValue, name: entity.name, kind: entity.kind.rawValue))
+            vertices.append(AnalysisVertex(id: entity.id.rawValue, name: entity.name, kind: entity.kind))
         }
         var sources: [Int32] = [], targets: [Int32] = []
         let window = filter.window
@@ -100,7 +108,7 @@ public struct AnalysisGraph: Sendable {
             vertexCount: vertices.count, sources: sources, targets: targets, directed: directed,
             parallelEdges: .mergeCountingEdges)
         return AnalysisGraph(graph: graph, vertices: vertices, origin: Origin(
-            source: "dataset", file: nil, projection: GraphProjection.full.rawValue, filter: filter.echo,
+            source: .dataset, file: nil, projection: .full, filter: filter.echo,
             storedWeights: "the number of relationships joining the pair" + (directed ? " in that direction" : "")))
     }
 
@@ -138,7 +146,7 @@ public struct AnalysisGraph: Sendable {
         }
         let vertices = (0..<graph.vertexCount).map { AnalysisVertex(id: String($0), name: String($0)) }
         self.init(graph: graph, vertices: vertices, origin: Origin(
-            source: "edgelist", file: path, projection: nil, filter: nil,
+            source: .edgelist, file: path, projection: nil, filter: nil,
             storedWeights: weighted ? "the third column of each line" : "none"))
     }
 }

@@ -338,7 +338,7 @@ extension AnalysisGraph {
             let rank = position > 0 && values[order[position - 1]] == values[v] ? scores[position - 1].rank : position + 1
             let vertex = vertices[v]
             scores.append(CentralityReport.Score(
-                rank: rank, id: vertex.id, name: vertex.name, kind: vertex.kind.flatMap(NodeKind.init(rawValue:)), holderNotNamed: vertex.holderNotNamed,
+                rank: rank, id: vertex.id, name: vertex.name, kind: vertex.kind, holderNotNamed: vertex.holderNotNamed,
                 value: values[v], hub: hubs?[v]))
         }
         if let top, top < scores.count { scores.removeSubrange(top...) }

@@ -16,14 +16,14 @@ public struct CoMeetingMatrix: Codable, Hashable, Sendable {
         /// The number of distinct meetings the two share.
         public var count: Int
         /// The meetings shared, chronologically.
-        public var meetings: [String]
+        public var meetings: [NodeID]
     }
 
     /// The most actors for which ``init(graph:gridLimit:)`` builds the grid unless told otherwise.
     public static let defaultGridLimit = 200
 
     /// The ``EncounterLevel`` raw value.
-    public var level: String
+    public var level: EncounterLevel
     /// The window, statuses and meeting kinds.
     public var filter: FilterEcho
     /// Every actor of the level taking part in at least one admitted meeting, by label.
@@ -41,10 +41,10 @@ public struct CoMeetingMatrix: Codable, Hashable, Sendable {
     /// - Parameter gridLimit: build ``counts`` only for at most this many actors.
     /// - Complexity: O(N + P log P + S) for N actors, P pairs and S shared meetings, plus N² for the grid when built.
     public init(graph: CoMeetingGraph, gridLimit: Int = CoMeetingMatrix.defaultGridLimit) {
-        level = graph.level.rawValue
+        level = graph.level
         filter = graph.filter.echo
         actors = graph.actors
-        let meetingIDs = graph.meetings.map(\.rawValue)
+        let meetingIDs = graph.meetings
         pairs = graph.pairsByStrength().map { index in
             let pair = graph.pair(index)
             return Pair(first: graph.actors[Int(pair.first)], second: graph.actors[Int(pair.second)], count: pair.meetings,
@@ -75,7 +75,7 @@ public struct CoMeetingMatrix: Codable, Hashable, Sendable {
     /// The matrix built from ``Dataset/attendances(ofMeeting:filter:)`` and ``Dataset/levelHits(of:level:meeting:filter:)``
     /// meeting by meeting, as the rules are written: the reference the fast ``init(dataset:level:filter:)`` is tested against.
     init(attendancesOf dataset: Dataset, level: EncounterLevel, filter: QueryFilter) {
-        var perMeeting: [(id: String, actors: [Int: Bool])] = []
+        var perMeeting: [(id: NodeID, actors: [Int: Bool])] = []
         for meeting in dataset.meetings {
             guard let details = meeting.meeting, filter.admits(details), let index = dataset.index(of: meeting.id) else { continue }
             var actors: [Int: Bool] = [:]
@@ -84,7 +84,7 @@ public struct CoMeetingMatrix: Codable, Hashable, Sendable {
                     actors[hit.actor] = (actors[hit.actor] ?? false) || hit.holderNotNamed
                 }
             }
-            if !actors.isEmpty { perMeeting.append((meeting.id.rawValue, actors)) }
+            if !actors.isEmpty { perMeeting.append((meeting.id, actors)) }
         }
         var refs: [Int: ActorRef] = [:]
         for (_, actors) in perMeeting {
@@ -93,7 +93,7 @@ public struct CoMeetingMatrix: Codable, Hashable, Sendable {
         let ordered = refs.sorted { $0.value.label != $1.value.label ? $0.value.label < $1.value.label : $0.key < $1.key }
         let position = Dictionary(uniqueKeysWithValues: ordered.enumerated().map { ($1.key, $0) })
         var counts = [[Int]](repeating: [Int](repeating: 0, count: ordered.count), count: ordered.count)
-        var shared: [[Int]: [String]] = [:]
+        var shared: [[Int]: [NodeID]] = [:]
         for (meetingID, actors) in perMeeting {
             let cells = actors.keys.map { position[$0]! }.sorted()
             for (offset, row) in cells.enumerated() {
@@ -105,7 +105,7 @@ public struct CoMeetingMatrix: Codable, Hashable, Sendable {
                 }
             }
         }
-        self.level = level.rawValue
+        self.level = level
         self.filter = filter.echo
         actors = ordered.map(\.value)
         self.counts = counts
@@ -121,11 +121,11 @@ public struct CoMeetingMatrix: Codable, Hashable, Sendable {
     }
 
     /// The number of meetings two actors share (by id), or 0 when either is not in the matrix.
-    public func count(_ first: String, _ second: String) -> Int {
-        guard let row = actors.firstIndex(where: { $0.id.rawValue == first }), let column = actors.firstIndex(where: { $0.id.rawValue == second }) else { return 0 }
+    public func count(_ first: NodeID, _ second: NodeID) -> Int {
+        guard let row = actors.firstIndex(where: { $0.id == first }), let column = actors.firstIndex(where: { $0.id == second }) else { return 0 }
         if let counts { return counts[row][column] }
         if row == column { return meetingCounts?[row] ?? 0 }
-        return pairs.first { ($0.first.id.rawValue, $0.second.id.rawValue) == (first, second) || ($0.first.id.rawValue, $0.second.id.rawValue) == (second, first) }?.count ?? 0
+        return pairs.first { ($0.first.id, $0.second.id) == (first, second) || ($0.first.id, $0.second.id) == (second, first) }?.count ?? 0
     }
 }
 

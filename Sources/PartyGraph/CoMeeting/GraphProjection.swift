@@ -3,7 +3,7 @@
 ///
 /// The four meeting projections have one vertex per actor taking part in at least one admitted meeting and one
 /// undirected edge per pair sharing a meeting, weighted by the number of distinct meetings shared (a tie
-/// **strength**). `centrality --projection` and `export --projection` use this one vocabulary.
+/// **strength**). Centrality (``AnalysisGraph``) and exports (``Exporter``) use this one vocabulary.
 public enum GraphProjection: String, CaseIterable, Codable, Sendable {
     /// Every node and relationship. For centrality: meetings outside the window are left out and only
     /// relationships whose validity overlaps it count, undirected unless asked otherwise, an edge weighted by the

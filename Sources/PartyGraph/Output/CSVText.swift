@@ -1,5 +1,5 @@
 /// RFC 4180 CSV text: comma-separated, CRLF line ends, a field quoted when it holds a comma, quote, CR or LF,
-/// quotes doubled inside; the one CSV writer of the exports and the command line's `--format csv`.
+/// quotes doubled inside; the one CSV writer of the exports and of every CSV table a caller prints.
 public enum CSVText {
     /// The field as it stands in a CSV line: unchanged, or quoted with inner quotes doubled.
     ///

@@ -143,11 +143,11 @@ struct Centrality: ParsableCommand {
     func table(_ report: CentralityReport) -> String {
         let p = report.parameters, g = report.graph
         var graphLine: String
-        if g.origin.source == "edgelist" {
+        if g.origin.source == .edgelist {
             graphLine = "edge list \(g.origin.file ?? "")"
         } else {
-            let projection = g.origin.projection ?? ""
-            graphLine = projection == GraphProjection.full.rawValue ? "typed graph (projection full)" : "who meets whom among \(projection)"
+            let projection = g.origin.projection
+            graphLine = projection == .full ? "typed graph (projection full)" : "who meets whom among \(projection?.rawValue ?? "")"
             if let filter = g.origin.filter { graphLine += " — " + describe(filter) }
         }
         graphLine += " — \(g.vertices) vertices, \(g.edges) edges, \(g.directed ? "directed" : "undirected")"
