@@ -140,6 +140,15 @@ public struct Dataset: Sendable {
     /// - Complexity: O(1) expected: a hash index of every source id is built on the first call.
     public func source(_ id: String) -> Source? { sourcePosition(id).map { sources[$0] } }
 
+    /// ``source(_:)`` by a hash lookup (an answer cites thousands of records; sources are many in large datasets).
+    func sourcePosition(_ id: String) -> Int? {
+        caches.sourcePositions {
+            var positions: [String: Int] = [:]
+            for (position, source) in sources.enumerated() where positions[source.id] == nil { positions[source.id] = position }
+            return positions
+        }[id]
+    }
+
     /// The display name of a node, or its id when it is not in the dataset.
     public func name(of id: NodeID) -> String { entity(id)?.name ?? id.rawValue }
 

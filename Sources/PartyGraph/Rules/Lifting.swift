@@ -7,6 +7,13 @@
 /// `UpwardLift` nothing but the hits (for the co-meeting graph), ``Dataset/upwardReach(of:level:)`` every date at
 /// once (for candidate meetings).
 extension EncounterLevel {
+    /// The level a node kind belongs to, as a rank: person/office 0, organ 1, party 2, country 3, meeting nil.
+    static func rank(of kind: NodeKind) -> Int? {
+        EncounterLevel(kind: kind).map { EncounterLevel.allCases.firstIndex(of: $0)! }
+    }
+
+    var rank: Int { EncounterLevel.allCases.firstIndex(of: self)! }
+
     /// Whether a walk to this level stops at a node of `kind`: a node of the level that is not an office.
     func isStop(_ kind: NodeKind) -> Bool { EncounterLevel(kind: kind) == self && kind != .office }
 

@@ -32,15 +32,6 @@ struct LevelHit: Sendable {
     var chain: [Int32]
 }
 
-extension EncounterLevel {
-    /// The level a node kind belongs to, as a rank: person/office 0, organ 1, party 2, country 3, meeting nil.
-    static func rank(of kind: NodeKind) -> Int? {
-        EncounterLevel(kind: kind).map { EncounterLevel.allCases.firstIndex(of: $0)! }
-    }
-
-    var rank: Int { EncounterLevel.allCases.firstIndex(of: self)! }
-}
-
 extension Dataset {
     /// The meeting details of an entity index, if it is a meeting.
     func meetingDetails(_ index: Int) -> MeetingDetails? { entities[index].meeting }
@@ -129,62 +120,5 @@ extension Dataset {
         guard let index = index(of: node) else { return [] }
         let filter = (try? QueryFilter(at: day)) ?? .all
         return lift(index, to: level, meeting: nil, filter: filter).map { ActorRef(entities[$0.actor], holderNotNamed: $0.holderNotNamed) }
-    }
-
-    /// The relationships behind an attendance and a level chain, with names and evidence.
-    func basis(_ attendance: Attendance, chain: [Int32]) -> [UsedRelation] {
-        var used: [UsedRelation] = []
-        for (position, relationshipIndex) in attendance.relationships.enumerated() {
-            used.append(usedRelation(relationshipIndex))
-            if position == 0 && attendance.viaLeadership, let leader = relationships[Int(relationshipIndex)].ledBy {
-                let body = relationships[Int(relationshipIndex)].from
-                used.append(UsedRelation(
-                    relation: .leads, from: leader, fromName: name(of: leader), to: body, toName: name(of: body),
-                    evidence: citations(relationships[Int(relationshipIndex)].evidence)))
-            }
-        }
-        for relationshipIndex in chain where !attendance.relationships.contains(relationshipIndex) {
-            used.append(usedRelation(relationshipIndex))
-        }
-        return used
-    }
-
-    func usedRelation(_ relationshipIndex: Int32) -> UsedRelation {
-        let relationship = relationships[Int(relationshipIndex)]
-        // The endpoints' names through the relationship's entity indices (checked against the ids) instead of
-        // hashing both ids for every relation used.
-        let from = entities[Int(fromIndices[Int(relationshipIndex)])], to = entities[Int(toIndices[Int(relationshipIndex)])]
-        return UsedRelation(
-            relation: .relation(relationship.relation), from: relationship.from,
-            fromName: from.id == relationship.from ? from.name : name(of: relationship.from),
-            to: relationship.to, toName: to.id == relationship.to ? to.name : name(of: relationship.to),
-            evidence: citations(relationship.evidence))
-    }
-
-    /// ``source(_:)`` by a hash lookup (an answer cites thousands of records; sources are many in large datasets).
-    func sourcePosition(_ id: String) -> Int? {
-        caches.sourcePositions {
-            var positions: [String: Int] = [:]
-            for (position, source) in sources.enumerated() where positions[source.id] == nil { positions[source.id] = position }
-            return positions
-        }[id]
-    }
-
-    func citations(_ records: [Evidence]) -> [NodeReport.Citation] {
-        records.map { record in
-            let source = sourcePosition(record.source).map { sources[$0] }
-            return NodeReport.Citation(source: record.source, publisher: source?.publisher ?? "", date: source?.date.description ?? "",
-                                       quote: record.quote, stance: record.stance)
-        }
-    }
-
-    func participation(_ attendance: Attendance, chain: [Int32]) -> Participation {
-        Participation(
-            derivation: attendance.derivation,
-            attendee: ActorRef(entities[attendance.attendee], holderNotNamed: attendance.holderNotNamed),
-            participant: ActorRef(entities[attendance.participant]),
-            role: attendance.role,
-            capacity: attendance.capacity.map { ActorRef(entities[$0]) },
-            basis: basis(attendance, chain: chain))
     }
 }

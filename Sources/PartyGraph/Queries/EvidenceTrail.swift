@@ -1,0 +1,50 @@
+/// What an answer cites: the relationships behind an attendance and its lift, with the evidence of each.
+extension Dataset {
+    /// The relationships behind an attendance and a level chain, with names and evidence.
+    func basis(_ attendance: Attendance, chain: [Int32]) -> [UsedRelation] {
+        var used: [UsedRelation] = []
+        for (position, relationshipIndex) in attendance.relationships.enumerated() {
+            used.append(usedRelation(relationshipIndex))
+            if position == 0 && attendance.viaLeadership, let leader = relationships[Int(relationshipIndex)].ledBy {
+                let body = relationships[Int(relationshipIndex)].from
+                used.append(UsedRelation(
+                    relation: .leads, from: leader, fromName: name(of: leader), to: body, toName: name(of: body),
+                    evidence: citations(relationships[Int(relationshipIndex)].evidence)))
+            }
+        }
+        for relationshipIndex in chain where !attendance.relationships.contains(relationshipIndex) {
+            used.append(usedRelation(relationshipIndex))
+        }
+        return used
+    }
+
+    func usedRelation(_ relationshipIndex: Int32) -> UsedRelation {
+        let relationship = relationships[Int(relationshipIndex)]
+        // The endpoints' names through the relationship's entity indices (checked against the ids) instead of
+        // hashing both ids for every relation used.
+        let from = entities[Int(fromIndices[Int(relationshipIndex)])], to = entities[Int(toIndices[Int(relationshipIndex)])]
+        return UsedRelation(
+            relation: .relation(relationship.relation), from: relationship.from,
+            fromName: from.id == relationship.from ? from.name : name(of: relationship.from),
+            to: relationship.to, toName: to.id == relationship.to ? to.name : name(of: relationship.to),
+            evidence: citations(relationship.evidence))
+    }
+
+    func citations(_ records: [Evidence]) -> [NodeReport.Citation] {
+        records.map { record in
+            let source = sourcePosition(record.source).map { sources[$0] }
+            return NodeReport.Citation(source: record.source, publisher: source?.publisher ?? "", date: source?.date.description ?? "",
+                                       quote: record.quote, stance: record.stance)
+        }
+    }
+
+    func participation(_ attendance: Attendance, chain: [Int32]) -> Participation {
+        Participation(
+            derivation: attendance.derivation,
+            attendee: ActorRef(entities[attendance.attendee], holderNotNamed: attendance.holderNotNamed),
+            participant: ActorRef(entities[attendance.participant]),
+            role: attendance.role,
+            capacity: attendance.capacity.map { ActorRef(entities[$0]) },
+            basis: basis(attendance, chain: chain))
+    }
+}
