@@ -15,6 +15,8 @@ public enum DiagramError: Swift.Error, Sendable, Hashable, CustomStringConvertib
     case outsideWindow(NodeID, name: String, dates: DateSpan?, window: DateSpan)
     /// The ego view was asked for a negative number of steps.
     case negativeDepth(Int)
+    /// The who-meets-whom view has more actors in the window than it draws.
+    case tooManyActors(count: Int, limit: Int, level: EncounterLevel)
     /// The layout engine is not installed in this Graphviz (or misspelled).
     case unknownLayout(String, available: [String])
     /// The output format is not installed in this Graphviz (or misspelled).
@@ -42,6 +44,8 @@ public enum DiagramError: Swift.Error, Sendable, Hashable, CustomStringConvertib
             "\(name) is a \(kind.rawValue), not a meeting; draw its ego view instead."
         case .outsideWindow(_, let name, let dates, let window):
             "\(name)\(dates.map { " (\(DateText.text($0)))" } ?? "") is outside the window \(DateText.text(window))."
+        case .tooManyActors(let count, let limit, let level):
+            "\(count) actors take part in meetings of the window at \(level.rawValue) level, more than the \(limit) a drawing can show; narrow the window, choose a higher level, or raise the limit."
         case .negativeDepth(let depth):
             "The depth must be 0 or more, not \(depth)."
         case .unknownLayout(let name, let available):

@@ -117,6 +117,8 @@ public enum DiagramView: Sendable, Hashable {
     case meeting(NodeID)
     /// ``DiagramViews/all(dataset:window:)``.
     case all
+    /// ``DiagramViews/coMeeting(dataset:level:window:maxActors:)``.
+    case coMeeting(EncounterLevel, maxActors: Int)
 
     /// Builds the view's diagram of what is dated in `window` (all dates by default).
     public func diagram(dataset: Dataset, window: DateSpan = .unbounded) throws(DiagramError) -> Diagram {
@@ -125,12 +127,14 @@ public enum DiagramView: Sendable, Hashable {
         case .ego(let center, let depth): return try DiagramViews.ego(dataset: dataset, center: center, depth: depth, window: window)
         case .meeting(let id): return try DiagramViews.meeting(dataset: dataset, meeting: id, window: window)
         case .all: return DiagramViews.all(dataset: dataset, window: window)
+        case .coMeeting(let level, let maxActors):
+            return try DiagramViews.coMeeting(dataset: dataset, level: level, window: window, maxActors: maxActors)
         }
     }
 
     /// The default output file, relative to the working folder:
     /// `output/trilateral.svg`, `output/ego-hun-sen.png`,
-    /// `output/meeting-2026-02-trilateral-summit.pdf`, `output/all.svg`.
+    /// `output/meeting-2026-02-trilateral-summit.pdf`, `output/all.svg`, `output/who-meets-whom-party.svg`.
     public func defaultOutputPath(format: OutputFormat) -> String {
         let stem: String
         switch self {
@@ -138,6 +142,7 @@ public enum DiagramView: Sendable, Hashable {
         case .ego(let id, _): stem = "ego-" + id.rawValue.drop(while: { $0 != "/" }).dropFirst()
         case .meeting(let id): stem = "meeting-" + id.rawValue.drop(while: { $0 != "/" }).dropFirst()
         case .all: stem = "all"
+        case .coMeeting(let level, _): stem = "who-meets-whom-\(level.rawValue)"
         }
         return "output/\(stem).\(format.fileExtension)"
     }

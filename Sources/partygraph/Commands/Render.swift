@@ -8,19 +8,19 @@ struct Render: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Draw a diagram of a view as SVG, PNG, PDF, DOT or Graphviz JSON.",
         discussion: """
-            Views: trilateral (the February 2026 summits), ego NAME, meeting NAME, all. \
+            Views: trilateral (the February 2026 summits), ego NAME, meeting NAME, all, who-meets-whom. \
             The file is written atomically, its folders created; the default is \
             output/<view>.<format>, e.g. output/trilateral-2026.svg or output/ego-hun-sen.png.
             """,
-        subcommands: [Trilateral.self, Ego.self, Meeting.self, All.self]
+        subcommands: [Trilateral.self, Ego.self, Meeting.self, All.self, WhoMeetsWhom.self]
     )
 
     /// Options every view shares.
     struct ViewOptions: ParsableArguments {
         @OptionGroup var windowOptions: WindowOptions
 
-        @Option(name: .long, help: "Graphviz layout: \(Layout.allCases.map(\.rawValue).joined(separator: ", ")).")
-        var layout: String = Layout.dot.rawValue
+        @Option(name: .long, help: "Graphviz layout: \(Layout.allCases.map(\.rawValue).joined(separator: ", ")) (default: dot; fdp for who-meets-whom).")
+        var layout: String?
 
         @Option(name: .long, help: "Output format: \(PartyGraphDiagrams.OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
         var format: String = PartyGraphDiagrams.OutputFormat.svg.rawValue
@@ -31,7 +31,7 @@ struct Render: ParsableCommand {
         @OptionGroup var datasetOptions: DatasetOptions
 
         func validate() throws {
-            guard Layout(rawValue: layout) != nil else {
+            if let layout, Layout(rawValue: layout) == nil {
                 throw ValidationError("Unknown --layout \(layout); use one of: \(Layout.allCases.map(\.rawValue).joined(separator: ", ")).")
             }
             guard PartyGraphDiagrams.OutputFormat(rawValue: format) != nil else {
@@ -44,15 +44,18 @@ struct Render: ParsableCommand {
         /// - Parameters:
         ///   - defaultWindow: the window when neither `--from` nor `--to` is given.
         ///   - defaultStem: the output file's name without extension, instead of the view's own default.
+        ///   - defaultLayout: the layout when `--layout` is not given.
         func render(
-            defaultWindow: DateSpan = .unbounded, defaultStem: String? = nil, _ makeView: (Dataset) throws -> DiagramView
+            defaultWindow: DateSpan = .unbounded, defaultStem: String? = nil, defaultLayout: Layout = .dot,
+            _ makeView: (Dataset) throws -> DiagramView
         ) throws {
             let dataset = try datasetOptions.load()
             let view = try makeView(dataset)
             let diagram = try view.diagram(dataset: dataset, window: try windowOptions.window() ?? defaultWindow)
             let format = PartyGraphDiagrams.OutputFormat(rawValue: format)!
             let path = out ?? defaultStem.map { "output/\($0).\(format.fileExtension)" } ?? view.defaultOutputPath(format: format)
-            try OutputFile.write(diagram, layout: Layout(rawValue: layout)!, format: format, to: URL(fileURLWithPath: path))
+            let chosen = layout.flatMap(Layout.init(rawValue:)) ?? defaultLayout
+            try OutputFile.write(diagram, layout: chosen, format: format, to: URL(fileURLWithPath: path))
             print("wrote \(path)")
         }
     }
@@ -101,5 +104,23 @@ struct Render: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "The whole dataset.")
         @OptionGroup var options: ViewOptions
         func run() throws { try options.render { _ in .all } }
+    }
+
+    struct WhoMeetsWhom: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "who-meets-whom",
+            abstract: "The co-meeting graph of a level: one line per pair of actors that share a meeting, labelled with how many.")
+        @Option(name: .long, help: "Draw actors of this level: person, organ, party or country (default: party).",
+                transform: vocabulary("--level"))
+        var level: EncounterLevel = .party
+        @Option(name: .long, help: "Refuse to draw more actors than this (default: \(DiagramViews.defaultMaxCoMeetingActors)).")
+        var maxActors: Int = DiagramViews.defaultMaxCoMeetingActors
+        @OptionGroup var options: ViewOptions
+        func validate() throws {
+            if maxActors < 1 { throw ValidationError("--max-actors must be 1 or more.") }
+        }
+        func run() throws {
+            try options.render(defaultLayout: .fdp) { _ in .coMeeting(level, maxActors: maxActors) }
+        }
     }
 }

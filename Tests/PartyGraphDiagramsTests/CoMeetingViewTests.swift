@@ -1,0 +1,67 @@
+import Foundation
+import PartyGraph
+import PartyGraphTestSupport
+import Testing
+@testable import PartyGraphDiagrams
+
+/// The who-meets-whom view draws the co-meeting graph: every actor, one line per pair, the count on the line.
+@Suite struct CoMeetingViewTests {
+    @Test(arguments: EncounterLevel.allCases)
+    func oneNodePerActorAndOneLinePerPair(level: EncounterLevel) throws {
+        let diagram = try DiagramViews.coMeeting(dataset: bundledDataset, level: level)
+        let graph = bundledDataset.coMeetingGraph(level: level)
+        let actors = diagram.nodes.filter { !$0.id.hasPrefix("legend:") }
+        #expect(actors.map(\.id) == graph.actors.map(\.id.rawValue))
+        let lines = diagram.edges.filter { !$0.from.hasPrefix("legend:") }
+        #expect(lines.count == graph.pairCount)
+        for index in 0..<graph.pairCount {
+            let pair = graph.pair(index)
+            let line = lines[index]
+            #expect(line.from == graph.actors[Int(pair.first)].id.rawValue && line.to == graph.actors[Int(pair.second)].id.rawValue)
+            #expect(line.label == String(pair.meetings))
+        }
+        // An actor stands without a line only when it shares no meeting with another actor of the level.
+        let linked = Set(lines.flatMap { [$0.from, $0.to] })
+        for (vertex, actor) in actors.enumerated() {
+            #expect(linked.contains(actor.id) == !graph.graph.neighbours(of: Int32(vertex)).isEmpty, "\(actor.id)")
+        }
+        #expect(!diagram.directed)
+    }
+
+    @Test func partyLevelOnTheBundledDataset() throws {
+        let diagram = try DiagramViews.coMeeting(dataset: bundledDataset, level: .party)
+        let cppCPV = try #require(diagram.edges.first { $0.from == "party/cpp" && $0.to == "party/cpv" })
+        #expect(cppCPV.label == "2")
+        let tooltip = try #require(cppCPV.tooltip)
+        #expect(tooltip.contains("CPP–CPV bilateral summit") && tooltip.contains("CPP–CPV–LPRP trilateral summit"))
+        #expect(diagram.title?.contains("Who meets whom at party level: 3 actors, 3 pairs") == true)
+        let svg = try renderSVG(diagram, layout: .fdp)
+        let labels = try svg.groups("node").map(\.label)
+        #expect(labels.contains("Communist Party of Việt Nam\n3 meetings"))
+    }
+
+    @Test func aWindowWithoutMeetingsDrawsNoActor() throws {
+        let diagram = try DiagramViews.coMeeting(dataset: bundledDataset, level: .person, window: try DateSpan(parsing: "2027"))
+        #expect(diagram.nodes.allSatisfy { $0.id.hasPrefix("legend:") })
+    }
+
+    @Test func tooManyActorsIsRefusedWithTheNumbers() {
+        #expect(throws: DiagramError.tooManyActors(count: 9, limit: 5, level: .person)) {
+            try DiagramViews.coMeeting(dataset: bundledDataset, level: .person, maxActors: 5)
+        }
+    }
+
+    @Test func theCommandWritesTheViewAndRefusesTooManyActors() throws {
+        let folder = try BuiltProducts.temporaryFolder("partygraph-who-meets-whom")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let dataset = try BundledDataset.locate().get()
+        let run = try BuiltProducts.run("partygraph", ["render", "who-meets-whom", "--level", "person", "--dataset", dataset], in: folder)
+        #expect(run.status == 0, "\(run.standardError)")
+        #expect(run.standardOutput == "wrote output/who-meets-whom-person.svg\n")
+        let svg = try String(contentsOf: folder.appendingPathComponent("output/who-meets-whom-person.svg"), encoding: .utf8)
+        #expect(svg.contains("Tô Lâm"))
+        let refused = try BuiltProducts.run("partygraph", ["render", "who-meets-whom", "--level", "person", "--max-actors", "3", "--dataset", dataset], in: folder)
+        #expect(refused.status == 64)
+        #expect(refused.standardError.contains("9 actors take part in meetings of the window at --level person, more than the 3"))
+    }
+}
