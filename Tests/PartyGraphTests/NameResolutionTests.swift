@@ -40,3 +40,43 @@ import Testing
         #expect(throws: PartyGraphError.self) { try resolver.resolve("   ") }
     }
 }
+
+/// Ranking: an actor named by a run of whole words, or containing the text, beats a meeting whose name mentions it.
+@Suite struct NameRankingTests {
+    static func dataset() throws -> Dataset {
+        let evidence = [Evidence(source: "s1", quote: "x")]
+        let meeting = MeetingDetails(kind: .meeting, date: try DateSpan(parsing: "2025-02-22"), status: .held)
+        return try Dataset(
+            title: "ranking", sources: [Source(id: "s1", publisher: "P", title: "T", date: try PartialDate(parsing: "2025"))],
+            entities: [
+                Entity(id: "person/thongloun", kind: .person, name: "Thongloun Sisoulith", evidence: evidence),
+                Entity(id: "person/chinh", kind: .person, name: "Phạm Minh Chính", evidence: evidence),
+                Entity(id: "person/manet", kind: .person, name: "Hun Manet", evidence: evidence),
+                Entity(id: "meeting/call", kind: .meeting, name: "Courtesy call on Thongloun Sisoulith", meeting: meeting, evidence: evidence),
+                Entity(id: "meeting/talks", kind: .meeting, name: "Talks of Phạm Minh Chính and Hun Manet", meeting: meeting, evidence: evidence),
+                Entity(id: "organ/assembly-a", kind: .organ, name: "National Assembly of A", evidence: evidence),
+                Entity(id: "organ/assembly-b", kind: .organ, name: "National Assembly of B", evidence: evidence),
+            ],
+            relationships: [])
+    }
+
+    @Test(arguments: [
+        ("thongloun", "person/thongloun"), ("sisoulith", "person/thongloun"), ("chinh", "person/chinh"),
+        ("minh chinh", "person/chinh"), ("manet", "person/manet"), ("thonglo", "person/thongloun"),
+        ("courtesy call", "meeting/call"), ("talks", "meeting/talks"),
+    ])
+    func actorsBeatMeetingsThatMentionThem(name: String, id: String) throws {
+        #expect(try NameResolver(dataset: try Self.dataset()).resolve(name).id == NodeID(id))
+    }
+
+    @Test func trueTiesStillListTheCandidates() throws {
+        let resolver = NameResolver(dataset: try Self.dataset())
+        do {
+            _ = try resolver.resolve("national assembly")
+            Issue.record("expected ambiguity")
+        } catch {
+            guard case .ambiguousName(_, let candidates) = error else { Issue.record("\(error)"); return }
+            #expect(candidates == ["organ/assembly-a (National Assembly of A)", "organ/assembly-b (National Assembly of B)"])
+        }
+    }
+}

@@ -1,20 +1,26 @@
 /// Finds nodes by id, name or alias, ignoring case, diacritics, punctuation and spacing.
 ///
 /// `"to lam"` finds Tô Lâm, `"Viet Nam"` finds Việt Nam, `"cpv"` finds the Communist Party of Việt Nam.
-/// Exact matches of a whole name win over partial ones; several equally good matches are an error that
-/// lists them, and a name that matches nothing suggests the nearest names.
+/// Matches are ranked, and only the best rank counts: an exact id, name or alias; then an actor (any node but a
+/// meeting) one of whose names holds the text as a run of whole words ("thongloun" → Thongloun Sisoulith,
+/// "minh chinh" → Phạm Minh Chính); then an actor whose name merely contains it; then a meeting whose name does.
+/// So an actor is never ambiguous with a meeting whose name mentions it. Several equally good matches are an
+/// error that lists them; a name that matches nothing suggests the nearest names.
 public struct NameResolver: Sendable {
     private let dataset: Dataset
     /// Entity indices by the matching key of their id, slug, name and aliases.
     private let exact: [String: [Int]]
     /// Every (key, entity) pair, for partial matching and suggestions.
     private let keys: [(key: String, entity: Int)]
+    /// Actors (not meetings) by the matching key of every run of whole words of their names and aliases.
+    private let wordRuns: [String: [Int]]
 
     /// Indexes the names of a dataset's nodes.
     public init(dataset: Dataset) {
         self.dataset = dataset
         var exact: [String: [Int]] = [:]
         var keys: [(String, Int)] = []
+        var wordRuns: [String: [Int]] = [:]
         for (index, entity) in dataset.entities.enumerated() {
             let slug = entity.id.rawValue.split(separator: "/").last.map(String.init) ?? entity.id.rawValue
             var seen = Set<String>()
@@ -24,9 +30,23 @@ public struct NameResolver: Sendable {
                 exact[key, default: []].append(index)
                 keys.append((key, index))
             }
+            guard entity.kind != .meeting else { continue }
+            var runs = Set<String>()
+            for text in [entity.name] + entity.aliases {
+                let words = text.split(whereSeparator: { $0.isWhitespace || $0 == "-" || $0 == "–" }).map { String($0).matchingKey }
+                for start in words.indices {
+                    var run = ""
+                    for word in words[start...] {
+                        run += word
+                        if !run.isEmpty { runs.insert(run) }
+                    }
+                }
+            }
+            for run in runs { wordRuns[run, default: []].append(index) }
         }
         self.exact = exact
         self.keys = keys
+        self.wordRuns = wordRuns
     }
 
     /// The node a person means by `name`.
@@ -36,7 +56,10 @@ public struct NameResolver: Sendable {
         let key = name.matchingKey
         guard !key.isEmpty else { throw .unknownName(name, suggestions: []) }
         if let matches = exact[key] { return try single(name, matches) }
+        if let matches = wordRuns[key] { return try single(name, matches) }
         let partial = Set(keys.filter { $0.key.contains(key) }.map(\.entity))
+        let partialActors = partial.filter { dataset.entities[$0].kind != .meeting }
+        if !partialActors.isEmpty { return try single(name, Array(partialActors)) }
         if !partial.isEmpty { return try single(name, Array(partial)) }
         let ranked = keys.map { (entity: $0.entity, distance: editDistance(key, $0.key)) }
             .sorted { $0.distance != $1.distance ? $0.distance < $1.distance : $0.entity < $1.entity }

@@ -9,7 +9,11 @@ extension DiagramViews {
     /// meeting of the window (shape by kind, colour by party), one line per pair that shares a meeting, labelled
     /// with the number of meetings and thicker the more they share; tooltips list the shared meetings.
     ///
-    /// - Parameter maxActors: refuse to draw more actors than this.
+    /// - Parameters:
+    ///   - dataset: the dataset.
+    ///   - level: the level whose actors are drawn.
+    ///   - window: the meetings that count (announced and held ones overlapping it).
+    ///   - maxActors: refuse to draw more actors than this.
     /// - Throws: ``DiagramError/tooManyActors(count:limit:level:)`` above `maxActors`.
     public static func coMeeting(
         dataset: Dataset, level: EncounterLevel, window: DateSpan = .unbounded, maxActors: Int = defaultMaxCoMeetingActors

@@ -1,15 +1,17 @@
 import Foundation
 import PartyGraph
 
-/// Exports a dataset as `PartyGraph`'s ``PartyGraph/Exporter`` does, except that the typed graph in DOT is the
+/// Exports a dataset as `PartyGraph`'s ``/PartyGraph/Exporter`` does, except that the typed graph in DOT is the
 /// styled diagram the renderer draws: ``DiagramViews/all(dataset:window:)`` written by Graphviz's own `agwrite`.
 ///
 /// This is what `partygraph export` writes, so a script and the command line get the same bytes. The meeting
-/// projections stay plain weighted DOT graphs, and every other format is ``PartyGraph/Exporter``'s.
+/// projections stay plain weighted DOT graphs, and every other format is ``/PartyGraph/Exporter``'s.
 public enum DiagramExporter {
     /// The files of an export, in memory.
     ///
     /// - Parameters:
+    ///   - dataset: the dataset to export.
+    ///   - format: the interchange format.
     ///   - window: keep only meetings and relationships whose dates overlap it (open bounds overlap everything).
     ///   - projection: the full graph, or a who-meets-whom graph (a meeting projection).
     /// - Throws: ``DiagramError`` when Graphviz cannot write the styled diagram.
@@ -25,9 +27,15 @@ public enum DiagramExporter {
 
     /// Writes an export to `path` (a file, or a folder for CSV and Neo4j), each file atomically, creating folders.
     ///
+    /// - Parameters:
+    ///   - dataset: the dataset to export.
+    ///   - format: the interchange format.
+    ///   - projection: the full graph, or a who-meets-whom graph (a meeting projection).
+    ///   - window: keep only meetings and relationships whose dates overlap it (open bounds overlap everything).
+    ///   - path: the file, or the folder for CSV and Neo4j.
     /// - Returns: the paths written, in order.
-    /// - Throws: ``DiagramError`` when Graphviz cannot write the styled diagram; ``PartyGraphError`` when the path
-    ///   cannot be written (see ``PartyGraph/Exporter/write(_:format:to:)``).
+    /// - Throws: ``DiagramError`` when Graphviz cannot write the styled diagram; ``/PartyGraph/PartyGraphError`` when the path
+    ///   cannot be written (see ``/PartyGraph/Exporter/write(_:format:to:)``).
     @discardableResult
     public static func write(
         _ dataset: Dataset, format: ExportFormat, projection: GraphProjection = .full, window: DateSpan? = nil,
