@@ -32,6 +32,8 @@ import Testing
         Case(file: "binary-junk.json", line: 1, column: 1, path: "$", message: "expected a value but found byte 0x0"),
         Case(file: "empty-file.json", line: 1, column: 1, path: "$", message: "expected a value but found the end of the file"),
         Case(file: "invalid-utf8.json", line: 31, column: 15, path: "$.nodes[1].name", message: "not valid UTF-8"),
+        // One error per cause: the broken source only, not every fact that cites it.
+        Case(file: "source-without-title.json", line: 6, column: 5, path: "$.sources[0]", message: "the source has no \"title\""),
         Case(file: "deep-nesting.json", line: 1, column: 180, path: "$.title", message: "nesting deeper than 128 levels"),
     ]
 

@@ -18,6 +18,8 @@ struct DatasetDecoder {
     private(set) var relationPositions: [Int] = []
     /// Ids of nodes that failed to decode, so references to them are not reported twice.
     private(set) var brokenNodeIDs: Set<NodeID> = []
+    /// Ids of sources that failed to decode: evidence citing them is not reported again as citing an unknown source.
+    private(set) var brokenSourceIDs: Set<String> = []
     /// Byte offset of each element of the top-level arrays, to locate findings later.
     private(set) var elementOffsets: [String: [Int]] = [:]
 
@@ -249,6 +251,7 @@ struct DatasetDecoder {
         relationships.append(contentsOf: part.relationships)
         relationPositions.append(contentsOf: part.relationPositions.lazy.map { $0 + base })
         brokenNodeIDs.formUnion(part.brokenNodeIDs)
+        brokenSourceIDs.formUnion(part.brokenSourceIDs)
         offsets.append(contentsOf: worker.offsets)
     }
 
@@ -298,7 +301,10 @@ struct DatasetDecoder {
             broken = true
         }
         if date == nil, !broken { report("the source has no \"date\"", at: start, fix: "add its publication date, e.g. \"2026-02-03\""); broken = true }
-        guard !broken, let id, let publisher, let title, let date else { return }
+        guard !broken, let id, let publisher, let title, let date else {
+            if let id { brokenSourceIDs.insert(id) }
+            return
+        }
         sources.append(Source(id: id, publisher: publisher, title: title, date: date, url: url, textFile: text))
         sourcePositions.append(index)
     }

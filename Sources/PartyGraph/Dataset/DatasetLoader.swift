@@ -99,7 +99,7 @@ public enum DatasetLoader {
 
         let result = DatasetValidator.validate(
             sources: decoder.sources, entities: decoder.entities, relationships: decoder.relationships,
-            sourceTexts: sourceTexts, partiallyKnown: decoder.brokenNodeIDs)
+            sourceTexts: sourceTexts, partiallyKnown: decoder.brokenNodeIDs, partiallyKnownSources: decoder.brokenSourceIDs)
         for finding in result.findings {
             var path = finding.path
             if path.count >= 2, case .key(let section) = path[0], case .index(let index) = path[1] {

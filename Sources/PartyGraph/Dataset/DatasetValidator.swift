@@ -18,12 +18,14 @@ enum DatasetValidator {
     /// Collections smaller than this are checked in one chunk.
     static let minimumChunk = 16_384
 
-    /// Validates; ids in `partiallyKnown` belong to nodes that failed to decode and are not reported as missing.
+    /// Validates; ids in `partiallyKnown` (nodes) and `partiallyKnownSources` belong to records that failed to
+    /// decode and already have their own error: what refers to them is not reported again (one error per cause).
     static func validate(
         sources: [Source], entities: [Entity], relationships: [Relationship], sourceTexts: [String: String],
-        partiallyKnown: Set<NodeID> = [], minimumChunk: Int = DatasetValidator.minimumChunk
+        partiallyKnown: Set<NodeID> = [], partiallyKnownSources: Set<String> = [],
+        minimumChunk: Int = DatasetValidator.minimumChunk
     ) -> Result {
-        var context = Context(sourceTexts: sourceTexts, partiallyKnown: partiallyKnown)
+        var context = Context(sourceTexts: sourceTexts, partiallyKnown: partiallyKnown, partiallyKnownSources: partiallyKnownSources)
         var findings = context.checkSources(sources)
 
         // The id index, sequentially: a later duplicate replaces an earlier one, as the checks expect.
@@ -91,13 +93,15 @@ enum DatasetValidator {
         var sourceIDs = Set<String>()
         let foldedTexts: [String: String]
         let partiallyKnown: Set<NodeID>
+        let partiallyKnownSources: Set<String>
         var indexByID: [NodeID: Int32] = [:]
         var kinds: [NodeKind] = []
         let allowed = RelationEnds()
 
-        init(sourceTexts: [String: String], partiallyKnown: Set<NodeID>) {
+        init(sourceTexts: [String: String], partiallyKnown: Set<NodeID>, partiallyKnownSources: Set<String>) {
             foldedTexts = sourceTexts.mapValues { $0.quoteKey }
             self.partiallyKnown = partiallyKnown
+            self.partiallyKnownSources = partiallyKnownSources
         }
 
         mutating func report(_ path: [JSONPathComponent], _ message: String, fix: String? = nil) {
@@ -127,7 +131,7 @@ enum DatasetValidator {
                        fix: "add an evidence record {\"source\": ID, \"quote\": \"the sentence that supports it\"}")
             }
             for (recordIndex, record) in evidence.enumerated() {
-                if !sourceIDs.contains(record.source) {
+                if !sourceIDs.contains(record.source), !partiallyKnownSources.contains(record.source) {
                     let hint = nearest(to: record.source, among: sourceIDs)
                     report([.key(section), .index(index), .key("evidence"), .index(recordIndex), .key("source")],
                            "unknown source '\(record.source)'",

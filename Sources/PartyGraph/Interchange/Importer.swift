@@ -227,6 +227,7 @@ struct DatasetBuilder {
     private var entities: [Entity] = [], entityPlaces: [FlatRecord] = []
     private var relationships: [Relationship] = [], relationPlaces: [FlatRecord] = []
     private var brokenNodeIDs = Set<NodeID>()
+    private var brokenSourceIDs = Set<String>()
 
     private mutating func report(_ record: FlatRecord, _ column: String?, _ message: String, fix: String? = nil) {
         var issue = record.place(column)
@@ -324,7 +325,10 @@ struct DatasetBuilder {
         let title = required(record, "title", fix: "give the report's title")
         let date = date(record, "date", broken: &broken)
         if record.fields["date"] == nil { report(record, "date", "\"date\" is missing", fix: "give its publication date, e.g. 2026-02-03"); broken = true }
-        guard !broken, let id, let publisher, let title, let date else { return }
+        guard !broken, let id, let publisher, let title, let date else {
+            if let id { brokenSourceIDs.insert(id) }
+            return
+        }
         sources.append(Source(id: id, publisher: publisher.nfc, title: title.nfc, date: date, url: record.fields["url"], textFile: record.fields["text"]))
         sourcePlaces.append(record)
     }
@@ -404,7 +408,7 @@ struct DatasetBuilder {
             }
         }
         let result = DatasetValidator.validate(
-            sources: sources, entities: entities, relationships: relationships, sourceTexts: sourceTexts, partiallyKnown: brokenNodeIDs)
+            sources: sources, entities: entities, relationships: relationships, sourceTexts: sourceTexts, partiallyKnown: brokenNodeIDs, partiallyKnownSources: brokenSourceIDs)
         for finding in result.findings {
             guard finding.path.count >= 2, case .key(let section) = finding.path[0], case .index(let index) = finding.path[1] else {
                 issues.append(finding.issue(file: file, line: nil, column: nil))
