@@ -124,6 +124,16 @@ struct QueriesCLITests {
         #expect(meetings.standardOutput.hasSuffix("No meetings found.\n"))
     }
 
+    @Test func anActorThatStandsForNothingAtTheLevelIsToldWhy() throws {
+        let king = try QueriesCLI.partygraph("who-met", "sihamoni", "--level", "party")
+        #expect(king.status == 0)
+        #expect(king.standardOutput.contains("No encounters found.\nNorodom Sihamoni stands for no party in this dataset: "))
+        #expect(king.standardOutput.contains("Add such a relation, or ask at another --level."))
+        // An actor that does stand for a party, with no meeting in the window, is not told that.
+        let cpp = try QueriesCLI.partygraph("who-met", "hun sen", "--level", "party", "--from", "2027")
+        #expect(!cpp.standardOutput.contains("stands for no"))
+    }
+
     @Test func officeResolvedWithAt() throws {
         let run = try QueriesCLI.partygraph("who-met", "CPV General Secretary", "--at", "2026-02-06", "--format", "json")
         #expect(run.status == 0)

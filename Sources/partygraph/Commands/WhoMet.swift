@@ -133,6 +133,15 @@ struct WhoMet: ParsableCommand {
         var lines = ["Who met \(asked)\(levelNote) — \(report.query.level.rawValue) level, \(describe(report.query.filter))"]
         if report.encounters.isEmpty {
             lines.append("No encounters found.")
+            if report.query.actorAtLevel.isEmpty {
+                // Say why instead of leaving an empty answer to be read as "met no one".
+                let level = report.query.level
+                let noun = [EncounterLevel.person: "person", .organ: "organ or state body", .party: "party", .country: "country"][level] ?? level.rawValue
+                let day = report.query.filter.at.map { " on \($0)" } ?? ""
+                lines.append("\(report.query.actor.name) stands for no \(noun) in this dataset\(day): no holds, heads, member-of, office-of, "
+                             + "part-of or based-in leads from it to one, and none of its participations is in the capacity of one. "
+                             + "Add such a relation, or ask at another --level.")
+            }
             return lines.joined(separator: "\n")
         }
         var notes = QuoteNotes()
