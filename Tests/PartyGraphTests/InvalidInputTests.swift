@@ -34,6 +34,10 @@ import Testing
         Case(file: "invalid-utf8.json", line: 31, column: 15, path: "$.nodes[1].name", message: "not valid UTF-8"),
         // One error per cause: the broken source only, not every fact that cites it.
         Case(file: "source-without-title.json", line: 6, column: 5, path: "$.sources[0]", message: "the source has no \"title\""),
+        // A null is a value, not an absence: the record is reported, never dropped or read as valid.
+        Case(file: "null-kind.json", line: 16, column: 15, path: "$.nodes[0].kind", message: "\"kind\" is null"),
+        Case(file: "null-format.json", line: 2, column: 13, path: "$.format", message: "\"format\" is null"),
+        Case(file: "null-relation.json", line: 71, column: 19, path: "$.relations[0].relation", message: "\"relation\" is null"),
         Case(file: "deep-nesting.json", line: 1, column: 180, path: "$.title", message: "nesting deeper than 128 levels"),
     ]
 

@@ -62,7 +62,17 @@ struct DatasetDecoder {
         let offset = reader.valueOffset()
         let kind = try reader.peekKind()
         if kind == .string { return try reader.readString() }
-        if kind == .null { try reader.readNull(); return nil }
+        if kind == .null {
+            // A null is a value, not an absence: a record with one is reported, never read as if the field were missing.
+            try reader.readNull()
+            if key.isEmpty {
+                report("the item is null", at: offset, fix: "give a string, or remove the item")
+            } else {
+                report("\"\(key)\" is null", at: offset, key: key,
+                       fix: "give a string; null is not a value in this format (an optional field that is not known is left out)")
+            }
+            return nil
+        }
         try reader.skipValue()
         report("\"\(key)\" must be a string, not \(kind == .array ? "an" : "a") \(kind.rawValue)", at: offset, key: key)
         return nil
