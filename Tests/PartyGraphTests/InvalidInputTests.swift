@@ -38,6 +38,9 @@ import Testing
         Case(file: "null-kind.json", line: 16, column: 15, path: "$.nodes[0].kind", message: "\"kind\" is null"),
         Case(file: "null-format.json", line: 2, column: 13, path: "$.format", message: "\"format\" is null"),
         Case(file: "null-relation.json", line: 71, column: 19, path: "$.relations[0].relation", message: "\"relation\" is null"),
+        // A repeated field inside a record would silently replace the first: an invented quote, another name.
+        Case(file: "duplicate-key-evidence.json", line: 25, column: 11, path: "$.nodes[0].evidence[0]",
+             message: "the field \"quote\" appears twice in this object (first at line 24, column 11)"),
         Case(file: "deep-nesting.json", line: 1, column: 180, path: "$.title", message: "nesting deeper than 128 levels"),
     ]
 
@@ -110,5 +113,39 @@ import Testing
             if case .invalidData(_, let issues) = error { return issues }
         }
         return []
+    }
+}
+
+/// Repeated keys are refused at every depth, by the one JSON reader all objects pass through.
+@Suite struct RepeatedKeyTests {
+    static func error(_ text: String) -> String? {
+        let data = Data(text.utf8)
+        do {
+            _ = try DatasetLoader.decode(data: data, file: "inline.json")
+            return nil
+        } catch {
+            guard case .invalidData(_, let issues) = error else { return "\(error)" }
+            return issues.first?.message
+        }
+    }
+
+    @Test(arguments: [
+        (#"{"format": "partygraph-dataset", "format": "partygraph-dataset", "sources": [], "nodes": [], "relations": []}"#, "format"),
+        (#"{"format": "partygraph-dataset", "sources": [], "nodes": [{"id": "person/a", "kind": "person", "name": "A", "name": "B", "evidence": []}], "relations": []}"#, "name"),
+        (#"{"format": "partygraph-dataset", "sources": [{"id": "s", "id": "t", "publisher": "P", "title": "T", "date": "2026"}], "nodes": [], "relations": []}"#, "id"),
+    ])
+    func aRepeatedKeyIsRefused(text: String, key: String) {
+        let message = Self.error(text)
+        #expect(message?.contains("the field \"\(key)\" appears twice in this object (first at line 1, column") == true, "\(message ?? "no error")")
+    }
+
+    @Test func theSameKeyInDifferentObjectsIsFine() throws {
+        let dataset = try DatasetLoader.decode(data: Data(#"""
+            {"format": "partygraph-dataset", "sources": [{"id": "s", "publisher": "P", "title": "T", "date": "2026"}],
+             "nodes": [{"id": "person/a", "kind": "person", "name": "A", "evidence": [{"source": "s", "quote": "q"}]},
+                       {"id": "person/b", "kind": "person", "name": "B", "evidence": [{"source": "s", "quote": "q"}, {"source": "s", "quote": "r"}]}],
+             "relations": []}
+            """#.utf8), file: "inline.json")
+        #expect(dataset.entities.count == 2)
     }
 }

@@ -133,7 +133,7 @@ struct DatasetDecoder {
         }
         var seen = Set<String>()
         try reader.readObject { reader, key, keyOffset throws(JSONSyntaxError) in
-            if !seen.insert(key).inserted { report("the field \"\(key)\" appears twice", at: keyOffset, key: key, fix: "keep one") }
+            seen.insert(key)
             switch key {
             case "format":
                 let offset = reader.valueOffset()

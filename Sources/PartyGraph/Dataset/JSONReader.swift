@@ -19,6 +19,9 @@ struct JSONReader {
     let bytes: UnsafeBufferPointer<UInt8>
     private(set) var offset = 0
     private var depth = 0
+    /// The raw byte ranges (start, end) of the keys read so far in each open object, innermost last: a stack
+    /// reused from object to object, so that finding a repeated key allocates nothing.
+    private var keySpans: [Int] = []
 
     init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
@@ -88,6 +91,8 @@ struct JSONReader {
         try enter()
         skipWhitespace()
         if current == UInt8(ascii: "}") { offset += 1; depth -= 1; return }
+        let base = keySpans.count
+        defer { keySpans.removeSubrange(base...) }
         while true {
             skipWhitespace()
             guard current == UInt8(ascii: "\"") else {
@@ -96,6 +101,7 @@ struct JSONReader {
             }
             let keyOffset = offset
             let key = try readString()
+            try refuseRepeatedKey(key, start: keyOffset + 1, end: offset - 1, since: base)
             try expect(UInt8(ascii: ":"), "':' after the key \"\(key)\"")
             try member(&self, key, keyOffset)
             skipWhitespace()
@@ -105,6 +111,25 @@ struct JSONReader {
             default: throw fail("expected ',' or '}' after the value of \"\(key)\" but found \(describe(current))", fix: "add the missing comma")
             }
         }
+    }
+
+    /// Refuses a key that the object being read already has (byte for byte), naming both places: the last one
+    /// would otherwise silently replace the first. Records the key otherwise.
+    private mutating func refuseRepeatedKey(_ key: String, start: Int, end: Int, since base: Int) throws(JSONSyntaxError) {
+        var index = base
+        while index < keySpans.count {
+            let earlier = keySpans[index], earlierEnd = keySpans[index + 1]
+            if earlierEnd - earlier == end - start
+                && (0..<(end - start)).allSatisfy({ bytes[earlier + $0] == bytes[start + $0] }) {
+                var lines = LineIndex(bytes: bytes)
+                let first = lines.location(of: earlier - 1)
+                throw fail("the field \"\(key)\" appears twice in this object (first at line \(first.line), column \(first.column))",
+                           at: start - 1, fix: "keep one: a repeated field would silently replace the first")
+            }
+            index += 2
+        }
+        keySpans.append(start)
+        keySpans.append(end)
     }
 
     /// Reads an array, calling `element` with each index; `element` must consume the value.
