@@ -41,6 +41,9 @@ import Testing
         // A repeated field inside a record would silently replace the first: an invented quote, another name.
         Case(file: "duplicate-key-evidence.json", line: 25, column: 11, path: "$.nodes[0].evidence[0]",
              message: "the field \"quote\" appears twice in this object (first at line 24, column 11)"),
+        // A dataset cannot make the loader read a file outside its folder.
+        Case(file: "source-text-outside.json", line: 11, column: 15, path: "$.sources[0].text",
+             message: "the source text '../valid/minimal.json' lies outside the dataset's folder"),
         Case(file: "deep-nesting.json", line: 1, column: 180, path: "$.title", message: "nesting deeper than 128 levels"),
     ]
 
@@ -147,5 +150,34 @@ import Testing
              "relations": []}
             """#.utf8), file: "inline.json")
         #expect(dataset.entities.count == 2)
+    }
+}
+
+/// Inputs that are not regular files are refused at once, never read (a FIFO would block, a device never ends).
+@Suite struct NonRegularInputTests {
+    /// The reason of an `unreadable` error, or a description of what happened instead.
+    static func unreadableReason(_ body: () throws(PartyGraphError) -> Void) -> String {
+        do {
+            try body()
+            return "no error"
+        } catch {
+            guard case .unreadable(_, let reason) = error else { return "\(error)" }
+            return reason
+        }
+    }
+
+    @Test func aFIFOAsADatasetIsRefusedAtOnce() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("partygraph-fifo-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let fifo = folder.appendingPathComponent("dataset.json").path
+        #expect(mkfifo(fifo, 0o600) == 0)
+        #expect(Self.unreadableReason { () throws(PartyGraphError) in _ = try DatasetLoader.load(path: fifo) } == "it is a FIFO (named pipe), not a dataset file")
+        #expect(Self.unreadableReason { () throws(PartyGraphError) in _ = try AnalysisGraph(edgeListAt: fifo) } == "it is a FIFO (named pipe), not an edge-list file")
+    }
+
+    @Test func aDeviceOrAFolderIsRefused() {
+        #expect(Self.unreadableReason { () throws(PartyGraphError) in _ = try AnalysisGraph(edgeListAt: "/dev/zero") } == "it is a character device, not an edge-list file")
+        #expect(Self.unreadableReason { () throws(PartyGraphError) in _ = try DatasetLoader.load(path: "/dev/null") } == "it is a character device, not a dataset file")
     }
 }

@@ -124,6 +124,8 @@ public struct AnalysisGraph: Sendable {
     ///   file and line of a malformed line; ``PartyGraphError/edgeListHasNoWeights(file:)`` when `weighted` is asked
     ///   of a file without weights.
     public init(edgeListAt path: String, directed: Bool = false, weighted: Bool = false) throws(PartyGraphError) {
+        // Refused at once: a FIFO would block the read, a device such as /dev/zero never ends.
+        if let kind = FileKind.nonRegular(at: path) { throw .unreadable(file: path, reason: "it is \(kind), not an edge-list file") }
         var list: EdgeList
         do {
             list = try EdgeListReader.read(contentsOf: path)

@@ -23,6 +23,8 @@ public enum DatasetLoader {
             throw .unreadable(file: path, reason: "no such file")
         }
         if isDirectory.boolValue { throw .unreadable(file: path, reason: "it is a directory, not a dataset file") }
+        // Refused at once: a FIFO would block the read, a device never ends.
+        if let kind = FileKind.nonRegular(at: path) { throw .unreadable(file: path, reason: "it is \(kind), not a dataset file") }
         let sourceDirectory = url.deletingLastPathComponent()
         #if canImport(Glibc)
         if let mapping = FileMapping(path: path) {
@@ -87,11 +89,21 @@ public enum DatasetLoader {
         var sourceTexts: [String: String] = [:]
         for (index, source) in decoder.sources.enumerated() {
             guard let textFile = source.textFile, let sourceDirectory else { continue }
-            let textURL = sourceDirectory.appendingPathComponent(textFile)
-            if let text = try? String(contentsOf: textURL, encoding: .utf8) {
+            let path: [JSONPathComponent] = [.key("sources"), .index(decoder.sourcePositions[index]), .key("text")]
+            // A source text lies in the dataset's folder or below it: a dataset cannot make the loader read any file.
+            let folder = sourceDirectory.standardizedFileURL.resolvingSymlinksInPath().path
+            let textURL = sourceDirectory.appendingPathComponent(textFile).standardizedFileURL.resolvingSymlinksInPath()
+            guard textURL.path.hasPrefix(folder.hasSuffix("/") ? folder : folder + "/") else {
+                place(decoder.locate(path: path), path, "the source text '\(textFile)' lies outside the dataset's folder",
+                      "keep source texts in the dataset's folder or a folder below it")
+                continue
+            }
+            if let kind = FileKind.nonRegular(at: textURL.path) {
+                place(decoder.locate(path: path), path, "the source text '\(textFile)' is \(kind), not a text file",
+                      "name a UTF-8 text file, or remove \"text\"")
+            } else if let text = try? String(contentsOf: textURL, encoding: .utf8) {
                 sourceTexts[source.id] = text
             } else {
-                let path: [JSONPathComponent] = [.key("sources"), .index(decoder.sourcePositions[index]), .key("text")]
                 place(decoder.locate(path: path), path, "cannot read the source text '\(textFile)'",
                       "give a path relative to the dataset file, or remove \"text\"")
             }

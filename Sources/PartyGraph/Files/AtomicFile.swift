@@ -19,7 +19,7 @@ public enum AtomicFile {
     /// - Throws: ``PartyGraphError/unwritable(file:reason:)`` with `path` as given and the reason: what else is at
     ///   the destination, the folder that could not be created, or the system's reason.
     public static func write(_ data: Data, to path: String) throws(PartyGraphError) {
-        if let kind = nonRegularKind(at: path) {
+        if let kind = FileKind.nonRegular(at: path) {
             throw .unwritable(file: path, reason: "it is \(kind); only a regular file is replaced")
         }
         let url = URL(fileURLWithPath: path)
@@ -41,22 +41,6 @@ public enum AtomicFile {
             let reason = String(cString: strerror(errno))
             try? FileManager.default.removeItem(at: temporary)
             throw .unwritable(file: path, reason: reason)
-        }
-    }
-
-    /// What is at `path` when it exists and is not a regular file ("a folder", "a FIFO (named pipe)", …), following
-    /// symbolic links; `nil` when nothing is there or it is a regular file.
-    static func nonRegularKind(at path: String) -> String? {
-        var status = stat()
-        guard stat(path, &status) == 0 else { return nil }
-        switch status.st_mode & S_IFMT {
-        case S_IFREG: return nil
-        case S_IFDIR: return "a folder"
-        case S_IFIFO: return "a FIFO (named pipe)"
-        case S_IFCHR: return "a character device"
-        case S_IFBLK: return "a block device"
-        case S_IFSOCK: return "a socket"
-        default: return "a special file"
         }
     }
 }
