@@ -32,7 +32,7 @@ struct PartyGraphCommand: ParsableCommand {
             var command = try parseAsRoot()
             try command.run()
         } catch let error as PartyGraphError {
-            fail(ErrorMessages.text(error), error.isDataError ? 65 : 64)
+            fail(ErrorMessages.text(error), ErrorMessages.exitCode(error))
         } catch let error as DiagramError {
             fail(ErrorMessages.text(error), ErrorMessages.exitCode(error))
         } catch let error as UsageError {

@@ -40,3 +40,18 @@ struct MatrixCLITests {
         #expect(grid.standardOutput.hasPrefix("actor,"))
     }
 }
+
+/// Every command that cannot write its output exits 73, the one documented code for it.
+@Suite("partygraph: an output that cannot be written exits 73")
+struct UnwritableOutputCLITests {
+    @Test(arguments: [
+        ["export", "--format", "graphml", "--out", "/dev/null"],
+        ["export", "--format", "csv", "--out", "/dev/null"],
+        ["render", "trilateral", "--out", "/dev/null"],
+    ])
+    func exits73(arguments: [String]) throws {
+        let run = try runCLI(arguments)
+        #expect(run.status == 73, "\(run.standardError)")
+        #expect(run.standardError.contains("/dev/null"))
+    }
+}

@@ -82,6 +82,16 @@ enum ErrorMessages {
         }
     }
 
+    /// The documented exit code of a library error: 73 when the output cannot be written (as for diagrams),
+    /// 65 for bad input data, 64 for what the user asked.
+    static func exitCode(_ error: PartyGraphError) -> Int32 {
+        switch error {
+        case .unwritable, .exportNeedsFolder: return 73
+        default: break
+        }
+        return error.isDataError ? 65 : 64
+    }
+
     /// The documented exit code of a diagram error: 64 for what the user asked, 73 when the file cannot be
     /// written, 70 when Graphviz fails.
     static func exitCode(_ error: DiagramError) -> Int32 {
