@@ -55,3 +55,20 @@ struct UnwritableOutputCLITests {
         #expect(run.standardError.contains("/dev/null"))
     }
 }
+
+/// No command overwrites the dataset it reads.
+@Suite("partygraph: --out never names the input")
+struct OutputOverInputCLITests {
+    @Test func renderRefusesToDrawOverItsDataset() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("partygraph-over-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let dataset = folder.appendingPathComponent("d.json").path
+        try FileManager.default.copyItem(atPath: datasetFixture("valid/minimal.json"), toPath: dataset)
+        let before = try Data(contentsOf: URL(fileURLWithPath: dataset))
+        let run = try runCLI(["render", "all", "--format", "json", "--dataset", dataset, "--out", dataset])
+        #expect(run.status == 64)
+        #expect(run.standardError.contains("--out names the dataset being drawn"))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: dataset)) == before)
+    }
+}

@@ -12,11 +12,23 @@ struct DatasetOptions: ParsableArguments {
     @Option(name: .long, help: "The dataset file to read (default: the bundled dataset).", completion: .file(extensions: ["json"]))
     var dataset: String?
 
+    /// The path of the chosen dataset, or of the bundled one.
+    func path() throws(PartyGraphError) -> String {
+        if let dataset { return dataset }
+        return try BundledDataset.locate().get()
+    }
+
     /// Loads the chosen dataset, or the bundled one.
     func load() throws(PartyGraphError) -> Dataset {
-        let path: String
-        if let dataset { path = dataset } else { path = try BundledDataset.locate().get() }
-        return try DatasetLoader.load(path: path)
+        try DatasetLoader.load(path: try path())
+    }
+
+    /// Refuses an output path that names the dataset itself: inputs are never overwritten.
+    /// - Parameter use: what the command does with the dataset, for the message ("exported", "drawn").
+    func refuseOverwriting(_ out: String, use: String) throws {
+        if samePath(out, try path()) {
+            throw UsageError(description: "--out names the dataset being \(use); choose another path (inputs are never overwritten).")
+        }
     }
 }
 

@@ -32,9 +32,9 @@ struct Export: ParsableCommand {
 
     func run() throws {
         let window = try windowOptions.window()
-        let datasetPath = try datasetOptions.dataset ?? BundledDataset.locate().get()
+        let datasetPath = try datasetOptions.path()
         let path = out ?? format.defaultOutput(forDataset: datasetPath, projection: projection)
-        if samePath(path, datasetPath) { throw UsageError(description: "--out names the dataset being exported; choose another path (inputs are never overwritten).") }
+        try datasetOptions.refuseOverwriting(path, use: "exported")
         let dataset = try DatasetLoader.load(path: datasetPath)
         // The typed graph as DOT is the styled diagram the renderer draws; DiagramExporter makes that choice.
         let written = try DiagramExporter.write(dataset, format: format, projection: projection, window: window, to: path)

@@ -54,6 +54,7 @@ struct Render: ParsableCommand {
             let diagram = try view.diagram(dataset: dataset, window: try windowOptions.window() ?? defaultWindow)
             let format = PartyGraphDiagrams.OutputFormat(rawValue: format)!
             let path = out ?? defaultStem.map { "output/\($0).\(format.fileExtension)" } ?? view.defaultOutputPath(format: format)
+            try datasetOptions.refuseOverwriting(path, use: "drawn")
             let chosen = layout.flatMap(Layout.init(rawValue:)) ?? defaultLayout
             try OutputFile.write(diagram, layout: chosen, format: format, to: URL(fileURLWithPath: path))
             print("wrote \(path)")
