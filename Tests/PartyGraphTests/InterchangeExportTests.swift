@@ -297,3 +297,64 @@ struct XMLStructure {
         #expect(CSVText.table(header: ["a", "b"], rows: [["1", "x,y"], ["", "z"]]) == "a,b\r\n1,\"x,y\"\r\n,z\r\n")
     }
 }
+
+/// Folder exports are written as a whole: a failure half-way replaces nothing, concurrent exports never mix.
+@Suite struct AtomicFolderTests {
+    static func folder() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("partygraph-folder-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    @Test func aFailureHalfWayReplacesNothing() throws {
+        let base = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: base) }
+        let out = base.appendingPathComponent("export").path
+        try AtomicFolder.write([("a.csv", Data("old a".utf8)), ("b.csv", Data("old b".utf8))], to: out)
+        // The third name is too long for any file system: its write fails after the first two were written.
+        let tooLong = String(repeating: "x", count: 300) + ".csv"
+        #expect(throws: PartyGraphError.self) {
+            try AtomicFolder.write([("a.csv", Data("new a".utf8)), ("b.csv", Data("new b".utf8)), (tooLong, Data())], to: out)
+        }
+        #expect(try String(contentsOfFile: out + "/a.csv", encoding: .utf8) == "old a")
+        #expect(try String(contentsOfFile: out + "/b.csv", encoding: .utf8) == "old b")
+        // Nothing is left behind beside the folder.
+        #expect(try FileManager.default.contentsOfDirectory(atPath: base.path) == ["export"])
+    }
+
+    @Test func concurrentExportsLeaveOneOfThemComplete() throws {
+        let base = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: base) }
+        let out = base.appendingPathComponent("export").path
+        for _ in 0..<20 {
+            DispatchQueue.concurrentPerform(iterations: 2) { writer in
+                let tag = "writer \(writer)"
+                _ = try? AtomicFolder.write(["nodes.csv", "edges.csv", "sources.csv"].map { ($0, Data(tag.utf8)) }, to: out)
+            }
+            let contents = try ["nodes.csv", "edges.csv", "sources.csv"].map { try String(contentsOfFile: out + "/" + $0, encoding: .utf8) }
+            #expect(Set(contents).count == 1, "\(contents)")
+        }
+        // No staging or previous folder is left behind, whichever export won.
+        #expect(try FileManager.default.contentsOfDirectory(atPath: base.path) == ["export"])
+    }
+
+    @Test func otherFilesInTheFolderAreKept() throws {
+        let base = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: base) }
+        let out = base.appendingPathComponent("export").path
+        try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+        try Data("mine".utf8).write(to: URL(fileURLWithPath: out + "/notes.txt"))
+        try Exporter.write(InterchangeFixtures.bundled, format: .csv, to: out)
+        #expect(try String(contentsOfFile: out + "/notes.txt", encoding: .utf8) == "mine")
+        #expect(FileManager.default.fileExists(atPath: out + "/edges.csv"))
+    }
+
+    @Test func aFileIsNotReplacedByAFolder() throws {
+        let base = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: base) }
+        let file = base.appendingPathComponent("plain").path
+        try Data("keep".utf8).write(to: URL(fileURLWithPath: file))
+        #expect(throws: PartyGraphError.self) { try AtomicFolder.write([("a.csv", Data())], to: file) }
+        #expect(try String(contentsOfFile: file, encoding: .utf8) == "keep")
+    }
+}

@@ -115,12 +115,13 @@ public enum Exporter {
         if format.fileExtension != nil, exists, isDirectory.boolValue {
             throw .unwritable(file: path, reason: "it is a folder; name the \(format.rawValue) file to write")
         }
-        var written: [String] = []
-        for file in files {
-            let target = file.name.isEmpty ? path : (path.hasSuffix("/") ? path + file.name : path + "/" + file.name)
-            try AtomicFile.write(file.data, to: target)
-            written.append(target)
+        guard format.fileExtension == nil else {
+            for file in files { try AtomicFile.write(file.data, to: path) }
+            return [path]
         }
-        return written
+        // A folder is written as a whole: a failure half-way replaces nothing, two exports never mix.
+        let folder = path.hasSuffix("/") ? String(path.dropLast()) : path
+        try AtomicFolder.write(files.map { ($0.name, $0.data) }, to: folder)
+        return files.map { folder + "/" + $0.name }
     }
 }
