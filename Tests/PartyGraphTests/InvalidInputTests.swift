@@ -181,3 +181,29 @@ import Testing
         #expect(Self.unreadableReason { () throws(PartyGraphError) in _ = try DatasetLoader.load(path: "/dev/null") } == "it is a character device, not a dataset file")
     }
 }
+
+/// The model never trusts the decoder: a relation left unresolved is always reported, even when the decoder
+/// dropped the node it names without a word.
+@Suite struct UnresolvedRelationTests {
+    @Test func aDroppedNodeWithoutItsOwnErrorStillFailsValidation() throws {
+        let evidence = [Evidence(source: "s1", quote: "q")]
+        let sources = [Source(id: "s1", publisher: "P", title: "T", date: try PartialDate(parsing: "2026"))]
+        let entities = [Entity(id: "person/a", kind: .person, name: "A", evidence: evidence),
+                        Entity(id: "party/p", kind: .party, name: "P", evidence: evidence)]
+        let relationships = [Relationship(.memberOf, from: "person/a", to: "party/q", evidence: evidence)]
+        // The allowance alone hides the dangling end...
+        let allowed = DatasetValidator.validate(sources: sources, entities: entities, relationships: relationships,
+                                                sourceTexts: [:], partiallyKnown: ["party/q"])
+        #expect(allowed.findings.isEmpty && allowed.toIndices == [-1])
+        // ...so with nothing reported elsewhere it is checked again, and reported.
+        let loaded = DatasetValidator.validateLoaded(sources: sources, entities: entities, relationships: relationships,
+                                                     sourceTexts: [:], partiallyKnown: ["party/q"], partiallyKnownSources: [],
+                                                     reportedElsewhere: false)
+        #expect(loaded.findings.map(\.message) == ["'party/q' is not the id of any node"])
+        // With the dropped node's own error reported, one error per cause: no second one.
+        let reported = DatasetValidator.validateLoaded(sources: sources, entities: entities, relationships: relationships,
+                                                       sourceTexts: [:], partiallyKnown: ["party/q"], partiallyKnownSources: [],
+                                                       reportedElsewhere: true)
+        #expect(reported.findings.isEmpty)
+    }
+}

@@ -109,9 +109,10 @@ public enum DatasetLoader {
             }
         }
 
-        let result = DatasetValidator.validate(
+        let result = DatasetValidator.validateLoaded(
             sources: decoder.sources, entities: decoder.entities, relationships: decoder.relationships,
-            sourceTexts: sourceTexts, partiallyKnown: decoder.brokenNodeIDs, partiallyKnownSources: decoder.brokenSourceIDs)
+            sourceTexts: sourceTexts, partiallyKnown: decoder.brokenNodeIDs, partiallyKnownSources: decoder.brokenSourceIDs,
+            reportedElsewhere: !issues.isEmpty)
         for finding in result.findings {
             var path = finding.path
             if path.count >= 2, case .key(let section) = path[0], case .index(let index) = path[1] {

@@ -15,6 +15,23 @@ enum DatasetValidator {
         var toIndices: [Int32]
     }
 
+    /// Validates for a loader whose decoder dropped records (`partiallyKnown`, `partiallyKnownSources`): as
+    /// ``validate(sources:entities:relationships:sourceTexts:partiallyKnown:partiallyKnownSources:minimumChunk:)``,
+    /// except that when nothing was reported at all (`reportedElsewhere` false, no finding) yet a relation is left
+    /// with an end that names no node, its references are checked again without the allowance — so a dataset
+    /// with an unresolved relation is never built, whatever the decoder did.
+    static func validateLoaded(
+        sources: [Source], entities: [Entity], relationships: [Relationship], sourceTexts: [String: String],
+        partiallyKnown: Set<NodeID>, partiallyKnownSources: Set<String>, reportedElsewhere: Bool
+    ) -> Result {
+        let result = validate(sources: sources, entities: entities, relationships: relationships, sourceTexts: sourceTexts,
+                              partiallyKnown: partiallyKnown, partiallyKnownSources: partiallyKnownSources)
+        guard !reportedElsewhere, result.findings.isEmpty, !partiallyKnown.isEmpty,
+              result.fromIndices.contains(-1) || result.toIndices.contains(-1) else { return result }
+        return validate(sources: sources, entities: entities, relationships: relationships, sourceTexts: sourceTexts,
+                        partiallyKnownSources: partiallyKnownSources)
+    }
+
     /// Collections smaller than this are checked in one chunk.
     static let minimumChunk = 16_384
 

@@ -407,8 +407,9 @@ struct DatasetBuilder {
                        fix: "write the dataset where its source texts are, copy them there, or empty the source's text field")
             }
         }
-        let result = DatasetValidator.validate(
-            sources: sources, entities: entities, relationships: relationships, sourceTexts: sourceTexts, partiallyKnown: brokenNodeIDs, partiallyKnownSources: brokenSourceIDs)
+        let result = DatasetValidator.validateLoaded(
+            sources: sources, entities: entities, relationships: relationships, sourceTexts: sourceTexts,
+            partiallyKnown: brokenNodeIDs, partiallyKnownSources: brokenSourceIDs, reportedElsewhere: !issues.isEmpty)
         for finding in result.findings {
             guard finding.path.count >= 2, case .key(let section) = finding.path[0], case .index(let index) = finding.path[1] else {
                 issues.append(finding.issue(file: file, line: nil, column: nil))
