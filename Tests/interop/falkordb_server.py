@@ -8,6 +8,7 @@ started on a unix socket in a fresh temporary folder (no TCP port: `port 0`), st
 `import_folder` is where `LOAD CSV ... FROM 'file:///name.csv'` reads (FalkorDB's IMPORT_FOLDER).
 """
 
+import ctypes
 import os
 import shutil
 import signal
@@ -18,6 +19,16 @@ from pathlib import Path
 
 START_TIMEOUT = 20.0  # seconds for the server to accept connections
 STOP_TIMEOUT = 10.0  # seconds for a clean shutdown before the server is killed
+PR_SET_PDEATHSIG = 1
+
+
+def _die_with_parent():
+    """In the child before exec: the kernel sends SIGTERM to the server if the Python process dies first (Linux),
+    so not even a killed test run leaves it behind."""
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
+    except (OSError, AttributeError):
+        pass
 
 
 class FalkorDBServer:
@@ -50,6 +61,7 @@ class FalkorDBServer:
                     "IMPORT_FOLDER", str(self.import_folder.resolve()) + "/",
                 ],
                 stdout=log, stderr=subprocess.STDOUT, cwd=self.folder, start_new_session=True,
+                preexec_fn=_die_with_parent,
             )
         finally:
             log.close()
