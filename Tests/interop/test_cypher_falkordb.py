@@ -241,3 +241,13 @@ def test_the_server_is_stopped_and_its_folder_removed_whatever_the_outcome(tmp_p
             raise RuntimeError("on purpose")
     assert process.poll() is not None
     assert not folder.exists()
+
+
+def test_the_documented_who_met_query_is_the_exported_one(tmp_path):
+    """docs/interchange.md shows who-met.cypher as exported; the two cannot drift apart."""
+    docs = (ROOT / "docs" / "interchange.md").read_text(encoding="utf-8")
+    marker = "<!-- who-met.cypher: the exported file, checked by Tests/interop/test_cypher_falkordb.py -->\n```cypher\n"
+    assert marker in docs
+    documented = docs.split(marker, 1)[1].split("```", 1)[0]
+    run("export", "--dataset", DATASETS["bundled"], "--format", "cypher", "--out", tmp_path / "cypher")
+    assert documented == (tmp_path / "cypher" / "who-met.cypher").read_text(encoding="utf-8")
