@@ -103,7 +103,7 @@ extension InterchangeFixtures {
             #expect(query.contains(CypherWriter.attendees(carrying: query == whoMet ? ["me"] : [])))
             #expect(query.contains("WHERE m.status IN ['announced', 'held']"))
         }
-        #expect(whoMet.contains("MATCH (me:Person {id: $actor})"))
+        #expect(whoMet.contains("MATCH (me:PartyGraph {id: $actor}) WHERE me:Person\nOPTIONAL MATCH ()-[:PARTICIPANT_IN {led_by: $actor}]->(led)\n"))
         #expect(meets.contains("RETURN a, b, count(meeting) AS weight, collect(meeting) AS meetings ORDER BY a, b;"))
     }
 

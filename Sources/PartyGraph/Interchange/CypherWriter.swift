@@ -186,13 +186,17 @@ enum CypherWriter {
 
     /// `who-met.cypher`: whom the person `$actor` met, one row per counterpart and meeting — what
     /// `partygraph who-met ACTOR --format json` lists as encounters (counterpart id, meeting id).
+    ///
+    /// Written so that both engines start from indexes: the person through the `PartyGraph` id index (FalkorDB scans
+    /// the `Person` label for `(:Person {id})`), its delegations through the `led_by` index (with a label on the far
+    /// end, FalkorDB scanned every meeting first: 1 s instead of 0.5 ms at 200,000 meetings).
     static func whoMetQuery() -> String {
         """
         // Who met the person $actor (an id), person level, announced or held meetings: one row per counterpart and
         // meeting, as `partygraph who-met` derives them (docs/queries.md). Counterparts are persons, or offices
         // whose holder is not named for the meeting's days.
-        MATCH (me:Person {id: $actor})
-        OPTIONAL MATCH ()-[:PARTICIPANT_IN {led_by: $actor}]->(led:Meeting)
+        MATCH (me:PartyGraph {id: $actor}) WHERE me:Person
+        OPTIONAL MATCH ()-[:PARTICIPANT_IN {led_by: $actor}]->(led)
         WITH me, collect(led) AS ledMeetings
         WITH me, ledMeetings + [(me)-[:PARTICIPANT_IN]->(m:Meeting) | m] + [(me)-[:HOSTS]->(m:Meeting) | m]
           + [(me)-[:HOLDS]->(:Office)-[:PARTICIPANT_IN]->(m:Meeting) | m] AS candidates
