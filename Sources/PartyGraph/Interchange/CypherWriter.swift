@@ -160,22 +160,22 @@ enum CypherWriter {
     /// The meeting statuses that count (the default of `who-met`, `matrix` and the projections).
     static let admittedStatuses = QueryFilter.defaultStatuses.map(\.rawValue).sorted()
 
-    /// The person-level attendees of meeting `m`, as ids in `attendees` (docs/queries.md): persons taking part
+    /// The person-level attendees of the bound meeting `m`, as ids in `attendees` (docs/queries.md): persons taking part
     /// directly, persons named in `led_by` of a participation, the holders of a participating office whose `holds`
     /// overlaps the meeting's days (open bounds overlap everything), the office itself when it has no such holder,
     /// and persons hosting it. `carry` names the variables kept beside `m`.
     static func attendees(carrying carry: [String]) -> String {
         let kept = (carry + ["m"]).joined(separator: ", ")
         return """
-            OPTIONAL MATCH (o:Office)-[:PARTICIPANT_IN]->(m)
-            OPTIONAL MATCH (holder:Person)-[h:HOLDS]->(o)
+            OPTIONAL MATCH (m)<-[:PARTICIPANT_IN]-(o) WHERE o:Office
+            OPTIONAL MATCH (o)<-[h:HOLDS]-(holder)
               WHERE (h.start IS NULL OR m.end IS NULL OR h.start <= m.end) AND (h.end IS NULL OR m.start IS NULL OR h.end >= m.start)
             WITH \(kept), o, collect(holder.id) AS holders
             WITH \(kept), collect(CASE WHEN o IS NULL THEN [] WHEN size(holders) = 0 THEN [o.id] ELSE holders END) AS byOffice
             WITH \(kept), reduce(ids = [], entry IN byOffice | ids + entry)
-              + [(p:Person)-[:PARTICIPANT_IN]->(m) | p.id]
-              + [(:PartyGraph)-[r:PARTICIPANT_IN]->(m) WHERE r.led_by IS NOT NULL | r.led_by]
-              + [(p:Person)-[:HOSTS]->(m) | p.id] AS ids
+              + [(m)<-[:PARTICIPANT_IN]-(p) WHERE p:Person | p.id]
+              + [(m)<-[r:PARTICIPANT_IN]-() WHERE r.led_by IS NOT NULL | r.led_by]
+              + [(m)<-[:HOSTS]-(p) WHERE p:Person | p.id] AS ids
             UNWIND ids AS id
             WITH DISTINCT \(kept), id
             WITH \(kept), collect(id) AS attendees
@@ -187,9 +187,11 @@ enum CypherWriter {
     /// `who-met.cypher`: whom the person `$actor` met, one row per counterpart and meeting — what
     /// `partygraph who-met ACTOR --format json` lists as encounters (counterpart id, meeting id).
     ///
-    /// Written so that both engines start from indexes: the person through the `PartyGraph` id index (FalkorDB scans
-    /// the `Person` label for `(:Person {id})`), its delegations through the `led_by` index (with a label on the far
-    /// end, FalkorDB scanned every meeting first: 1 s instead of 0.5 ms at 200,000 meetings).
+    /// Written so that both engines start from indexes and walk outwards from nodes already bound: the person through
+    /// the `PartyGraph` id index (FalkorDB scans the `Person` label for `(:Person {id})`), its delegations through the
+    /// `led_by` index. Far ends are unlabelled, their kinds checked in `WHERE`: with a label there, FalkorDB 4.16 may
+    /// scan that label instead of following the relationship (every meeting for `(me)-[:HOSTS]->(m:Meeting)`, all
+    /// 100,000 persons per meeting for `(p:Person)-[:HOSTS]->(m)` — seconds per query at scale).
     static func whoMetQuery() -> String {
         """
         // Who met the person $actor (an id), person level, announced or held meetings: one row per counterpart and
@@ -198,8 +200,8 @@ enum CypherWriter {
         MATCH (me:PartyGraph {id: $actor}) WHERE me:Person
         OPTIONAL MATCH ()-[:PARTICIPANT_IN {led_by: $actor}]->(led)
         WITH me, collect(led) AS ledMeetings
-        WITH me, ledMeetings + [(me)-[:PARTICIPANT_IN]->(m:Meeting) | m] + [(me)-[:HOSTS]->(m:Meeting) | m]
-          + [(me)-[:HOLDS]->(:Office)-[:PARTICIPANT_IN]->(m:Meeting) | m] AS candidates
+        WITH me, ledMeetings + [(me)-[:PARTICIPANT_IN]->(m) | m] + [(me)-[:HOSTS]->(m) | m]
+          + [(me)-[:HOLDS]->(office)-[:PARTICIPANT_IN]->(m) | m] AS candidates
         UNWIND candidates AS m
         WITH DISTINCT me, m
         WHERE m.status IN \(statusList)
