@@ -167,15 +167,15 @@ enum CypherWriter {
     static func attendees(carrying carry: [String]) -> String {
         let kept = (carry + ["m"]).joined(separator: ", ")
         return """
-            OPTIONAL MATCH (m)<-[:PARTICIPANT_IN]-(o) WHERE o:Office
-            OPTIONAL MATCH (o)<-[h:HOLDS]-(holder)
+            OPTIONAL MATCH (m)<-[:PARTICIPANT_IN]-(o:Office)
+            OPTIONAL MATCH (o)<-[h:HOLDS]-(holder:Person)
               WHERE (h.start IS NULL OR m.end IS NULL OR h.start <= m.end) AND (h.end IS NULL OR m.start IS NULL OR h.end >= m.start)
             WITH \(kept), o, collect(holder.id) AS holders
             WITH \(kept), collect(CASE WHEN o IS NULL THEN [] WHEN size(holders) = 0 THEN [o.id] ELSE holders END) AS byOffice
             WITH \(kept), reduce(ids = [], entry IN byOffice | ids + entry)
-              + [(m)<-[:PARTICIPANT_IN]-(p) WHERE p:Person | p.id]
-              + [(m)<-[r:PARTICIPANT_IN]-() WHERE r.led_by IS NOT NULL | r.led_by]
-              + [(m)<-[:HOSTS]-(p) WHERE p:Person | p.id] AS ids
+              + [(m)<-[:PARTICIPANT_IN]-(participant:Person) | participant.id]
+              + [(m)<-[delegation:PARTICIPANT_IN]-() WHERE delegation.led_by IS NOT NULL | delegation.led_by]
+              + [(m)<-[:HOSTS]-(host:Person) | host.id] AS ids
             UNWIND ids AS id
             WITH DISTINCT \(kept), id
             WITH \(kept), collect(id) AS attendees
@@ -189,9 +189,11 @@ enum CypherWriter {
     ///
     /// Written so that both engines start from indexes and walk outwards from nodes already bound: the person through
     /// the `PartyGraph` id index (FalkorDB scans the `Person` label for `(:Person {id})`), its delegations through the
-    /// `led_by` index. Far ends are unlabelled, their kinds checked in `WHERE`: with a label there, FalkorDB 4.16 may
-    /// scan that label instead of following the relationship (every meeting for `(me)-[:HOSTS]->(m:Meeting)`, all
-    /// 100,000 persons per meeting for `(p:Person)-[:HOSTS]->(m)` — seconds per query at scale).
+    /// `led_by` index (FalkorDB scanned every meeting when the far end was labelled there). Every pattern
+    /// comprehension has variables of its own: FalkorDB 4.16 treats a name used in two comprehensions of one
+    /// expression as bound by the other, and then scans a whole label to join them (all 200,000 meetings for a second
+    /// `(me)-[:HOSTS]->(m)`, all 100,000 persons per meeting for a second `(p:Person)-[:HOSTS]->(m)`: seconds per
+    /// query at scale).
     static func whoMetQuery() -> String {
         """
         // Who met the person $actor (an id), person level, announced or held meetings: one row per counterpart and
@@ -200,8 +202,9 @@ enum CypherWriter {
         MATCH (me:PartyGraph {id: $actor}) WHERE me:Person
         OPTIONAL MATCH ()-[:PARTICIPANT_IN {led_by: $actor}]->(led)
         WITH me, collect(led) AS ledMeetings
-        WITH me, ledMeetings + [(me)-[:PARTICIPANT_IN]->(m) | m] + [(me)-[:HOSTS]->(m) | m]
-          + [(me)-[:HOLDS]->(office)-[:PARTICIPANT_IN]->(m) | m] AS candidates
+        WITH me, ledMeetings + [(me)-[:PARTICIPANT_IN]->(attended:Meeting) | attended]
+          + [(me)-[:HOSTS]->(hosted:Meeting) | hosted]
+          + [(me)-[:HOLDS]->(:Office)-[:PARTICIPANT_IN]->(byOffice:Meeting) | byOffice] AS candidates
         UNWIND candidates AS m
         WITH DISTINCT me, m
         WHERE m.status IN \(statusList)
