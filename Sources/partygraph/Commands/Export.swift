@@ -8,7 +8,7 @@ extension GraphProjection: ExpressibleByArgument {}
 
 struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Export the graph to GraphML, GEXF, node-link JSON, CSV, Neo4j import files or DOT.",
+        abstract: "Export the graph to GraphML, GEXF, node-link JSON, CSV, Neo4j import files, Cypher load files or DOT.",
         discussion: """
             The full projection is lossless: every field of every node and relation, evidence included, so \
             'partygraph import' rebuilds the same dataset from the CSV or JSON export. The persons, organs, parties and countries \
@@ -19,10 +19,10 @@ struct Export: ParsableCommand {
 
     @OptionGroup var datasetOptions: DatasetOptions
 
-    @Option(name: .long, help: "Format: graphml, gexf, json, csv, neo4j or dot.")
+    @Option(name: .long, help: "Format: graphml, gexf, json, csv, neo4j, cypher or dot.")
     var format: ExportFormat
 
-    @Option(name: .long, help: "Output file, or folder for csv and neo4j (default: output/<dataset>.<ext> or output/<dataset>-<format>/).")
+    @Option(name: .long, help: "Output file, or folder for csv, neo4j and cypher (default: output/<dataset>.<ext> or output/<dataset>-<format>/).")
     var out: String?
 
     @OptionGroup var windowOptions: WindowOptions
