@@ -22,11 +22,7 @@ public struct NameResolver: Sendable {
         var keys: [(String, Int)] = []
         var wordRuns: [String: [Int]] = [:]
         for (index, entity) in dataset.entities.enumerated() {
-            let slug = entity.id.rawValue.split(separator: "/").last.map(String.init) ?? entity.id.rawValue
-            var seen = Set<String>()
-            for text in [entity.name, slug] + entity.aliases {
-                let key = text.matchingKey
-                guard !key.isEmpty, seen.insert(key).inserted else { continue }
+            for key in Self.matchingKeys(of: entity) {
                 exact[key, default: []].append(index)
                 keys.append((key, index))
             }
@@ -47,6 +43,23 @@ public struct NameResolver: Sendable {
         self.exact = exact
         self.keys = keys
         self.wordRuns = wordRuns
+    }
+
+    /// The key a text is matched by: diacritics, case, spacing and punctuation removed, Vietnamese `đ` as `d`
+    /// (`"Tô Lâm"` and `"to lam"` both give `tolam`). A name matches a node when its key equals one of the node's
+    /// ``matchingKeys(of:)``, or else is part of one.
+    public static func matchingKey(_ text: String) -> String { text.matchingKey }
+
+    /// The keys a node is found by: those of its name, of its id's last part (`to-lam` of `person/to-lam`) and of
+    /// each alias, without repeats or empty keys, in that order.
+    public static func matchingKeys(of entity: Entity) -> [String] {
+        let slug = entity.id.rawValue.split(separator: "/").last.map(String.init) ?? entity.id.rawValue
+        var keys: [String] = []
+        for text in [entity.name, slug] + entity.aliases {
+            let key = text.matchingKey
+            if !key.isEmpty && !keys.contains(key) { keys.append(key) }
+        }
+        return keys
     }
 
     /// The node a person means by `name`.
