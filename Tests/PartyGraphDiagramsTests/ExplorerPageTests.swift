@@ -6,9 +6,9 @@ import Testing
 /// The explorer page as text: one file, a policy that forbids requests, data that cannot end its script block.
 /// Its behaviour in a browser is tested by Tests/browser/test_explorer.py.
 @Suite struct ExplorerPageTests {
-    /// The text of the `<script type="application/json">` block.
-    static func dataBlock(_ html: String) throws -> String {
-        let open = try #require(html.range(of: "<script type=\"application/json\" id=\"pg-data\">"))
+    /// The text of a `<script type="application/json">` block.
+    static func dataBlock(_ html: String, id: String = "pg-data") throws -> String {
+        let open = try #require(html.range(of: "<script type=\"application/json\" id=\"\(id)\">"))
         let close = try #require(html.range(of: "</script>", range: open.upperBound..<html.endIndex))
         return String(html[open.upperBound..<close.lowerBound])
     }
@@ -17,7 +17,8 @@ import Testing
         let html = try ExplorerPage.html(dataset: bundledDataset)
         #expect(html.utf8.count < 2_000_000)
         #expect(html.contains("default-src 'none'"))
-        #expect(html.components(separatedBy: "<script").count - 1 == 2)
+        // Three data blocks (main, details, who-met) and the page's script.
+        #expect(html.components(separatedBy: "<script").count - 1 == 4)
         #expect(!html.contains("<link") && !html.contains("@font-face") && !html.contains("<?xml"))
         #expect(html.contains("<svg"))
         let data = try JSONSerialization.jsonObject(with: Data(try Self.dataBlock(html).utf8)) as? [String: Any]
@@ -25,7 +26,10 @@ import Testing
         #expect(nodes.count == bundledDataset.entities.count)
         let toLam = try #require(nodes.first { $0["id"] as? String == "person/to-lam" })
         #expect(toLam["keys"] as? [String] == ["tolam"])
-        let whoMet = try #require(data?["whoMet"] as? [String: [[String: Any]]])
+        let whoMet = try #require(try JSONSerialization.jsonObject(with: Data(try Self.dataBlock(html, id: "pg-whomet-data").utf8))
+            as? [String: [[String: Any]]])
+        let details = try #require(try JSONSerialization.jsonObject(with: Data(try Self.dataBlock(html, id: "pg-details").utf8)) as? [Any])
+        #expect(details.count == nodes.count)
         let index = try #require(bundledDataset.entities.firstIndex { $0.id == "person/to-lam" })
         let report = try bundledDataset.encounters(EncounterQuery(actor: "person/to-lam"))
         #expect(whoMet[String(index)]?.count == report.encounters.count)

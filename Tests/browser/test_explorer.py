@@ -189,7 +189,7 @@ def test_a_date_range_in_2027_hides_every_2026_meeting(driver, pages):
     field = driver.find_element(By.ID, "pg-from")
     field.send_keys("2027", Keys.ENTER)
     WebDriverWait(driver, WAIT).until(lambda d: d.find_element(By.ID, "pg-meetings-count").text.startswith("0 of 6"))
-    assert not any(item.is_displayed() for item in meetings)
+    assert driver.find_elements(By.CSS_SELECTOR, "#pg-meetings li") == []
     drawn = [g for g in driver.find_elements(By.CSS_SELECTOR, "#pg-diagram g.node") if (g.get_attribute("aria-label") or "").startswith("meeting ")]
     assert len(drawn) == 6 and not any(g.is_displayed() for g in drawn)
     assert not any(row.is_displayed() for row in rows)
@@ -200,12 +200,14 @@ def test_a_date_range_in_2027_hides_every_2026_meeting(driver, pages):
     driver.find_element(By.ID, "pg-to").send_keys("2026-02", Keys.ENTER)
     WebDriverWait(driver, WAIT).until(lambda d: d.find_element(By.ID, "pg-meetings-count").text.startswith("6 of 6"))
     assert all(row.is_displayed() for row in rows)
+    assert all(item.is_displayed() for item in driver.find_elements(By.CSS_SELECTOR, "#pg-meetings li"))
+    assert len(driver.find_elements(By.CSS_SELECTOR, "#pg-meetings li")) == 6
     assert driver.execute_script("return pgExplorer.csv()").strip().count("\n") == len(rows)
 
 
 def test_hostile_labels_are_shown_as_text_and_run_no_script(driver, pages):
     html = pages["hostile"].read_text(encoding="utf-8")
-    assert html.count("<script") == 2  # the data block and the page's own script
+    assert html.count("<script") == 4  # three data blocks and the page's own script
     load(driver, pages["hostile"])
     search(driver, "bold")  # the alias
     WebDriverWait(driver, WAIT).until(lambda d: panel_name(d) == HOSTILE)
@@ -217,7 +219,7 @@ def test_hostile_labels_are_shown_as_text_and_run_no_script(driver, pages):
     svg_text = "".join(driver.execute_script("return document.querySelector('#pg-diagram svg').textContent").split())
     assert "".join(summit.split()) in svg_text and "".join(HOSTILE.split()) in svg_text
     assert driver.execute_script("return window.__pwned === undefined")
-    assert driver.execute_script("return document.querySelectorAll('script').length") == 2
+    assert driver.execute_script("return document.querySelectorAll('script').length") == 4
     assert driver.execute_script("return document.querySelectorAll('img, b').length") == 0
     assert console_errors(driver) == []
     assert requests_made(driver, pages["hostile"]) == []

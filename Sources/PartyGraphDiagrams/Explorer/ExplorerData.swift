@@ -31,6 +31,19 @@ struct ExplorerData: Encodable {
         var last: String?
         /// For a meeting: everyone who takes part, as `meetings` lists them.
         var participants: [Participant]?
+        /// For the meeting list, before ``report`` is read: the meeting's dates, status and kind.
+        var date: String?
+        var status: String?
+        var mkind: String?
+
+        /// The report and participants go in the details block, read when a node is first opened.
+        enum CodingKeys: String, CodingKey { case id, name, kind, keys, first, last, date, status, mkind }
+    }
+
+    /// What the panel shows of a node: its report and, for a meeting, its participants.
+    struct Details: Encodable {
+        var report: NodeReport
+        var participants: [Participant]?
     }
 
     struct Participant: Encodable {
@@ -59,23 +72,25 @@ struct ExplorerData: Encodable {
         var stance: String
     }
 
-    /// One encounter of `who-met`, the fields of its table and CSV.
+    /// One encounter of `who-met`: the fields of its table, with nodes as indices into ``nodes`` so that the
+    /// 170,000 rows of the 2,000-meeting benchmark stay small.
     struct WhoMetRow: Encodable {
-        /// Meeting node index.
+        /// The meeting.
         var m: Int
-        var counterpartID: String
-        var counterpart: String
-        var counterpartKind: String
-        var role: String?
-        var capacity: String?
-        var capacityName: String?
-        var derivation: String
-        var participant: String
-        var participantName: String
-        var actorDerivation: String
-        var actorParticipant: String
-        var actorParticipantName: String
-        var sources: [String]
+        /// The counterpart.
+        var c: Int
+        /// The counterpart's label when it is not its name (an office whose holder is not named).
+        var cl: String?
+        /// The counterpart's role, capacity, derivation and participant (its first participation).
+        var r: String?
+        var cap: Int?
+        var d: String
+        var p: Int
+        /// The actor's derivation and participant (its first participation).
+        var ad: String
+        var ap: Int
+        /// The sources of the evidence, as indices into ``sources``.
+        var s: [Int]
     }
 
     var title: String
@@ -89,6 +104,13 @@ struct ExplorerData: Encodable {
     var svgNodes: [Int]
     /// Why no diagram is drawn, when none is.
     var diagramNote: String?
+
+    /// The who-met rows and the details are blocks of their own, parsed when first needed, so that a large
+    /// dataset's page is ready sooner.
+    enum CodingKeys: String, CodingKey { case title, window, sources, nodes, relationships, svgNodes, diagramNote }
+
+    /// The details of every node, in node order.
+    var details: [Details] { nodes.map { Details(report: $0.report, participants: $0.participants) } }
 }
 
 extension ExplorerData {
@@ -119,7 +141,9 @@ extension ExplorerData {
                 id: entity.id.rawValue, name: entity.name, kind: entity.kind.rawValue, keys: NameResolver.matchingKeys(of: entity),
                 report: NodeReport(entity: entity, in: dataset),
                 first: entity.meeting?.date.start.map(Self.isoFirstDay), last: entity.meeting?.date.end.map(Self.isoLastDay),
-                participants: entity.meeting == nil ? nil : participants[entity.id] ?? [])
+                participants: entity.meeting == nil ? nil : participants[entity.id] ?? [],
+                date: entity.meeting.map { _ in NodeReport(entity: entity, in: dataset).date ?? "" },
+                status: entity.meeting?.status.rawValue, mkind: entity.meeting?.kind.rawValue)
         }
         relationships = dataset.relationships.compactMap { relationship in
             guard let from = indexByID[relationship.from], let to = indexByID[relationship.to] else { return nil }
@@ -129,20 +153,21 @@ extension ExplorerData {
                 ledBy: relationship.ledBy.flatMap { indexByID[$0] },
                 evidence: relationship.evidence.map { Citation(source: $0.source, quote: $0.quote, stance: $0.stance.rawValue) })
         }
+        let sourceIndex = Dictionary(dataset.sources.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { first, _ in first })
         var whoMet: [String: [WhoMetRow]] = [:]
         for (index, entity) in dataset.entities.enumerated() where entity.kind != .meeting {
             guard let report = try? dataset.encounters(EncounterQuery(actor: entity.id, filter: filter)) else { continue }
             whoMet[String(index)] = report.encounters.compactMap { encounter in
-                guard let meeting = indexByID[encounter.meeting.id],
-                      let theirs = encounter.counterpart.participations.first, let ours = encounter.actor.participations.first else { return nil }
+                let counterpart = encounter.counterpart.actor
+                guard let meeting = indexByID[encounter.meeting.id], let other = indexByID[counterpart.id],
+                      let theirs = encounter.counterpart.participations.first, let ours = encounter.actor.participations.first,
+                      let participant = indexByID[theirs.participant.id], let actorParticipant = indexByID[ours.participant.id]
+                else { return nil }
                 return WhoMetRow(
-                    m: meeting, counterpartID: encounter.counterpart.actor.id.rawValue, counterpart: encounter.counterpart.actor.label,
-                    counterpartKind: encounter.counterpart.actor.kind.rawValue, role: theirs.role?.rawValue,
-                    capacity: theirs.capacity?.id.rawValue, capacityName: theirs.capacity?.name,
-                    derivation: theirs.derivation.rawValue, participant: theirs.participant.id.rawValue, participantName: theirs.participant.name,
-                    actorDerivation: ours.derivation.rawValue, actorParticipant: ours.participant.id.rawValue,
-                    actorParticipantName: ours.participant.name,
-                    sources: Array(Set(encounter.evidence.map(\.source))).sorted())
+                    m: meeting, c: other, cl: counterpart.label == counterpart.name ? nil : counterpart.label,
+                    r: theirs.role?.rawValue, cap: theirs.capacity.flatMap { indexByID[$0.id] },
+                    d: theirs.derivation.rawValue, p: participant, ad: ours.derivation.rawValue, ap: actorParticipant,
+                    s: Set(encounter.evidence.map(\.source)).compactMap { sourceIndex[$0] }.sorted())
             }
         }
         self.whoMet = whoMet

@@ -47,9 +47,13 @@ public enum ExplorerPage {
         let payload = ExplorerData(dataset: dataset, filter: filter, diagram: diagram, diagramNote: note)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let json = (try? encoder.encode(payload)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+        func json(_ value: some Encodable) -> String {
+            scriptSafeJSON((try? encoder.encode(value)).map { String(decoding: $0, as: UTF8.self) } ?? "null")
+        }
         // Concatenated, not substituted: no text of the SVG or the data is ever searched for a placeholder.
-        return ExplorerTemplate.beforeDiagram + svg + ExplorerTemplate.beforeData + scriptSafeJSON(json) + ExplorerTemplate.end
+        return ExplorerTemplate.beforeDiagram + svg + ExplorerTemplate.beforeData + json(payload)
+            + ExplorerTemplate.beforeDetails + json(payload.details) + ExplorerTemplate.beforeWhoMet + json(payload.whoMet)
+            + ExplorerTemplate.end
     }
 
     /// JSON text that can stand inside `<script type="application/json">`: `<`, `>` and `&` (which could end the

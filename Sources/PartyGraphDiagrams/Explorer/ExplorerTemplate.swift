@@ -107,6 +107,16 @@ ul.facts .what { font-weight: 600; }
 <script type="application/json" id="pg-data">
 """#
 
+    static let beforeDetails = #"""
+</script>
+<script type="application/json" id="pg-details">
+"""#
+
+    static let beforeWhoMet = #"""
+</script>
+<script type="application/json" id="pg-whomet-data">
+"""#
+
     static let end = #"""
 </script>
 <script>
@@ -114,6 +124,16 @@ ul.facts .what { font-weight: 600; }
   'use strict';
   var t0 = performance.now();
   var data = JSON.parse(document.getElementById('pg-data').textContent);
+  // The reports and who-met rows are parsed when first needed.
+  var detailsCache = null, whoMetCache = null;
+  function details(i) {
+    if (!detailsCache) detailsCache = JSON.parse(document.getElementById('pg-details').textContent);
+    return detailsCache[i];
+  }
+  function whoMetRows(i) {
+    if (!whoMetCache) whoMetCache = JSON.parse(document.getElementById('pg-whomet-data').textContent);
+    return whoMetCache[String(i)];
+  }
   var nodes = data.nodes, rels = data.relationships;
   var indexOf = new Map();
   nodes.forEach(function (n, i) { indexOf.set(n.id, i); });
@@ -225,9 +245,9 @@ ul.facts .what { font-weight: 600; }
   (function () {
     var list = $('pg-meetings'), frag = document.createDocumentFragment();
     meetingOrder.forEach(function (i) {
-      var r = nodes[i].report;
+      var r = nodes[i];
       var li = el('li', { 'data-id': nodes[i].id }, el('span', { text: (r.date || 'undated') + ' ' }), nodeButton(i),
-        ' ', el('span', { className: 'kind status-' + (r.status || ''), text: (r.meetingKind || '') + ', ' + (r.status || '') }));
+        ' ', el('span', { className: 'kind status-' + (r.status || ''), text: (r.mkind || '') + ', ' + (r.status || '') }));
       meetingItems.set(i, li);
       frag.append(li);
     });
@@ -338,9 +358,13 @@ ul.facts .what { font-weight: 600; }
 
   function applyWindow() {
     var shown = 0;
-    meetingItems.forEach(function (li, i) { var v = inWindow(i); li.hidden = !v; if (v) shown++; });
+    // The list holds only the meetings in the window: re-attaching them is much faster in Chromium than hiding
+    // most of 2,000 items (50 ms against 600 ms, measured).
+    var frag = document.createDocumentFragment();
+    meetingOrder.forEach(function (i) { if (inWindow(i)) { frag.append(meetingItems.get(i)); shown++; } });
+    $('pg-meetings').replaceChildren(frag);
     $('pg-meetings-count').textContent = shown + ' of ' + meetingOrder.length + ' meetings in the dates shown.';
-    nodeGroups.forEach(function (g, i) { g.classList.toggle('pg-out', !inWindow(i)); });
+    nodeGroups.forEach(function (g, i) { var out = !inWindow(i); if (g.classList.contains('pg-out') !== out) g.classList.toggle('pg-out', out); });
     edgeGroups.forEach(function (e) { e.g.classList.toggle('pg-out', !inWindow(e.a) || !inWindow(e.b)); });
     document.querySelectorAll('#pg-panel [data-meeting]').forEach(function (row) {
       row.hidden = !inWindow(+row.getAttribute('data-meeting'));
@@ -384,7 +408,7 @@ ul.facts .what { font-weight: 600; }
 
   function select(i) {
     selected = i;
-    var n = nodes[i], r = n.report, panel = $('pg-panel');
+    var n = nodes[i], d = details(i), r = d.report, panel = $('pg-panel');
     highlight([i]);
     panel.replaceChildren();
     panel.append(el('h2', { id: 'pg-panel-name', text: n.name }),
@@ -396,14 +420,14 @@ ul.facts .what { font-weight: 600; }
         (r.meetingKind || '') + ' · ' + (r.date || 'undated') + (r.place ? ' · ' + r.place : '')));
       if (!inWindow(i)) panel.append(el('p', { className: 'note', text: 'This meeting is outside the dates shown.' }));
     }
-    if (n.participants) {
-      panel.append(el('h3', { text: 'Participants (' + n.participants.length + ')' }));
-      panel.append(table(['participant', 'kind', 'role', 'for', 'how'], n.participants.map(function (p) {
+    if (d.participants) {
+      panel.append(el('h3', { text: 'Participants (' + d.participants.length + ')' }));
+      panel.append(table(['participant', 'kind', 'role', 'for', 'how'], d.participants.map(function (p) {
         var who = indexOf.has(p.id) ? nodeButton(indexOf.get(p.id), p.label) : p.label;
         return el('tr', { 'data-participant': p.id }, cell(who), cell(p.kind), cell(p.role || ''), cell(p.capacity || ''), cell(p.how));
       }), 'pg-participants'));
     }
-    var rows = data.whoMet[String(i)];
+    var rows = whoMetRows(i);
     if (rows) {
       panel.append(el('h3', { text: 'Who met ' + n.name }),
         el('p', { id: 'pg-whomet-count', className: 'muted', 'aria-live': 'polite' }));
@@ -415,11 +439,12 @@ ul.facts .what { font-weight: 600; }
       panel.append(download);
       panel.append(table(['date', 'meeting', 'status', 'met', 'their role', 'they took part', n.name + ' took part', 'sources'],
         rows.map(function (w) {
-          var m = nodes[w.m], c = indexOf.get(w.counterpartID);
-          var tr = el('tr', { 'data-meeting': String(w.m), 'data-meeting-id': m.id, 'data-counterpart-id': w.counterpartID },
-            dateCell(m.report.date), cell(nodeButton(w.m)), cell(m.report.status), cell(c !== undefined ? nodeButton(c, w.counterpart) : w.counterpart),
-            cell([w.role, w.capacityName ? 'for ' + w.capacityName : null].filter(Boolean).join(', ')),
-            cell(how(w.derivation, w.participantName)), cell(how(w.actorDerivation, w.actorParticipantName)), cell(w.sources.join(' ')));
+          var m = nodes[w.m];
+          var tr = el('tr', { 'data-meeting': String(w.m), 'data-meeting-id': m.id, 'data-counterpart-id': nodes[w.c].id },
+            dateCell(m.date), cell(nodeButton(w.m)), cell(m.status), cell(nodeButton(w.c, w.cl || nodes[w.c].name)),
+            cell([w.r, w.cap !== undefined ? 'for ' + nodes[w.cap].name : null].filter(Boolean).join(', ')),
+            cell(how(w.d, nodes[w.p].name)), cell(how(w.ad, nodes[w.ap].name)),
+            cell(w.s.map(function (k) { return data.sources[k].id; }).join(' ')));
           tr.hidden = !inWindow(w.m);
           return tr;
         }), 'pg-whomet'));
@@ -490,14 +515,15 @@ ul.facts .what { font-weight: 600; }
   if (data.window.from || data.window.to) $('pg-window-help').textContent = 'The page was built for ' + (data.window.from || 'the start') + ' to ' + (data.window.to || 'the end') + '.';
   var ready = performance.now() - t0;
   window.pgExplorer = {
-    select: function (id) { select(indexOf.get(id)); },
+    select: function (id) { var start = performance.now(); select(indexOf.get(id)); void document.body.offsetHeight; return performance.now() - start; },
     search: search,
     setWindow: setWindow,
     csv: csv,
-    whoMet: function (id) { return data.whoMet[String(indexOf.get(id))] || null; },
+    whoMet: function (id) { return whoMetRows(indexOf.get(id)) || null; },
     nodes: function () { return nodes.map(function (n) { return { id: n.id, kind: n.kind }; }); },
     meetingID: function (i) { return nodes[i].id; },
-    scriptMilliseconds: ready
+    scriptMilliseconds: ready,
+    readyAt: performance.now()
   };
   document.documentElement.setAttribute('data-pg-ready', 'true');
 })();
