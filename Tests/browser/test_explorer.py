@@ -11,6 +11,7 @@ PATH). Every wait is bounded, and the driver is quit whatever happens. The last 
 
 import json
 import os
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -151,6 +152,24 @@ def test_search_ignores_case_and_diacritics_and_lists_several_matches(driver, pa
     search(driver, "national assembly")
     results = driver.find_elements(By.CSS_SELECTOR, "#pg-results button")
     assert len(results) == 6  # as `partygraph who-met "national assembly"` lists six candidates
+
+
+@pytest.mark.parametrize("query", ["to lam", "TO LAM", "thongloun", "cpv", "viet nam", "national assembly", "summit",
+                                   "hun", "lao", "minh", "state visit", "person/hun-sen"])
+def test_search_finds_what_the_command_line_resolves(driver, pages, query):
+    """The page's matches are the CLI's answer: the one node it resolves, or the candidates it lists."""
+    if driver.execute_script("return window.pgExplorer === undefined"):
+        load(driver, pages["bundled"])
+    found = driver.execute_script("return pgExplorer.find(arguments[0])", query)
+    result = subprocess.run([str(BIN), "show", query, "--format", "json"], capture_output=True, text=True, cwd=ROOT, timeout=60)
+    if result.returncode == 0:
+        assert found == [json.loads(result.stdout)["id"]]
+    else:
+        assert result.returncode == 64
+        if "names several nodes" in result.stderr:
+            assert sorted(found) == sorted(re.findall(r"([a-z]+/[a-z0-9-]+) \(", result.stderr))
+        else:
+            assert found == [], result.stderr
 
 
 def test_clicking_the_trilateral_summit_lists_its_participants(driver, pages):

@@ -26,19 +26,7 @@ public struct NameResolver: Sendable {
                 exact[key, default: []].append(index)
                 keys.append((key, index))
             }
-            guard entity.kind != .meeting else { continue }
-            var runs = Set<String>()
-            for text in [entity.name] + entity.aliases {
-                let words = text.split(whereSeparator: { $0.isWhitespace || $0 == "-" || $0 == "–" }).map { String($0).matchingKey }
-                for start in words.indices {
-                    var run = ""
-                    for word in words[start...] {
-                        run += word
-                        if !run.isEmpty { runs.insert(run) }
-                    }
-                }
-            }
-            for run in runs { wordRuns[run, default: []].append(index) }
+            for run in Self.wordRunKeys(of: entity) { wordRuns[run, default: []].append(index) }
         }
         self.exact = exact
         self.keys = keys
@@ -47,7 +35,8 @@ public struct NameResolver: Sendable {
 
     /// The key a text is matched by: diacritics, case, spacing and punctuation removed, Vietnamese `đ` as `d`
     /// (`"Tô Lâm"` and `"to lam"` both give `tolam`). A name matches a node when its key equals one of the node's
-    /// ``matchingKeys(of:)``, or else is part of one.
+    /// ``matchingKeys(of:)``; failing that, one of its ``wordRunKeys(of:)``; failing that, when it is part of one
+    /// of its ``matchingKeys(of:)`` (actors before meetings) — see ``resolve(_:)``.
     public static func matchingKey(_ text: String) -> String { text.matchingKey }
 
     /// The keys a node is found by: those of its name, of its id's last part (`to-lam` of `person/to-lam`) and of
@@ -60,6 +49,24 @@ public struct NameResolver: Sendable {
             if !key.isEmpty && !keys.contains(key) { keys.append(key) }
         }
         return keys
+    }
+
+    /// The keys of every run of whole words of an actor's name and aliases (`"minh chinh"` of Phạm Minh Chính), in
+    /// sorted order; none for a meeting. Words are split at spaces and dashes.
+    public static func wordRunKeys(of entity: Entity) -> [String] {
+        guard entity.kind != .meeting else { return [] }
+        var runs = Set<String>()
+        for text in [entity.name] + entity.aliases {
+            let words = text.split(whereSeparator: { $0.isWhitespace || $0 == "-" || $0 == "–" }).map { String($0).matchingKey }
+            for start in words.indices {
+                var run = ""
+                for word in words[start...] {
+                    run += word
+                    if !run.isEmpty { runs.insert(run) }
+                }
+            }
+        }
+        return runs.sorted()
     }
 
     /// The node a person means by `name`.

@@ -24,6 +24,8 @@ struct ExplorerData: Encodable {
         var kind: String
         /// The matching keys of ``NameResolver``: of the name, the id's slug and each alias.
         var keys: [String]
+        /// The word-run keys of ``NameResolver/wordRunKeys(of:)`` (actors only; omitted when empty).
+        var runs: [String]?
         /// The `show` report of the node: every fact, date, role, capacity, status and quote.
         var report: NodeReport
         /// For a meeting: its first and last day as ISO dates (`nil` for an open bound).
@@ -37,7 +39,7 @@ struct ExplorerData: Encodable {
         var mkind: String?
 
         /// The report and participants go in the details block, read when a node is first opened.
-        enum CodingKeys: String, CodingKey { case id, name, kind, keys, first, last, date, status, mkind }
+        enum CodingKeys: String, CodingKey { case id, name, kind, keys, runs, first, last, date, status, mkind }
     }
 
     /// What the panel shows of a node: its report and, for a meeting, its participants.
@@ -139,6 +141,7 @@ extension ExplorerData {
         nodes = dataset.entities.map { entity in
             return Node(
                 id: entity.id.rawValue, name: entity.name, kind: entity.kind.rawValue, keys: NameResolver.matchingKeys(of: entity),
+                runs: { let runs = NameResolver.wordRunKeys(of: entity); return runs.isEmpty ? nil : runs }(),
                 report: NodeReport(entity: entity, in: dataset),
                 first: entity.meeting?.date.start.map(Self.isoFirstDay), last: entity.meeting?.date.end.map(Self.isoLastDay),
                 participants: entity.meeting == nil ? nil : participants[entity.id] ?? [],

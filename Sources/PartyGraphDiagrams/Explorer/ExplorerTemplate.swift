@@ -175,12 +175,15 @@ ul.facts .what { font-weight: 600; }
     if (exactID !== undefined) return [exactID];
     var key = matchingKey(text);
     if (!key) return [];
-    var exact = [], partial = [];
+    // The ranks of NameResolver.resolve: exact key; an actor's run of whole words; an actor containing the text;
+    // a meeting containing it. Only the best rank counts.
+    var exact = [], runs = [], actors = [], meetings = [];
     nodes.forEach(function (n, i) {
       if (n.keys.indexOf(key) >= 0) exact.push(i);
-      else if (n.keys.some(function (k) { return k.indexOf(key) >= 0; })) partial.push(i);
+      else if (n.runs && n.runs.indexOf(key) >= 0) runs.push(i);
+      else if (n.keys.some(function (k) { return k.indexOf(key) >= 0; })) (n.kind === 'meeting' ? meetings : actors).push(i);
     });
-    return exact.length ? exact : partial;
+    return exact.length ? exact : runs.length ? runs : actors.length ? actors : meetings;
   }
   function search(text) {
     var found = find(text);
@@ -517,6 +520,7 @@ ul.facts .what { font-weight: 600; }
   window.pgExplorer = {
     select: function (id) { var start = performance.now(); select(indexOf.get(id)); void document.body.offsetHeight; return performance.now() - start; },
     search: search,
+    find: function (text) { return find(text).map(function (i) { return nodes[i].id; }); },
     setWindow: setWindow,
     csv: csv,
     whoMet: function (id) { return whoMetRows(indexOf.get(id)) || null; },
