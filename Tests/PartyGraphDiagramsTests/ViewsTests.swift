@@ -266,6 +266,7 @@ private func allClusters(_ clusters: [DiagramCluster]) -> [DiagramCluster] {
     /// Every view of a dataset: the trilateral (when there is one), each meeting, the ego of every node at depth 0–2.
     static func views(of dataset: Dataset) -> [(DiagramView, asked: Set<String>)] {
         var views: [(DiagramView, asked: Set<String>)] = [(.trilateral, [])]
+        for level in EncounterLevel.allCases { views.append((.coMeeting(level, maxActors: 100), [])) }
         for meeting in dataset.meetings { views.append((.meeting(meeting.id), [meeting.id.rawValue])) }
         for entity in dataset.entities {
             for depth in 0...2 { views.append((.ego(entity.id, depth: depth), [entity.id.rawValue])) }
@@ -305,10 +306,14 @@ private func allClusters(_ clusters: [DiagramCluster]) -> [DiagramCluster] {
     @Test(arguments: [
         DiagramView.trilateral, .ego("person/to-lam", depth: 1), .ego("person/hun-sen", depth: 1), .ego("person/to-lam", depth: 2),
         .meeting("meeting/2026-02-cpp-cpv-summit"), .meeting("meeting/2026-02-06-to-lam-state-visit"), .all,
+        .coMeeting(.person, maxActors: 100), .coMeeting(.party, maxActors: 100),
     ])
     func theLegendTakesAtMostAQuarterOfThePicture(view: DiagramView) throws {
         let window = view == .trilateral ? bundledSummitMonth : .unbounded
-        let svg = try SVGDocument(GraphvizRenderer().render(view.diagram(dataset: bundledDataset, window: window), format: .svg))
+        // The who-meets-whom view is drawn with fdp, as `render who-meets-whom` draws it.
+        var layout = Layout.dot
+        if case .coMeeting = view { layout = .fdp }
+        let svg = try SVGDocument(GraphvizRenderer().render(view.diagram(dataset: bundledDataset, window: window), layout: layout, format: .svg))
         let picture = try #require(try svg.boundingBox(ofGraph: ()))
         let legend = try #require(try svg.boundingBox(ofClusterLabelled: "Legend"))
         let share = legend.area / picture.area
