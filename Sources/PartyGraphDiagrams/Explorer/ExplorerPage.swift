@@ -8,11 +8,11 @@ import PartyGraph
 ///
 /// The page needs nothing else: its CSS, script, SVG and data are inline, it loads no font, and its
 /// Content-Security-Policy forbids every request (`default-src 'none'`). The data is JSON computed here by the
-/// library — name-matching keys of ``NameResolver/matchingKeys(of:)``, the reports of ``NodeReport``, the
-/// participants of ``Dataset/meetings(involving:filter:)``, the encounters of ``Dataset/encounters(_:)`` — in a
+/// library — name-matching keys of ``/PartyGraph/NameResolver/matchingKeys(of:)``, the reports of ``/PartyGraph/NodeReport``, the
+/// participants of ``/PartyGraph/Dataset/meetings(involving:filter:)``, the encounters of ``/PartyGraph/Dataset/encounters(_:)`` — in a
 /// `<script type="application/json">` block with `<`, `>`, `&`, U+2028 and U+2029 written as `\u` escapes, so no
 /// text of the dataset can end the block or start markup. Only the search query is folded by the page itself, by the
-/// rule of ``NameResolver/matchingKey(_:)``.
+/// rule of ``/PartyGraph/NameResolver/matchingKey(_:)``.
 public enum ExplorerPage {
     /// The most nodes drawn in the page's diagram. A larger dataset gets the page without a diagram (the search,
     /// meeting list, date range and tables still cover every node): Graphviz takes minutes to lay out thousands of
