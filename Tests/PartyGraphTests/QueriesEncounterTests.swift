@@ -148,3 +148,37 @@ struct QueriesOrganLevelTests {
         #expect(report.encounters.map(\.actor.actor.id) == ["organ/cpp-standing-committee"])
     }
 }
+
+@Suite("Attendances of one node")
+struct QueriesAttendanceTests {
+    let dataset = QueriesFixture.bundled
+
+    @Test func toLamAttendsDirectlyByDelegationAndByOffice() {
+        let attendances = dataset.attendances(of: "person/to-lam")
+        #expect(attendances.map { "\($0.meeting) \($0.derivation.rawValue) \($0.participant)" } == [
+            "meeting/2026-02-06-to-lam-state-visit direct person/to-lam",
+            "meeting/2026-02-cpp-cpv-summit via-delegation organ/cpv-politburo",
+            "meeting/2026-02-trilateral-summit via-office office/cpv-general-secretary",
+        ])
+        #expect(attendances.map(\.role) == [.guest, .guest, .delegationHead])
+        #expect(dataset.attendances(of: "person/to-lam", filter: try! QueryFilter(from: try! PartialDate(parsing: "2027"))).isEmpty)
+        #expect(dataset.attendances(of: "person/nobody").isEmpty)
+    }
+
+    /// The same participations as the actor's side of every encounter of `who-met`, for every person and office.
+    @Test func theSameAttendancesAsTheActorSideOfWhoMet() throws {
+        for entity in dataset.entities where entity.kind == .person {
+            let report = try dataset.encounters(of: entity.id)
+            var fromEncounters: Set<String> = []
+            for encounter in report.encounters {
+                for participation in encounter.actor.participations {
+                    fromEncounters.insert("\(encounter.meeting.id) \(participation.derivation.rawValue) \(participation.participant.id)")
+                }
+            }
+            let attended = Set(dataset.attendances(of: entity.id).map { "\($0.meeting) \($0.derivation.rawValue) \($0.participant)" })
+            // A meeting with no counterpart gives no encounter, so who-met's side is contained in the attendances.
+            #expect(fromEncounters.isSubset(of: attended), "\(entity.id)")
+            #expect(!attended.isEmpty || fromEncounters.isEmpty)
+        }
+    }
+}

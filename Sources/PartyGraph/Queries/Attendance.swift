@@ -122,3 +122,49 @@ extension Dataset {
         return lift(index, to: level, meeting: nil, filter: filter).map { ActorRef(entities[$0.actor], holderNotNamed: $0.holderNotNamed) }
     }
 }
+
+/// One way a node takes part in a meeting, by the attendance rules of ``Dataset/attendances(of:filter:)``.
+public struct MeetingAttendance: Hashable, Sendable {
+    /// The meeting attended.
+    public var meeting: NodeID
+    /// How the node attends: itself (``Derivation/direct``), as host (``Derivation/hosting``), as the named leader of
+    /// a participating body (``Derivation/viaDelegation``) or as holder of a participating office
+    /// (``Derivation/viaOffice``).
+    public var derivation: Derivation
+    /// The node of the participation: the node itself for `direct` and `hosting`, the body led for
+    /// `via-delegation`, the office held for `via-office`.
+    public var participant: NodeID
+    /// The participation's role (``ParticipantRole/host`` for hosting), if the source gives one.
+    public var role: ParticipantRole?
+    /// What the participant represented (the participation's capacity), if stated.
+    public var capacity: NodeID?
+}
+
+extension Dataset {
+    /// Every meeting a node takes part in, and how — the same attendances ``encounters(_:)`` matches a person on:
+    /// its own participations and hostings, the participations whose `led_by` names it, and the participations of
+    /// the offices it holds on the meeting's dates (or the filter's ``QueryFilter/at`` day).
+    ///
+    /// Meetings come in the order of ``meetings``; one meeting can be attended in several ways (Tô Lâm takes part
+    /// in the CPP–CPV summit through the Politburo he leads, and in the trilateral summit through his office).
+    /// Meetings the filter rejects are left out. An unknown id attends nothing.
+    ///
+    /// - Complexity: proportional to the node's relationships and the attendances of the meetings they reach,
+    ///   not to the size of the dataset.
+    public func attendances(of node: NodeID, filter: QueryFilter = .all) -> [MeetingAttendance] {
+        guard let index = index(of: node) else { return [] }
+        var result: [MeetingAttendance] = []
+        for meeting in candidateMeetings(of: index, level: .person) {
+            guard let details = entities[meeting].meeting, filter.admits(details) else { continue }
+            var seen: Set<MeetingAttendance> = []
+            for attendance in attendances(ofMeeting: meeting, filter: filter) where attendance.attendee == index {
+                let item = MeetingAttendance(
+                    meeting: entities[meeting].id, derivation: attendance.derivation,
+                    participant: entities[attendance.participant].id, role: attendance.role,
+                    capacity: attendance.capacity.map { entities[$0].id })
+                if seen.insert(item).inserted { result.append(item) }
+            }
+        }
+        return result
+    }
+}

@@ -22,31 +22,51 @@ public struct NameResolver: Sendable {
         var keys: [(String, Int)] = []
         var wordRuns: [String: [Int]] = [:]
         for (index, entity) in dataset.entities.enumerated() {
-            let slug = entity.id.rawValue.split(separator: "/").last.map(String.init) ?? entity.id.rawValue
-            var seen = Set<String>()
-            for text in [entity.name, slug] + entity.aliases {
-                let key = text.matchingKey
-                guard !key.isEmpty, seen.insert(key).inserted else { continue }
+            for key in Self.matchingKeys(of: entity) {
                 exact[key, default: []].append(index)
                 keys.append((key, index))
             }
-            guard entity.kind != .meeting else { continue }
-            var runs = Set<String>()
-            for text in [entity.name] + entity.aliases {
-                let words = text.split(whereSeparator: { $0.isWhitespace || $0 == "-" || $0 == "–" }).map { String($0).matchingKey }
-                for start in words.indices {
-                    var run = ""
-                    for word in words[start...] {
-                        run += word
-                        if !run.isEmpty { runs.insert(run) }
-                    }
-                }
-            }
-            for run in runs { wordRuns[run, default: []].append(index) }
+            for run in Self.wordRunKeys(of: entity) { wordRuns[run, default: []].append(index) }
         }
         self.exact = exact
         self.keys = keys
         self.wordRuns = wordRuns
+    }
+
+    /// The key a text is matched by: diacritics, case, spacing and punctuation removed, Vietnamese `đ` as `d`
+    /// (`"Tô Lâm"` and `"to lam"` both give `tolam`). A name matches a node when its key equals one of the node's
+    /// ``matchingKeys(of:)``; failing that, one of its ``wordRunKeys(of:)``; failing that, when it is part of one
+    /// of its ``matchingKeys(of:)`` (actors before meetings) — see ``resolve(_:)``.
+    public static func matchingKey(_ text: String) -> String { text.matchingKey }
+
+    /// The keys a node is found by: those of its name, of its id's last part (`to-lam` of `person/to-lam`) and of
+    /// each alias, without repeats or empty keys, in that order.
+    public static func matchingKeys(of entity: Entity) -> [String] {
+        let slug = entity.id.rawValue.split(separator: "/").last.map(String.init) ?? entity.id.rawValue
+        var keys: [String] = []
+        for text in [entity.name, slug] + entity.aliases {
+            let key = text.matchingKey
+            if !key.isEmpty && !keys.contains(key) { keys.append(key) }
+        }
+        return keys
+    }
+
+    /// The keys of every run of whole words of an actor's name and aliases (`"minh chinh"` of Phạm Minh Chính), in
+    /// sorted order; none for a meeting. Words are split at spaces and dashes.
+    public static func wordRunKeys(of entity: Entity) -> [String] {
+        guard entity.kind != .meeting else { return [] }
+        var runs = Set<String>()
+        for text in [entity.name] + entity.aliases {
+            let words = text.split(whereSeparator: { $0.isWhitespace || $0 == "-" || $0 == "–" }).map { String($0).matchingKey }
+            for start in words.indices {
+                var run = ""
+                for word in words[start...] {
+                    run += word
+                    if !run.isEmpty { runs.insert(run) }
+                }
+            }
+        }
+        return runs.sorted()
     }
 
     /// The node a person means by `name`.

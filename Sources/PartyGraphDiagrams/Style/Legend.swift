@@ -1,59 +1,87 @@
 import PartyGraph
 
-/// A legend cluster built from the styles a diagram actually uses: one sample
-/// node per node kind (and meeting status), one sample line per edge kind.
+/// A legend cluster built from the styles a diagram actually draws: one line
+/// per node kind (and meeting status) and per edge kind, each naming the
+/// shape or line pattern in words, so the legend reads without colour.
 ///
-/// Its node ids start with `legend:`, which no ``NodeID`` can contain.
+/// It is one text node in a box, so it stays small beside the drawing (a
+/// legend of sample nodes and lines is laid out on the drawing's ranks and
+/// can grow larger than a small view). Its ids start with `legend:`, which no
+/// ``NodeID`` can contain.
 struct Legend {
     private(set) var nodes: [DiagramNode] = []
-    private(set) var edges: [DiagramEdge] = []
+    let edges: [DiagramEdge] = []
     private(set) var cluster: DiagramCluster
 
     /// - Parameters:
-    ///   - nodeKinds: The node kinds used, with the statuses of the meetings drawn.
-    ///   - edgeKinds: The edge kinds used.
+    ///   - nodeKinds: The node kinds drawn, with the statuses of the meetings drawn.
+    ///   - edgeKinds: The edge kinds drawn.
+    ///   - hasClusters: Whether any box is drawn (the note on colours and boxes is left out otherwise).
     ///   - hasStateCluster: Whether a country's state bodies are boxed (dashed).
-    init(nodeKinds: [NodeKind: Set<MeetingStatus?>], edgeKinds: Set<EdgeKind>, hasStateCluster: Bool) {
-        var nodeIDs: [String] = []
+    init(nodeKinds: [NodeKind: Set<MeetingStatus?>], edgeKinds: Set<EdgeKind>, hasClusters: Bool, hasStateCluster: Bool) {
+        var lines: [String] = []
         for kind in NodeKind.allCases {
             guard let statuses = nodeKinds[kind] else { continue }
             if kind == .meeting {
                 for status in MeetingStatus.allCases where statuses.contains(status) {
-                    let id = "legend:meeting-\(status.rawValue)"
-                    nodes.append(DiagramNode(
-                        id: id, label: "meeting (\(status.rawValue))\ndates · place",
-                        style: VisualLanguage.nodeStyle(kind: .meeting, color: VisualLanguage.neutral, status: status)))
-                    nodeIDs.append(id)
+                    lines.append("\(Self.shapeText(status: status)): meeting (\(status.rawValue))")
                 }
-                if statuses.contains(nil) || statuses.isEmpty {
-                    let id = "legend:meeting"
-                    nodes.append(DiagramNode(id: id, label: "meeting", style: VisualLanguage.nodeStyle(kind: .meeting, color: VisualLanguage.neutral)))
-                    nodeIDs.append(id)
-                }
+                if statuses.contains(nil) || statuses.isEmpty { lines.append("\(Self.shapeText(status: nil)): meeting") }
             } else {
-                let id = "legend:\(kind.rawValue)"
-                nodes.append(DiagramNode(id: id, label: kind.rawValue, style: VisualLanguage.nodeStyle(kind: kind, color: VisualLanguage.neutral)))
-                nodeIDs.append(id)
+                lines.append("\(Self.shapeText(kind)): \(kind.rawValue)")
             }
         }
-        // Pair the samples with invisible lines so they stand in two columns.
-        for pair in stride(from: 0, to: nodeIDs.count - 1, by: 2) {
-            edges.append(DiagramEdge(from: nodeIDs[pair], to: nodeIDs[pair + 1], style: DiagramStyle(style: "invis")))
-        }
-        let note = "Colour = party: its organs, offices\nand leaders share it. Boxes nest\nparty ⊃ organ ⊃ sub-organ"
-            + (hasStateCluster ? ";\ndashed box: a country's state bodies." : ".")
-        nodes.append(DiagramNode(id: "legend:note", label: note, style: DiagramStyle(shape: "plaintext", fontSize: 10, extra: ["margin": "0"])))
-        nodeIDs.append("legend:note")
         for kind in EdgeKind.allCases where edgeKinds.contains(kind) {
-            let tail = "legend:edge-\(kind.rawValue)", head = "legend:edge-\(kind.rawValue)-text"
-            nodes.append(DiagramNode(id: tail, label: "", style: DiagramStyle(shape: "point", color: "#999999", extra: ["width": "0.06"])))
-            nodes.append(DiagramNode(id: head, label: kind.legendText, style: DiagramStyle(shape: "plaintext", fontSize: 10, extra: ["margin": "0.12,0"])))
-            edges.append(DiagramEdge(from: tail, to: head, style: VisualLanguage.edgeStyle(kind)))
-            nodeIDs += [tail, head]
+            lines.append("\(Self.lineText(kind)): \(kind.legendText)")
         }
+        if hasClusters {
+            lines.append("Colour = party: its organs, offices and leaders share it.")
+            lines.append("Boxes nest party ⊃ organ ⊃ sub-organ" + (hasStateCluster ? "; dashed box: a country's state bodies." : "."))
+        }
+        nodes = [DiagramNode(
+            id: "legend:text", label: lines.joined(separator: "\n"),
+            style: DiagramStyle(shape: "plaintext", fontSize: 10, extra: ["margin": "0.05"]))]
         cluster = DiagramCluster(
             id: "legend:cluster", label: "Legend",
-            style: DiagramStyle(style: "filled,rounded", color: "#999999", fillColor: "#ffffff", fontColor: "#333333", fontName: VisualLanguage.boldFontName, fontSize: 12),
-            nodeIDs: nodeIDs)
+            style: DiagramStyle(style: "filled,rounded", color: "#999999", fillColor: "#ffffff", fontColor: "#333333", fontName: VisualLanguage.boldFontName, fontSize: 11),
+            nodeIDs: ["legend:text"])
+    }
+
+    /// The shape of a node kind, in words (see ``VisualLanguage/nodeStyle(kind:color:status:)``).
+    static func shapeText(_ kind: NodeKind) -> String {
+        switch kind {
+        case .party: "3-D box"
+        case .organ: "box"
+        case .office: "tabbed box"
+        case .person: "ellipse"
+        case .country: "hexagon"
+        case .meeting: shapeText(status: nil)
+        }
+    }
+
+    /// The outline of a meeting of a status, in words.
+    static func shapeText(status: MeetingStatus?) -> String {
+        switch status {
+        case .held, nil: "rounded box"
+        case .announced: "rounded box, dashed outline"
+        case .postponed, .cancelled: "rounded box, dotted outline"
+        }
+    }
+
+    /// The pattern and arrowhead of an edge kind, in words (see ``VisualLanguage/edgeStyle(_:color:)``).
+    static func lineText(_ kind: EdgeKind) -> String {
+        switch kind {
+        case .participant: "solid line, arrow"
+        case .ledBy: "dashed line, open circle"
+        case .attends: "thick dashed line, diamond"
+        case .heads: "dashed line, open diamond"
+        case .holds: "thin line, dot"
+        case .hosts: "thick line, arrow"
+        case .invites: "bold dashed line, open arrow"
+        case .parallel: "dashed line, no arrow"
+        case .partOf, .officeOf: "dotted line, hollow arrow"
+        case .memberOf: "dotted line, open circle"
+        case .basedIn: "grey dotted line, V arrow"
+        }
     }
 }

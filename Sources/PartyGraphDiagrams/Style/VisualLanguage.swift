@@ -10,6 +10,10 @@ public enum EdgeKind: String, CaseIterable, Sendable, Hashable {
     case participant
     /// A person led a participating body at a meeting (`led_by`).
     case ledBy = "led-by"
+    /// The centre of an ego view takes part in a meeting through a body it leads or an office it holds
+    /// (``/PartyGraph/Derivation/viaDelegation``, ``/PartyGraph/Derivation/viaOffice``), by the attendance rule of
+    /// ``/PartyGraph/Dataset/attendances(of:filter:)``; the label says which.
+    case attends
     /// A person heads an organ or party (`heads`).
     case heads
     /// A person holds an office (`holds`).
@@ -50,6 +54,7 @@ public enum EdgeKind: String, CaseIterable, Sendable, Hashable {
         switch self {
         case .participant: "takes part in (role; led by)"
         case .ledBy: "led by (named leader at a meeting)"
+        case .attends: "takes part via delegation or office"
         case .heads: "heads"
         case .holds: "holds office"
         case .hosts: "hosts"
@@ -171,6 +176,10 @@ public enum VisualLanguage {
         case .ledBy:
             style.style = "dashed"
             style.extra["arrowhead"] = "odot"
+        case .attends:
+            style.style = "dashed"
+            style.penWidth = 2.5
+            style.extra["arrowhead"] = "diamond"
         case .heads:
             style.style = "dashed"
             style.extra["arrowhead"] = "odiamond"

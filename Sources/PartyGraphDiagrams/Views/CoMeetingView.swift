@@ -7,7 +7,8 @@ extension DiagramViews {
 
     /// Who meets whom at a level: the ``/PartyGraph/CoMeetingGraph`` drawn. One node per actor taking part in a
     /// meeting of the window (shape by kind, colour by party), one line per pair that shares a meeting, labelled
-    /// with the number of meetings and thicker the more they share; tooltips list the shared meetings.
+    /// with the number of meetings and thicker the more they share; tooltips list the shared meetings. An actor
+    /// that shares no meeting with another is left out (no node without a line); the title counts it.
     ///
     /// - Parameters:
     ///   - dataset: the dataset.
@@ -28,16 +29,7 @@ extension DiagramViews {
         let meetingNames = Dictionary(uniqueKeysWithValues: graph.meetings.map { id in
             (id, dataset.entity(id).map { "\($0.name) (\($0.meeting.map { DateText.text($0.date) } ?? "undated"))" } ?? id.rawValue)
         })
-        var usedKinds: [NodeKind] = []
-        var nodes: [DiagramNode] = graph.actors.enumerated().map { vertex, actor in
-            if !usedKinds.contains(actor.kind) { usedKinds.append(actor.kind) }
-            let count = graph.meetingCount(of: Int32(vertex))
-            return DiagramNode(
-                id: actor.id.rawValue, label: Wrap.lines(actor.label, width: 28) + "\n\(count) meeting\(count == 1 ? "" : "s")",
-                tooltip: "\(actor.label) — \(actor.kind.rawValue) \(actor.id): takes part in \(count) meeting\(count == 1 ? "" : "s") of the window",
-                style: VisualLanguage.nodeStyle(kind: actor.kind, color: affiliations.color(of: actor.id)))
-        }
-        var edges: [DiagramEdge] = (0..<graph.pairCount).map { index in
+        let edges: [DiagramEdge] = (0..<graph.pairCount).map { index in
             let pair = graph.pair(index)
             let first = graph.actors[Int(pair.first)], second = graph.actors[Int(pair.second)]
             let shared = graph.sharedMeetings(ofPair: index).map { meetingNames[$0] ?? $0.rawValue }
@@ -46,6 +38,22 @@ extension DiagramViews {
                 tooltip: "\(first.label) and \(second.label) share \(pair.meetings) meeting\(pair.meetings == 1 ? "" : "s"): "
                     + shared.joined(separator: "; "),
                 style: coMeetingLineStyle(meetings: pair.meetings))
+        }
+        var usedKinds: [NodeKind] = []
+        // An actor that shares no meeting with another would stand without a line: it is left out (the title counts it).
+        var paired = Set<Int>()
+        for index in 0..<graph.pairCount {
+            let pair = graph.pair(index)
+            paired.insert(Int(pair.first))
+            paired.insert(Int(pair.second))
+        }
+        var nodes: [DiagramNode] = graph.actors.enumerated().filter { paired.contains($0.offset) }.map { vertex, actor in
+            if !usedKinds.contains(actor.kind) { usedKinds.append(actor.kind) }
+            let count = graph.meetingCount(of: Int32(vertex))
+            return DiagramNode(
+                id: actor.id.rawValue, label: Wrap.lines(actor.label, width: 28) + "\n\(count) meeting\(count == 1 ? "" : "s")",
+                tooltip: "\(actor.label) — \(actor.kind.rawValue) \(actor.id): takes part in \(count) meeting\(count == 1 ? "" : "s") of the window",
+                style: VisualLanguage.nodeStyle(kind: actor.kind, color: affiliations.color(of: actor.id)))
         }
         // The legend: the kinds drawn, what colour and a line mean.
         var legendIDs: [String] = []
@@ -72,7 +80,9 @@ extension DiagramViews {
         let sources = sourceIDs.compactMap { dataset.source($0) }.map { "\($0.publisher), \(DateText.text($0.date)) [\($0.id)]" }
         let title = [
             dataset.title,
-            "Who meets whom at \(level.rawValue) level: \(graph.actors.count) actors, \(graph.pairCount) pairs, "
+            "Who meets whom at \(level.rawValue) level: \(graph.actors.count) actors"
+                + (paired.count < graph.actors.count ? " (\(graph.actors.count - paired.count) meeting no other, not drawn)" : "")
+                + ", \(graph.pairCount) pairs, "
                 + "\(graph.meetings.count) meetings · window: \(window == .unbounded ? "all dates" : DateText.text(window))",
             "Sources: " + (sources.isEmpty ? "none cited" : sources.joined(separator: "; ")),
         ].joined(separator: "\n")

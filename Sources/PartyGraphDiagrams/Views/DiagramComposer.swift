@@ -14,14 +14,38 @@ struct DiagramComposer {
     /// The chosen nodes in dataset order.
     let ids: [NodeID]
     let chosen: Set<NodeID>
+    /// The centre of an ego view, whose indirect attendances are drawn as ``EdgeKind/attends`` lines.
+    let centre: NodeID?
+    /// The centre's attendances of the chosen meetings (by the library's rule), when there is a centre.
+    let centreAttendances: [MeetingAttendance]
 
-    init(selection: ViewSelection, viewTitle: String) {
+    init(selection: ViewSelection, viewTitle: String, centre: NodeID? = nil) {
+        self.centre = centre
+        centreAttendances = centre.map { selection.attendances(of: $0).filter { selection.ids.contains($0.meeting) } } ?? []
         dataset = selection.dataset
         window = selection.window
         self.viewTitle = viewTitle
         affiliations = Affiliations(dataset: selection.dataset)
         chosen = selection.ids
         ids = selection.dataset.entities.map(\.id).filter { selection.ids.contains($0) }
+    }
+
+    /// Composes the selection, leaving out every node no line reaches — a node drawn alone says nothing about
+    /// who meets whom — except those in `asked` (the centre of an ego view). A box counts as reached through what
+    /// it holds; leaving out its last member leaves out the box too, unless a line reaches it.
+    static func composeConnected(
+        _ selection: ViewSelection, viewTitle: String, centre: NodeID? = nil, keeping asked: Set<NodeID> = []
+    ) -> Diagram {
+        var selection = selection
+        while true {
+            let diagram = DiagramComposer(selection: selection, viewTitle: viewTitle, centre: centre).compose()
+            let linked = Set(diagram.edges.flatMap { [$0.from, $0.to] })
+            let alone = Set(diagram.nodes.map { NodeID($0.id) }.filter { id in
+                !id.rawValue.hasPrefix("legend:") && !linked.contains(id.rawValue) && !asked.contains(id)
+            })
+            if alone.isEmpty { return diagram }
+            selection.remove(alone)
+        }
     }
 
     // MARK: Structure
@@ -158,11 +182,9 @@ struct DiagramComposer {
         for id in ids { if let up = container(of: id) { containerOf[id] = up } }
         let containers = Set(containerOf.values)
 
-        var usedKinds: [NodeKind: Set<MeetingStatus?>] = [:]
         var nodes: [DiagramNode] = []
         for id in ids {
             guard let entity = dataset.entity(id) else { continue }
-            usedKinds[entity.kind, default: []].insert(entity.meeting?.status)
             nodes.append(DiagramNode(
                 id: id.rawValue,
                 label: nodeLabel(entity),
@@ -241,11 +263,43 @@ struct DiagramComposer {
             }
         }
 
+        // The centre's attendances through a body it leads or an office it holds, labelled by how.
+        if let centre {
+            var drawn: Set<String> = []
+            for attendance in centreAttendances where attendance.derivation == .viaDelegation || attendance.derivation == .viaOffice {
+                let how = attendance.derivation == .viaDelegation
+                    ? "via delegation (leads \(shortName(of: attendance.participant)))"
+                    : "via office (\(dataset.name(of: attendance.participant)))"
+                guard drawn.insert("\(attendance.meeting.rawValue)>\(how)").inserted else { continue }
+                let label = (attendance.role.map { roleText($0) + ", " } ?? "") + how
+                var evidence: [Evidence] = []
+                for relationship in dataset.relationships(to: attendance.meeting)
+                where relationship.relation == .participantIn && relationship.from == attendance.participant {
+                    evidence += relationship.evidence.filter { !evidence.contains($0) }
+                }
+                if attendance.derivation == .viaOffice {
+                    for relationship in dataset.relationships(from: centre)
+                    where relationship.relation == .holds && relationship.to == attendance.participant {
+                        evidence += relationship.evidence.filter { !evidence.contains($0) }
+                    }
+                }
+                let head = "\(dataset.name(of: centre)) takes part in \(dataset.name(of: attendance.meeting)) \(how)"
+                add(.attends, from: centre, to: attendance.meeting, label: label, tooltip: tooltip(head, evidence: evidence),
+                    color: affiliations.color(of: centre))
+            }
+        }
+
         // A box's own node is drawn inside it only when a line starts or ends
         // there; otherwise the box's title names it.
         let linked = Set(edges.flatMap { [$0.from, $0.to] })
         let hiddenContainers = Set(containers.filter { !linked.contains($0.rawValue) })
         nodes.removeAll { hiddenContainers.contains(NodeID($0.id)) }
+        // The legend shows only the node styles drawn: a box standing for its node is not a sample of the node's shape.
+        var usedKinds: [NodeKind: Set<MeetingStatus?>] = [:]
+        for node in nodes {
+            guard let entity = dataset.entity(NodeID(node.id)) else { continue }
+            usedKinds[entity.kind, default: []].insert(entity.meeting?.status)
+        }
 
         // Clusters: every chosen node that contains another.
         func cluster(for id: NodeID) -> DiagramCluster {
@@ -271,7 +325,9 @@ struct DiagramComposer {
         var clusters = ids.filter { containers.contains($0) && containerOf[$0] == nil }.map(cluster(for:))
 
         // Legend of what is used.
-        let legend = Legend(nodeKinds: usedKinds, edgeKinds: usedEdges, hasStateCluster: ids.contains { containers.contains($0) && dataset.entity($0)?.kind == .country })
+        let legend = Legend(
+            nodeKinds: usedKinds, edgeKinds: usedEdges, hasClusters: !clusters.isEmpty,
+            hasStateCluster: ids.contains { containers.contains($0) && dataset.entity($0)?.kind == .country })
         nodes += legend.nodes
         edges += legend.edges
         clusters.append(legend.cluster)

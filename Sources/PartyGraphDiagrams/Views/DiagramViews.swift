@@ -18,7 +18,7 @@ public enum DiagramViews {
     /// trilateral summit, the series it is part of with its other meetings,
     /// the meetings held in parallel (state visits), their participants,
     /// hosts and inviters, who led each delegation, and the parties with
-    /// their organs, offices and leaders.
+    /// their organs, offices and leaders. A node that no line reaches is left out.
     ///
     /// - Throws: ``DiagramError/noTrilateralSummit(window:)`` when no
     ///   trilateral summit falls in the window.
@@ -50,11 +50,20 @@ public enum DiagramViews {
             selection.insertActors(of: meeting)
         }
         selection.insertContext()
-        return DiagramComposer(selection: selection, viewTitle: "Trilateral summits: who meets whom, as which organ, hosted and invited by whom").compose()
+        return DiagramComposer.composeConnected(selection, viewTitle: "Trilateral summits: who meets whom, as which organ, hosted and invited by whom")
     }
 
     /// Everything within `depth` steps of a node over the relationships of the
-    /// window (either direction; a `led_by` links the leader and the body led).
+    /// window (either direction; a `led_by` links the leader and the body led),
+    /// and the meetings each reached node attends by the who-met rule
+    /// (``/PartyGraph/Dataset/attendances(of:filter:)``): directly, through a
+    /// body it leads (`led_by`) or through an office it holds on the meeting's
+    /// dates, one step away, with the body or office it attends through.
+    ///
+    /// The centre's attendances by delegation and by office are drawn as
+    /// ``EdgeKind/attends`` lines labelled by how ("via delegation (leads …)",
+    /// "via office (…)"); direct ones are its `participant-in` lines. A node
+    /// that no line reaches is left out, except the centre.
     ///
     /// - Throws: ``DiagramError/unknownNode(_:)`` when the node is not in the
     ///   dataset, ``DiagramError/negativeDepth(_:)``, or
@@ -68,12 +77,14 @@ public enum DiagramViews {
             throw .outsideWindow(center, name: entity.name, dates: nil, window: window)
         }
         selection.insertNeighbourhood(of: center, depth: depth)
-        return DiagramComposer(selection: selection, viewTitle: "Around \(entity.name) (depth \(depth))").compose()
+        return DiagramComposer.composeConnected(
+            selection, viewTitle: "Around \(entity.name) (depth \(depth))", centre: center, keeping: [center])
     }
 
     /// One meeting: its participants, hosts and inviters, who led each
     /// delegation, what each represented, the meetings it is part of, its
     /// parts and what is held in parallel, with the parties' structure.
+    /// A node that no line reaches is left out, except the meeting.
     ///
     /// - Throws: ``DiagramError/unknownNode(_:)`` when the node is not in the
     ///   dataset, ``DiagramError/notAMeeting(_:name:kind:)``, or
@@ -95,7 +106,7 @@ public enum DiagramViews {
             }
         }
         selection.insertContext()
-        return DiagramComposer(selection: selection, viewTitle: "\(entity.name): participants, hosts and leaders").compose()
+        return DiagramComposer.composeConnected(selection, viewTitle: "\(entity.name): participants, hosts and leaders", keeping: [id])
     }
 
     /// The whole dataset: every node (meetings in the window) and every

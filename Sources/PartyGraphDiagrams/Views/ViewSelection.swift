@@ -33,6 +33,10 @@ struct ViewSelection {
         if isInWindow(id) { ids.insert(id) }
     }
 
+    mutating func remove(_ removed: Set<NodeID>) {
+        ids.subtract(removed)
+    }
+
     /// Meetings related to a meeting in the window: the events it is part of,
     /// its parts and the meetings held in parallel with it (either way).
     func relatedMeetings(of meeting: NodeID) -> [NodeID] {
@@ -95,7 +99,10 @@ struct ViewSelection {
 
     /// The nodes reachable from `center` in at most `depth` steps over the
     /// relationships of the window, in either direction; a `led_by` counts as
-    /// a step between the leader and the body led.
+    /// a step between the leader and the body led, and a meeting a node
+    /// attends (``/PartyGraph/Dataset/attendances(of:filter:)``: directly, by
+    /// delegation or by office) is one step from it, together with the body or
+    /// office it attends through.
     mutating func insertNeighbourhood(of center: NodeID, depth: Int) {
         insert(center)
         var frontier: [NodeID] = [center]
@@ -114,6 +121,10 @@ struct ViewSelection {
                 for relationship in dataset.relationships(ledBy: id) where isInWindow(relationship) {
                     neighbours.append(relationship.from)
                 }
+                for attendance in attendances(of: id) {
+                    neighbours.append(attendance.participant)
+                    neighbours.append(attendance.meeting)
+                }
                 for neighbour in neighbours where isInWindow(neighbour) && seen.insert(neighbour).inserted {
                     ids.insert(neighbour)
                     next.append(neighbour)
@@ -121,5 +132,13 @@ struct ViewSelection {
             }
             frontier = next
         }
+    }
+
+    /// The meetings of the window a node attends and how, by the library's
+    /// attendance rule; every status counts (a view draws what the dataset says).
+    func attendances(of id: NodeID) -> [MeetingAttendance] {
+        guard let filter = try? QueryFilter(
+            from: window.start, to: window.end, statuses: Set(MeetingStatus.allCases)) else { return [] }
+        return dataset.attendances(of: id, filter: filter)
     }
 }
