@@ -24,11 +24,7 @@ public enum AtomicFile {
         }
         let url = URL(fileURLWithPath: path)
         let folder = url.deletingLastPathComponent()
-        do {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        } catch {
-            throw .unwritable(file: path, reason: "cannot create the folder \(folder.path): \(error.localizedDescription)")
-        }
+        try createFolder(folder, writing: path)
         // A name no other writer uses, even another thread of this process writing the same destination.
         let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp")
         do {
@@ -41,6 +37,15 @@ public enum AtomicFile {
             let reason = String(cString: strerror(errno))
             try? FileManager.default.removeItem(at: temporary)
             throw .unwritable(file: path, reason: reason)
+        }
+    }
+
+    /// Creates `folder` and its parents for writing `path`, or says which folder could not be created.
+    static func createFolder(_ folder: URL, writing path: String) throws(PartyGraphError) {
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        } catch {
+            throw .unwritable(file: path, reason: "cannot create the folder \(folder.path): \(error.localizedDescription)")
         }
     }
 }

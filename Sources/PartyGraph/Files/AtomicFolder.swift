@@ -22,11 +22,7 @@ public enum AtomicFolder {
     public static func write(_ files: [(name: String, data: Data)], to path: String) throws(PartyGraphError) -> [String] {
         let destination = URL(fileURLWithPath: path).standardizedFileURL
         let parent = destination.deletingLastPathComponent()
-        do {
-            try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
-        } catch {
-            throw .unwritable(file: path, reason: "cannot create the folder \(parent.path): \(error.localizedDescription)")
-        }
+        try AtomicFile.createFolder(parent, writing: path)
         let staging = parent.appendingPathComponent(".\(destination.lastPathComponent).\(UUID().uuidString).tmp")
         do {
             try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: false)
