@@ -207,3 +207,41 @@ import Testing
         #expect(reported.findings.isEmpty)
     }
 }
+
+/// Runaway values are refused with a readable message, before any search for a similar id.
+@Suite struct RunawayValueTests {
+    static func issues(_ mutate: (inout [String: Any]) -> Void) throws -> [DatasetIssue] {
+        var tree = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: fixturePath("valid/minimal.json")))) as? [String: Any])
+        mutate(&tree)
+        let data = try JSONSerialization.data(withJSONObject: tree)
+        do {
+            _ = try DatasetLoader.decode(data: data, file: "runaway.json")
+            return []
+        } catch {
+            guard case .invalidData(_, let issues) = error else { return [] }
+            return issues
+        }
+    }
+
+    @Test func aTenMillionCharacterReferenceGivesAShortMessage() throws {
+        let issues = try Self.issues { tree in
+            var relations = tree["relations"] as! [[String: Any]]
+            relations[0]["to"] = "party/" + String(repeating: "x", count: 10_000_000)
+            tree["relations"] = relations
+        }
+        let issue = try #require(issues.first)
+        #expect(issues.count == 1)
+        #expect(issue.message.contains("… (10000006 characters)' is not the id of any node"))
+        #expect(issue.message.count < 200)
+    }
+
+    @Test func anIdLongerThanTheLimitIsRefused() throws {
+        let long = "person/" + String(repeating: "a", count: NodeID.maximumLength)
+        let issues = try Self.issues { tree in
+            var nodes = tree["nodes"] as! [[String: Any]]
+            nodes.append(["id": long, "kind": "person", "name": "Long", "evidence": [["source": "s1", "quote": "The CPP will host."]]])
+            tree["nodes"] = nodes
+        }
+        #expect(issues.contains { $0.message.contains("an id is at most \(NodeID.maximumLength) bytes long; this one has \(long.utf8.count)") })
+    }
+}

@@ -151,7 +151,7 @@ enum DatasetValidator {
                 if !sourceIDs.contains(record.source), !partiallyKnownSources.contains(record.source) {
                     let hint = nearest(to: record.source, among: sourceIDs)
                     report([.key(section), .index(index), .key("evidence"), .index(recordIndex), .key("source")],
-                           "unknown source '\(record.source)'",
+                           "unknown source '\(record.source.shownInMessage)'",
                            fix: hint.isEmpty ? "declare it under \"sources\"" : "did you mean '\(hint[0])'?")
                 }
                 if record.quote.isBlank {
@@ -170,7 +170,7 @@ enum DatasetValidator {
                 let entity = entities[index]
                 func path(_ rest: JSONPathComponent...) -> [JSONPathComponent] { [.key("nodes"), .index(index)] + rest }
                 if let problem = entity.id.slugProblem {
-                    report(path(.key("id")), "invalid id '\(entity.id)': \(problem)")
+                    report(path(.key("id")), "invalid id '\(entity.id.rawValue.shownInMessage)': \(problem)")
                 } else if !entity.id.hasPrefix(kind: entity.kind) {
                     report(path(.key("id")), "the id '\(entity.id)' does not start with its kind '\(entity.kind.rawValue)/'",
                            fix: "rename it '\(entity.kind.rawValue)/\(entity.id.rawValue.split(separator: "/").last ?? "")'")
@@ -211,7 +211,7 @@ enum DatasetValidator {
                     resolved = -1
                     if partiallyKnown.contains(id) { return nil }
                     let hint = nearest(to: id.rawValue, among: indexByID.keys.lazy.map(\.rawValue))
-                    report(path(.key(field)), "'\(id)' is not the id of any node",
+                    report(path(.key(field)), "'\(id.rawValue.shownInMessage)' is not the id of any node",
                            fix: hint.isEmpty ? "declare the node under \"nodes\" or correct the id" : "did you mean '\(hint[0])'?")
                     return nil
                 }

@@ -25,8 +25,14 @@ public struct NodeID: RawRepresentable, Hashable, Comparable, Sendable, Codable,
         try container.encode(rawValue)
     }
 
+    /// The longest id accepted, in bytes: longer ones are refused before any search for a similar id.
+    public static let maximumLength = 200
+
     /// Why this id is not a well-formed slug, or `nil` when it is.
     public var slugProblem: String? {
+        if rawValue.utf8.count > NodeID.maximumLength {
+            return "an id is at most \(NodeID.maximumLength) bytes long; this one has \(rawValue.utf8.count)"
+        }
         let bytes = Array(rawValue.utf8)
         if bytes.isEmpty { return "an id cannot be empty" }
         guard let slash = bytes.firstIndex(of: UInt8(ascii: "/")), slash > 0, slash < bytes.count - 1 else {

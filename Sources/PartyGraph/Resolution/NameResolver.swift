@@ -81,10 +81,13 @@ public struct NameResolver: Sendable {
         let partialActors = partial.filter { dataset.entities[$0].kind != .meeting }
         if !partialActors.isEmpty { return try single(name, Array(partialActors)) }
         if !partial.isEmpty { return try single(name, Array(partial)) }
-        let ranked = keys.map { (entity: $0.entity, distance: editDistance(key, $0.key)) }
+        let threshold = max(3, key.count / 2)
+        // The distance is at least the difference in length: keys that cannot be near are not compared.
+        let ranked = keys.filter { abs($0.key.count - key.count) <= threshold }
+            .map { (entity: $0.entity, distance: editDistance(key, $0.key)) }
             .sorted { $0.distance != $1.distance ? $0.distance < $1.distance : $0.entity < $1.entity }
         var suggestions: [String] = []
-        for candidate in ranked where candidate.distance <= max(3, key.count / 2) {
+        for candidate in ranked where candidate.distance <= threshold {
             let label = describe(candidate.entity)
             if !suggestions.contains(label) { suggestions.append(label) }
             if suggestions.count == 5 { break }

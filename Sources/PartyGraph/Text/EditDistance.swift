@@ -18,7 +18,11 @@ func editDistance(_ lhs: String, _ rhs: String) -> Int {
 
 /// The candidates closest to `word`, nearest first, within a distance that scales with its length.
 func nearest(to word: String, among candidates: some Sequence<String>, limit: Int = 3) -> [String] {
-    let threshold = max(2, word.unicodeScalars.count / 3)
-    let ranked = candidates.map { ($0, editDistance(word, $0)) }.filter { $0.1 <= threshold }
+    let length = word.unicodeScalars.count
+    let threshold = max(2, length / 3)
+    // The distance is at least the difference in length: skip what cannot be near without computing it (a
+    // 10-million-character id is refused in milliseconds, not compared with every id).
+    let ranked = candidates.lazy.filter { abs($0.unicodeScalars.count - length) <= threshold }
+        .map { ($0, editDistance(word, $0)) }.filter { $0.1 <= threshold }
     return ranked.sorted { $0.1 != $1.1 ? $0.1 < $1.1 : $0.0 < $1.0 }.prefix(limit).map(\.0)
 }

@@ -24,3 +24,13 @@ extension String {
         return String(key)
     }
 }
+
+extension String {
+    /// The text as an error message quotes it: whole when short, else its start and its length, so that a
+    /// runaway value (a 10 MB id) gives a message a person can read.
+    var shownInMessage: String {
+        let limit = 80
+        guard count > limit else { return self }
+        return String(prefix(60)) + "… (\(count) characters)"
+    }
+}
