@@ -68,3 +68,23 @@ import Testing
         #expect(refused.standardError.contains("9 actors take part in meetings of the window at --level person, more than the 3"))
     }
 }
+
+/// A drawing is bounded: a diagram above the node limit is refused before any layout, with the numbers.
+@Suite struct DrawingLimitTests {
+    @Test func aDiagramAboveTheLimitIsRefused() throws {
+        let diagram = DiagramViews.all(dataset: bundledDataset)
+        #expect(throws: DiagramError.tooLargeToDraw(nodes: diagram.nodes.count, limit: 10)) { try diagram.checkDrawable(maxNodes: 10) }
+        try diagram.checkDrawable()
+        #expect(ExplorerPage.defaultMaxDiagramNodes == Diagram.defaultMaxNodes)
+    }
+
+    @Test func renderRefusesWithTheNumbersAndExits64() throws {
+        let folder = try BuiltProducts.temporaryFolder("partygraph-max-nodes")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let dataset = try BundledDataset.locate().get()
+        let run = try BuiltProducts.run("partygraph", ["render", "all", "--max-nodes", "10", "--dataset", dataset], in: folder)
+        #expect(run.status == 64)
+        #expect(run.standardError.contains("more than the 10 Graphviz lays out in reasonable time"))
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("output/all.svg").path))
+    }
+}

@@ -13,6 +13,15 @@
 /// The order of `nodes`, `edges` and `clusters` is kept: the same diagram
 /// always produces the same graph, and therefore the same DOT text and SVG.
 public struct Diagram: Sendable, Hashable {
+    /// The most nodes drawn in one picture: beyond it Graphviz takes minutes and the picture cannot be read.
+    public static let defaultMaxNodes = 400
+
+    /// Refuses a diagram with more than `maxNodes` nodes before any layout work.
+    /// - Throws: ``DiagramError/tooLargeToDraw(nodes:limit:)``.
+    public func checkDrawable(maxNodes: Int = Diagram.defaultMaxNodes) throws(DiagramError) {
+        if nodes.count > maxNodes { throw .tooLargeToDraw(nodes: nodes.count, limit: maxNodes) }
+    }
+
     /// A title drawn as the graph label, or `nil` for none.
     public var title: String?
     /// Whether edges are drawn as arrows (`digraph`) or lines (`graph`).

@@ -17,6 +17,8 @@ public enum DiagramError: Swift.Error, Sendable, Hashable, CustomStringConvertib
     case negativeDepth(Int)
     /// The who-meets-whom view has more actors in the window than it draws.
     case tooManyActors(count: Int, limit: Int, level: EncounterLevel)
+    /// A diagram has more nodes than can be laid out in reasonable time.
+    case tooLargeToDraw(nodes: Int, limit: Int)
     /// The layout engine is not installed in this Graphviz (or misspelled).
     case unknownLayout(String, available: [String])
     /// The output format is not installed in this Graphviz (or misspelled).
@@ -46,6 +48,8 @@ public enum DiagramError: Swift.Error, Sendable, Hashable, CustomStringConvertib
             "\(name)\(dates.map { " (\(DateText.text($0)))" } ?? "") is outside the window \(DateText.text(window))."
         case .tooManyActors(let count, let limit, let level):
             "\(count) actors take part in meetings of the window at \(level.rawValue) level, more than the \(limit) a drawing can show; narrow the window, choose a higher level, or raise the limit."
+        case .tooLargeToDraw(let nodes, let limit):
+            "The diagram has \(nodes) nodes, more than the \(limit) Graphviz lays out in reasonable time; draw a narrower view (a smaller depth, a shorter window) or raise the limit."
         case .negativeDepth(let depth):
             "The depth must be 0 or more, not \(depth)."
         case .unknownLayout(let name, let available):

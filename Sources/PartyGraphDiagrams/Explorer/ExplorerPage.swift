@@ -17,7 +17,7 @@ public enum ExplorerPage {
     /// The most nodes drawn in the page's diagram. A larger dataset gets the page without a diagram (the search,
     /// meeting list, date range and tables still cover every node): Graphviz takes minutes to lay out thousands of
     /// nodes, and a picture of them cannot be read.
-    public static let defaultMaxDiagramNodes = 400
+    public static let defaultMaxDiagramNodes = Diagram.defaultMaxNodes
 
     /// The page's HTML.
     ///

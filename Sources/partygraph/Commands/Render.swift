@@ -28,9 +28,13 @@ struct Render: ParsableCommand {
         @Option(name: .long, help: "The file to write (default: output/<view>.<format>).", completion: .file())
         var out: String?
 
+        @Option(name: .long, help: "Refuse to draw a diagram of more nodes than this (default: \(Diagram.defaultMaxNodes)).")
+        var maxNodes: Int = Diagram.defaultMaxNodes
+
         @OptionGroup var datasetOptions: DatasetOptions
 
         func validate() throws {
+            if maxNodes < 1 { throw ValidationError("--max-nodes must be 1 or more.") }
             if let layout, Layout(rawValue: layout) == nil {
                 throw ValidationError("Unknown --layout \(layout); use one of: \(Layout.allCases.map(\.rawValue).joined(separator: ", ")).")
             }
@@ -52,6 +56,7 @@ struct Render: ParsableCommand {
             let dataset = try datasetOptions.load()
             let view = try makeView(dataset)
             let diagram = try view.diagram(dataset: dataset, window: try windowOptions.window() ?? defaultWindow)
+            try diagram.checkDrawable(maxNodes: maxNodes)
             let format = PartyGraphDiagrams.OutputFormat(rawValue: format)!
             let path = out ?? defaultStem.map { "output/\($0).\(format.fileExtension)" } ?? view.defaultOutputPath(format: format)
             try datasetOptions.refuseOverwriting(path, use: "drawn")

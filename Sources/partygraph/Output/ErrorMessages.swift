@@ -75,6 +75,8 @@ enum ErrorMessages {
             return "\(name) is a \(kind.rawValue), not a meeting; use `render ego` for it."
         case .negativeDepth(let depth):
             return "--depth must be 0 or more (got \(depth))."
+        case .tooLargeToDraw(let nodes, let limit):
+            return "The diagram has \(nodes) nodes, more than the \(limit) Graphviz lays out in reasonable time; draw a narrower view (a smaller --depth, a shorter --from/--to) or raise --max-nodes."
         case .tooManyActors(let count, let limit, let level):
             return "\(count) actors take part in meetings of the window at --level \(level.rawValue), more than the \(limit) a drawing can show; narrow --from/--to, choose a higher --level, or raise --max-actors."
         default:
@@ -97,7 +99,7 @@ enum ErrorMessages {
     static func exitCode(_ error: DiagramError) -> Int32 {
         switch error {
         case .unknownLayout, .unknownFormat, .unknownNode, .noTrilateralSummit, .notAMeeting, .outsideWindow, .negativeDepth,
-             .tooManyActors: return 64
+             .tooManyActors, .tooLargeToDraw: return 64
         case .writeFailed: return 73
         case .invalidDiagram, .layoutFailed, .renderFailed, .graphvizError: return 70
         }
