@@ -235,6 +235,18 @@ import Testing
         #expect(issue.message.count < 200)
     }
 
+    @Test func namesAndQuotesHaveLimits() throws {
+        let issues = try Self.issues { tree in
+            var nodes = tree["nodes"] as! [[String: Any]]
+            nodes[0]["name"] = String(repeating: "n", count: 2_000)
+            nodes[0]["evidence"] = [["source": "s1", "quote": String(repeating: "q", count: 20_000)]]
+            tree["nodes"] = nodes
+        }
+        #expect(issues.contains { $0.path == "$.nodes[0].name" && $0.message.contains("is longer than 1000 bytes") })
+        #expect(issues.contains { $0.path == "$.nodes[0].evidence[0].quote" && $0.message.contains("longer than 10000 bytes (20000)") })
+        #expect(issues.allSatisfy { $0.message.count < 300 })
+    }
+
     @Test func anIdLongerThanTheLimitIsRefused() throws {
         let long = "person/" + String(repeating: "a", count: NodeID.maximumLength)
         let issues = try Self.issues { tree in

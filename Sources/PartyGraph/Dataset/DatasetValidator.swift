@@ -32,6 +32,11 @@ enum DatasetValidator {
                         partiallyKnownSources: partiallyKnownSources)
     }
 
+    /// The longest name or alias accepted, in bytes (a name is what the source calls a node, not a text).
+    static let maximumNameBytes = 1_000
+    /// The longest quote accepted, in bytes: a quote is the sentence that supports a fact.
+    static let maximumQuoteBytes = 10_000
+
     /// Collections smaller than this are checked in one chunk.
     static let minimumChunk = 16_384
 
@@ -154,7 +159,11 @@ enum DatasetValidator {
                            "unknown source '\(record.source.shownInMessage)'",
                            fix: hint.isEmpty ? "declare it under \"sources\"" : "did you mean '\(hint[0])'?")
                 }
-                if record.quote.isBlank {
+                if record.quote.utf8.count > DatasetValidator.maximumQuoteBytes {
+                    report([.key(section), .index(index), .key("evidence"), .index(recordIndex), .key("quote")],
+                           "the quote is longer than \(DatasetValidator.maximumQuoteBytes) bytes (\(record.quote.utf8.count))",
+                           fix: "quote the sentence that supports the fact, not the whole report")
+                } else if record.quote.isBlank {
                     report([.key(section), .index(index), .key("evidence"), .index(recordIndex), .key("quote")],
                            "the quote is empty", fix: "quote the sentence of the source that supports the fact")
                 } else if !foldedTexts.isEmpty, let text = foldedTexts[record.source], !text.contains(record.quote.quoteKey) {
@@ -179,8 +188,16 @@ enum DatasetValidator {
                     report(path(.key("id")), "duplicate id '\(entity.id)'", fix: "each node needs its own id; merge the two or rename one")
                 }
                 if entity.name.isBlank { report(path(.key("name")), "the name is empty", fix: "give the name as the source writes it") }
-                for (aliasIndex, alias) in entity.aliases.enumerated() where alias.isBlank {
-                    report(path(.key("aliases"), .index(aliasIndex)), "an alias is empty", fix: "remove it")
+                if entity.name.utf8.count > DatasetValidator.maximumNameBytes {
+                    report(path(.key("name")), "the name '\(entity.name.shownInMessage)' is longer than \(DatasetValidator.maximumNameBytes) bytes",
+                           fix: "give the name as the source writes it; put longer text in \"note\"")
+                }
+                for (aliasIndex, alias) in entity.aliases.enumerated() {
+                    if alias.isBlank { report(path(.key("aliases"), .index(aliasIndex)), "an alias is empty", fix: "remove it") }
+                    if alias.utf8.count > DatasetValidator.maximumNameBytes {
+                        report(path(.key("aliases"), .index(aliasIndex)), "the alias '\(alias.shownInMessage)' is longer than \(DatasetValidator.maximumNameBytes) bytes",
+                               fix: "give the name as the source writes it")
+                    }
                 }
                 if entity.kind == .meeting {
                     if entity.meeting == nil {
