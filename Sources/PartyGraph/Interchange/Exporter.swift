@@ -92,7 +92,7 @@ public enum Exporter {
         }
     }
 
-    /// Writes an export to `path` (a file, or a folder for CSV, Neo4j and Cypher), each file atomically, creating folders.
+    /// Writes an export to `path` (a file, or a folder for CSV, Neo4j and Cypher) atomically, a folder as a whole, creating folders.
     ///
     /// - Returns: the paths written, in order.
     /// - Throws: ``PartyGraphError/exportNeedsFolder(file:format:)`` when a folder format is given an existing file,
@@ -105,8 +105,9 @@ public enum Exporter {
         try write(files(dataset, format: format, projection: projection, window: window), format: format, to: path)
     }
 
-    /// Writes the files of an export in `format` to `path` (a file, or a folder for CSV, Neo4j and Cypher), each file
-    /// atomically, creating folders; for exports built elsewhere (the styled DOT of `PartyGraphDiagrams`).
+    /// Writes the files of an export in `format` to `path` (a file, or a folder for CSV, Neo4j and Cypher) atomically
+    /// — a folder as a whole (``AtomicFolder``) — creating folders; for exports built elsewhere (the styled DOT of
+    /// `PartyGraphDiagrams`).
     ///
     /// - Returns: the paths written, in order.
     /// - Throws: ``PartyGraphError/exportNeedsFolder(file:format:)`` when a folder format is given an existing file,
@@ -122,7 +123,8 @@ public enum Exporter {
             throw .unwritable(file: path, reason: "it is a folder; name the \(format.rawValue) file to write")
         }
         guard format.fileExtension == nil else {
-            for file in files { try AtomicFile.write(file.data, to: path) }
+            // A single-file format has one file, named "".
+            try AtomicFile.write(files.first?.data ?? Data(), to: path)
             return [path]
         }
         // A folder is written as a whole: a failure half-way replaces nothing, two exports never mix.

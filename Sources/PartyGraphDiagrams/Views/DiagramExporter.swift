@@ -25,7 +25,7 @@ public enum DiagramExporter {
         return [ExportFile(name: "", data: Data(try GraphvizRenderer().dotSource(diagram).utf8))]
     }
 
-    /// Writes an export to `path` (a file, or a folder for CSV and Neo4j), each file atomically, creating folders.
+    /// Writes an export to `path` (a file, or a folder for CSV, Neo4j and Cypher) atomically, a folder as a whole, creating folders.
     ///
     /// - Parameters:
     ///   - dataset: the dataset to export.
