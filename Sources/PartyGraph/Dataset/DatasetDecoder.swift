@@ -20,6 +20,10 @@ struct DatasetDecoder {
     private(set) var brokenNodeIDs: Set<NodeID> = []
     /// Ids of sources that failed to decode: evidence citing them is not reported again as citing an unknown source.
     private(set) var brokenSourceIDs: Set<String> = []
+    /// The file's declared format version (1 when it says none).
+    private(set) var formatVersion = 1
+    /// Fields new in format version 2 met while reading, checked against the declared version at the end.
+    private var version2Fields: [(path: [JSONPathComponent], key: String, offset: Int)] = []
     /// Byte offset of each element of the top-level arrays, to locate findings later.
     private(set) var elementOffsets: [String: [Int]] = [:]
 
@@ -53,6 +57,11 @@ struct DatasetDecoder {
         let hint = nearest(to: key, among: allowed)
         report("unknown field \"\(key)\"", at: offset, key: key,
                fix: hint.isEmpty ? "known fields: " + allowed.joined(separator: ", ") : "did you mean \"\(hint[0])\"?")
+    }
+
+    /// Notes a field that only format version 2 has; reported at the end when the file declares version 1.
+    mutating func noteVersion2Field(_ key: String, at offset: Int) {
+        version2Fields.append((path, key, offset))
     }
 
     // MARK: Typed values
@@ -144,8 +153,12 @@ struct DatasetDecoder {
                 let offset = reader.valueOffset()
                 if try reader.peekKind() == .number {
                     let version = try reader.readNumber()
-                    if version != Double(DatasetLoader.formatVersion) {
-                        report("format version \(version) is not supported", at: offset, key: key, fix: "this build reads version \(DatasetLoader.formatVersion)")
+                    let readable = DatasetLoader.readableVersions
+                    if let whole = Int(exactly: version), readable.contains(whole) {
+                        formatVersion = whole
+                    } else {
+                        report("format version \(version) is not supported", at: offset, key: key,
+                               fix: "this build reads versions \(readable.lowerBound)–\(readable.upperBound)")
                     }
                 } else {
                     try reader.skipValue()
@@ -161,6 +174,13 @@ struct DatasetDecoder {
             }
         }
         try reader.expectEnd()
+        if formatVersion < 2 {
+            for field in version2Fields {
+                findings.append(Finding(
+                    path: field.path + [.key(field.key)], message: "\"\(field.key)\" is a field of format version 2",
+                    fix: "set \"version\": 2 (or run `partygraph migrate` on the file)", offset: field.offset))
+            }
+        }
         for required in ["format", "sources", "nodes", "relations"] where !seen.contains(required) {
             report("the dataset has no \"\(required)\"", at: start, fix: required == "format"
                    ? "add \"format\": \"\(DatasetLoader.formatName)\", \"version\": \(DatasetLoader.formatVersion)" : "add \"\(required)\": []")
@@ -262,6 +282,10 @@ struct DatasetDecoder {
         relationPositions.append(contentsOf: part.relationPositions.lazy.map { $0 + base })
         brokenNodeIDs.formUnion(part.brokenNodeIDs)
         brokenSourceIDs.formUnion(part.brokenSourceIDs)
+        for var field in part.version2Fields {
+            if field.path.count >= 2, case .index(let local) = field.path[1] { field.path[1] = .index(local + base) }
+            version2Fields.append(field)
+        }
         offsets.append(contentsOf: worker.offsets)
     }
 

@@ -7,8 +7,10 @@ import Glibc
 public enum DatasetLoader {
     /// The format name every dataset file declares in its `"format"` field.
     public static let formatName = "partygraph-dataset"
-    /// The format version this build reads.
-    public static let formatVersion = 1
+    /// The format version this build writes (``DatasetWriter``, `partygraph migrate`).
+    public static let formatVersion = 2
+    /// The format versions this build reads: version-1 files load unchanged; fields new in version 2 need version 2.
+    public static let readableVersions: ClosedRange<Int> = 1...2
 
     /// Loads and validates a dataset file.
     ///

@@ -105,10 +105,10 @@ public enum Importer {
                 switch record.fields[0] {
                 case "title": builder.title = record.fields[1]
                 case "description": builder.description = record.fields[1]
-                case "format" where record.fields[1] != DatasetLoader.formatName, "version" where record.fields[1] != String(DatasetLoader.formatVersion):
+                case "format" where record.fields[1] != DatasetLoader.formatName, "version" where !DatasetLoader.readableVersions.map(String.init).contains(record.fields[1]):
                     builder.issues.append(DatasetIssue(file: table.file, line: record.line, path: "row \(record.row), column \"value\"",
                                                        message: "unsupported \(record.fields[0]) '\(record.fields[1])'",
-                                                       fix: "this build reads \(DatasetLoader.formatName) version \(DatasetLoader.formatVersion)"))
+                                                       fix: "this build reads \(DatasetLoader.formatName) versions \(DatasetLoader.readableVersions.lowerBound)–\(DatasetLoader.readableVersions.upperBound)"))
                 case "format", "version", "window": break
                 default:
                     builder.issues.append(DatasetIssue(file: table.file, line: record.line, path: "row \(record.row), column \"field\"",
