@@ -43,9 +43,10 @@ struct DatasetDecoder {
 
     static let topLevelKeys = ["format", "version", "title", "description", "sources", "nodes", "relations"]
     static let sourceKeys = ["id", "publisher", "title", "date", "url", "text"]
-    static let nodeKeys = ["id", "kind", "name", "aliases", "note", "evidence", "meeting_kind", "start", "end", "place", "status", "status_as_of"]
-    static let relationKeys = ["relation", "from", "to", "start", "end", "role", "capacity", "led_by", "evidence"]
+    static let nodeKeys = ["id", "kind", "name", "aliases", "note", "evidence", "meeting_kind", "start", "end", "place", "status", "status_as_of", "seats"]
+    static let relationKeys = ["relation", "from", "to", "start", "end", "role", "capacity", "led_by", "evidence", "attested"]
     static let evidenceKeys = ["source", "quote", "stance"]
+    static let attestationKeys = ["date", "source", "quote"]
 
     // MARK: Findings
 
@@ -387,6 +388,56 @@ struct DatasetDecoder {
         return broken ? nil : records
     }
 
+    /// Reads `"attested"`: a list of `{"date", "source", "quote"}` records; `nil` when one is broken (reported).
+    private mutating func attestationList(_ reader: inout JSONReader) throws(JSONSyntaxError) -> [Attestation]? {
+        let offset = reader.valueOffset()
+        noteVersion2Field("attested", at: offset)
+        guard try reader.peekKind() == .array else {
+            try reader.skipValue()
+            report("\"attested\" must be a list of {\"date\", \"source\", \"quote\"} records", at: offset, key: "attested")
+            return nil
+        }
+        var records: [Attestation] = []
+        var broken = false
+        path.append(.key("attested"))
+        try reader.readArray { reader, index throws(JSONSyntaxError) in
+            path.append(.index(index))
+            let start = reader.valueOffset()
+            if try reader.peekKind() != .object {
+                try reader.skipValue()
+                report("an attestation is an object {\"date\", \"source\", \"quote\"}", at: start)
+                broken = true
+            } else {
+                var date: PartialDate?, source: String?, quote: String?
+                var dateBroken = false
+                try reader.readObject { reader, key, keyOffset throws(JSONSyntaxError) in
+                    if key == "date" {
+                        if let parsed = try self.date(&reader, key: key) { date = parsed } else { dateBroken = true }
+                    } else if key == "source" {
+                        source = try string(&reader, key: key)
+                    } else if key == "quote" {
+                        quote = try string(&reader, key: key)?.loaderNFC
+                    } else {
+                        try reader.skipValue()
+                        unknownKey(key, at: keyOffset, allowed: DatasetDecoder.attestationKeys)
+                    }
+                }
+                if let date, let source, let quote {
+                    records.append(Attestation(date: date, evidence: Evidence(source: source, quote: quote)))
+                } else {
+                    if !dateBroken {
+                        report("an attestation needs \"date\", \"source\" and \"quote\"", at: start,
+                               fix: "give the day the source shows the holding, the source and its words")
+                    }
+                    broken = true
+                }
+            }
+            path.removeLast()
+        }
+        path.removeLast()
+        return broken ? nil : records
+    }
+
     private mutating func span(start: PartialDate??, end: PartialDate??, at offset: Int) -> DateSpan? {
         guard let start, let end else { return nil }
         do { return try DateSpan(start: start, end: end) } catch {
@@ -399,7 +450,7 @@ struct DatasetDecoder {
         let objectStart = reader.valueOffset()
         var id: NodeID?, kind: NodeKind?, name: String?, note: String?, place: String?
         var aliases: [String] = [], evidence: [Evidence] = []
-        var meetingKind: MeetingKind?, status: MeetingStatus?
+        var meetingKind: MeetingKind?, status: MeetingStatus?, seats: OfficeSeats?
         var start: PartialDate?? = .some(nil), end: PartialDate?? = .some(nil), statusAsOf: PartialDate?? = .some(nil)
         var meetingFields = false, broken = false, kindGiven = false
         try reader.readObject { reader, key, keyOffset throws(JSONSyntaxError) in
@@ -426,6 +477,10 @@ struct DatasetDecoder {
             case "end": meetingFields = true; end = try date(&reader, key: key)
             case "status_as_of": meetingFields = true; statusAsOf = try date(&reader, key: key)
             case "place": meetingFields = true; place = try string(&reader, key: key)?.loaderNFC
+            case "seats":
+                noteVersion2Field(key, at: reader.valueOffset())
+                seats = try enumValue(&reader, key: key, as: OfficeSeats.self)
+                if seats == nil { broken = true }
             default:
                 try reader.skipValue()
                 unknownKey(key, at: keyOffset, allowed: DatasetDecoder.nodeKeys)
@@ -466,7 +521,12 @@ struct DatasetDecoder {
             if let id { brokenNodeIDs.insert(id) }
             return
         }
-        entities.append(Entity(id: id, kind: kind, name: name, aliases: aliases, note: note, meeting: meeting, evidence: evidence))
+        if seats != nil, kind != .office {
+            report("only offices have \"seats\"", at: objectStart, key: "seats", fix: "remove it, or make the node an office")
+            brokenNodeIDs.insert(id)
+            return
+        }
+        entities.append(Entity(id: id, kind: kind, name: name, aliases: aliases, note: note, meeting: meeting, evidence: evidence, seats: seats))
         entityPositions.append(index)
     }
 
@@ -474,7 +534,7 @@ struct DatasetDecoder {
         let objectStart = reader.valueOffset()
         var relation: Relation?, from: NodeID?, to: NodeID?, role: ParticipantRole?, capacity: NodeID?, ledBy: NodeID?
         var start: PartialDate?? = .some(nil), end: PartialDate?? = .some(nil)
-        var evidence: [Evidence] = []
+        var evidence: [Evidence] = [], attestations: [Attestation] = []
         var broken = false, relationGiven = false
         try reader.readObject { reader, key, keyOffset throws(JSONSyntaxError) in
             // An if-chain, not a `switch`: comparing two short strings is one word compare, while a string
@@ -500,6 +560,8 @@ struct DatasetDecoder {
                 capacity = try nodeID(&reader, key: key)
             } else if key == "led_by" {
                 ledBy = try nodeID(&reader, key: key)
+            } else if key == "attested" {
+                if let records = try attestationList(&reader) { attestations = records } else { broken = true }
             } else {
                 try reader.skipValue()
                 unknownKey(key, at: keyOffset, allowed: DatasetDecoder.relationKeys)
@@ -512,7 +574,8 @@ struct DatasetDecoder {
         if from == nil { report("the relation has no \"from\"", at: objectStart, fix: "add the id of the node it starts at"); broken = true }
         if to == nil { report("the relation has no \"to\"", at: objectStart, fix: "add the id of the node it ends at"); broken = true }
         guard let valid = span(start: start, end: end, at: objectStart), !broken, let relation, let from, let to else { return }
-        relationships.append(Relationship(relation, from: from, to: to, valid: valid, role: role, capacity: capacity, ledBy: ledBy, evidence: evidence))
+        relationships.append(Relationship(relation, from: from, to: to, valid: valid, role: role, capacity: capacity, ledBy: ledBy,
+                                          evidence: evidence, attestations: attestations))
         relationPositions.append(index)
     }
 }

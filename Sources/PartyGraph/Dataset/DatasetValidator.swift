@@ -147,27 +147,27 @@ enum DatasetValidator {
         }
 
         // Paths are built only when a finding is reported: the hot loops below allocate nothing per element.
-        mutating func checkEvidence(_ evidence: [Evidence], section: String, index: Int, what: String) {
+        mutating func checkEvidence(_ evidence: [Evidence], section: String, index: Int, what: String, field: String = "evidence") {
             if evidence.isEmpty {
-                report([.key(section), .index(index), .key("evidence")], "\(what) cites no source",
+                report([.key(section), .index(index), .key(field)], "\(what) cites no source",
                        fix: "add an evidence record {\"source\": ID, \"quote\": \"the sentence that supports it\"}")
             }
             for (recordIndex, record) in evidence.enumerated() {
                 if !sourceIDs.contains(record.source), !partiallyKnownSources.contains(record.source) {
                     let hint = nearest(to: record.source, among: sourceIDs)
-                    report([.key(section), .index(index), .key("evidence"), .index(recordIndex), .key("source")],
+                    report([.key(section), .index(index), .key(field), .index(recordIndex), .key("source")],
                            "unknown source '\(record.source.shownInMessage)'",
                            fix: hint.isEmpty ? "declare it under \"sources\"" : "did you mean '\(hint[0])'?")
                 }
                 if record.quote.utf8.count > DatasetValidator.maximumQuoteBytes {
-                    report([.key(section), .index(index), .key("evidence"), .index(recordIndex), .key("quote")],
+                    report([.key(section), .index(index), .key(field), .index(recordIndex), .key("quote")],
                            "the quote is longer than \(DatasetValidator.maximumQuoteBytes) bytes (\(record.quote.utf8.count))",
                            fix: "quote the sentence that supports the fact, not the whole report")
                 } else if record.quote.isBlank {
-                    report([.key(section), .index(index), .key("evidence"), .index(recordIndex), .key("quote")],
+                    report([.key(section), .index(index), .key(field), .index(recordIndex), .key("quote")],
                            "the quote is empty", fix: "quote the sentence of the source that supports the fact")
                 } else if !foldedTexts.isEmpty, let text = foldedTexts[record.source], !text.contains(record.quote.quoteKey) {
-                    report([.key(section), .index(index), .key("evidence"), .index(recordIndex), .key("quote")],
+                    report([.key(section), .index(index), .key(field), .index(recordIndex), .key("quote")],
                            "the quote is not in the text of source '\(record.source)'",
                            fix: "copy the words exactly as the source has them")
                 }
@@ -274,7 +274,30 @@ enum DatasetValidator {
                     report(path(), "a relation cannot join '\(relationship.from)' to itself")
                 }
                 checkEvidence(relationship.evidence, section: "relations", index: index, what: "the relation")
+                if !relationship.attestations.isEmpty { checkAttestations(of: relationship, index: index) }
             }
+        }
+
+        /// Attestations belong to holdings, lie inside the stated bounds and cite sources like evidence does.
+        mutating func checkAttestations(of relationship: Relationship, index: Int) {
+            let path: [JSONPathComponent] = [.key("relations"), .index(index), .key("attested")]
+            guard Dataset.isHolding(relationship.relation) else {
+                report(path, "'attested' belongs only to holdings: 'holds', 'heads' and 'member-of'", fix: "remove it")
+                return
+            }
+            for (position, attestation) in relationship.attestations.enumerated() {
+                if let start = relationship.valid.start, attestation.date.lastDay < start.firstDay {
+                    report(path + [.index(position), .key("date")],
+                           "attested on \(attestation.date), before the stated start \(start)",
+                           fix: "correct the date, or the start (a stated bound must agree with what the sources show)")
+                }
+                if let end = relationship.valid.end, attestation.date.firstDay > end.lastDay {
+                    report(path + [.index(position), .key("date")],
+                           "attested on \(attestation.date), after the stated end \(end)",
+                           fix: "correct the date, or the end (a stated bound must agree with what the sources show)")
+                }
+            }
+            checkEvidence(relationship.attestations.map(\.evidence), section: "relations", index: index, what: "the attestation", field: "attested")
         }
     }
 }

@@ -35,4 +35,6 @@ final class DatasetCaches: Sendable {
     let upward = Memo<RelationshipBuckets>()
     /// The position in `sources` of the first source with each id (see `sourcePosition(_:)`).
     let sourcePositions = Memo<[String: Int]>()
+    /// The tenures of attested holdings and the unknown successions of their seats (see `Dataset.tenureIndex`).
+    let tenure = Memo<TenureIndex>()
 }

@@ -13,11 +13,13 @@ public struct Entity: Hashable, Sendable, Identifiable {
     public var meeting: MeetingDetails?
     /// The quotes that support the node.
     public var evidence: [Evidence]
+    /// For offices: how many hold it at once, as the dataset states (`nil`: not stated, taken as ``OfficeSeats/single``).
+    public var seats: OfficeSeats?
 
     /// Creates a node; ``Dataset`` checks it.
     public init(
         id: NodeID, kind: NodeKind, name: String, aliases: [String] = [], note: String? = nil,
-        meeting: MeetingDetails? = nil, evidence: [Evidence] = []
+        meeting: MeetingDetails? = nil, evidence: [Evidence] = [], seats: OfficeSeats? = nil
     ) {
         self.id = id
         self.kind = kind
@@ -26,6 +28,7 @@ public struct Entity: Hashable, Sendable, Identifiable {
         self.note = note
         self.meeting = meeting
         self.evidence = evidence
+        self.seats = seats
     }
 }
 

@@ -16,11 +16,14 @@ public struct Relationship: Hashable, Sendable {
     public var ledBy: NodeID?
     /// The quotes that support it.
     public var evidence: [Evidence]
+    /// For a holding (`holds`, `heads`, `member-of`): the dates on which sources show it, in file order.
+    public var attestations: [Attestation]
 
     /// Creates a relationship; ``Dataset`` checks it.
     public init(
         _ relation: Relation, from: NodeID, to: NodeID, valid: DateSpan = .unbounded,
-        role: ParticipantRole? = nil, capacity: NodeID? = nil, ledBy: NodeID? = nil, evidence: [Evidence] = []
+        role: ParticipantRole? = nil, capacity: NodeID? = nil, ledBy: NodeID? = nil, evidence: [Evidence] = [],
+        attestations: [Attestation] = []
     ) {
         self.relation = relation
         self.from = from
@@ -30,5 +33,6 @@ public struct Relationship: Hashable, Sendable {
         self.capacity = capacity
         self.ledBy = ledBy
         self.evidence = evidence
+        self.attestations = attestations
     }
 }

@@ -23,6 +23,9 @@ struct Attendance: Sendable {
     /// Relationship indices used, the participation first; `leads` marks a `led_by` use of the first.
     var relationships: [Int32]
     var viaLeadership: Bool
+    /// For an office resolved to a holder: the holding's certainty; for an office standing in because the
+    /// succession is unknown: that (see `Rules/Tenure.swift`).
+    var tenure: TenureCertainty? = nil
 }
 
 /// A level actor reached from an attendance or a node, with the relationships walked.
@@ -30,6 +33,8 @@ struct LevelHit: Sendable {
     var actor: Int
     var holderNotNamed: Bool
     var chain: [Int32]
+    /// For an office standing in because its succession is unknown on the days asked.
+    var tenure: TenureCertainty? = nil
 }
 
 extension Dataset {
@@ -47,15 +52,17 @@ extension Dataset {
             case .participantIn:
                 let capacity = relationship.capacity.flatMap(index(of:))
                 if entities[from].kind == .office {
-                    let holders = holders(ofOffice: from, meeting: details, filter: filter)
+                    let span = filter.checkedSpan(for: details)
+                    let holders = holders(ofOffice: from, during: span)
                     if holders.isEmpty {
                         result.append(Attendance(attendee: from, holderNotNamed: true, participant: from, role: relationship.role,
-                                                 capacity: capacity, derivation: .direct, relationships: [relationshipIndex], viaLeadership: false))
+                                                 capacity: capacity, derivation: .direct, relationships: [relationshipIndex], viaLeadership: false,
+                                                 tenure: unknownSuccession(of: from, during: span).map(certainty(of:))))
                     }
                     for (person, holding) in holders {
                         result.append(Attendance(attendee: person, holderNotNamed: false, participant: from, role: relationship.role,
                                                  capacity: capacity, derivation: .viaOffice, relationships: [relationshipIndex, holding],
-                                                 viaLeadership: false))
+                                                 viaLeadership: false, tenure: certainty(of: holding, during: span)))
                     }
                 } else {
                     result.append(Attendance(attendee: from, holderNotNamed: false, participant: from, role: relationship.role,
@@ -81,7 +88,8 @@ extension Dataset {
         if level == .person {
             switch entities[attendance.attendee].kind {
             case .person: return [LevelHit(actor: attendance.attendee, holderNotNamed: false, chain: [])]
-            case .office where attendance.holderNotNamed: return [LevelHit(actor: attendance.attendee, holderNotNamed: true, chain: [])]
+            case .office where attendance.holderNotNamed:
+                return [LevelHit(actor: attendance.attendee, holderNotNamed: true, chain: [], tenure: attendance.tenure)]
             default: return []
             }
         }
@@ -106,7 +114,7 @@ extension Dataset {
         var result: [ActorRef] = []
         for attendance in attendances(ofMeeting: index, filter: filter) {
             for hit in levelHits(of: attendance, level: level, meeting: details, filter: filter) where seen.insert(hit.actor).inserted {
-                result.append(ActorRef(entities[hit.actor], holderNotNamed: hit.holderNotNamed))
+                result.append(ActorRef(entities[hit.actor], holderNotNamed: hit.holderNotNamed, tenure: hit.tenure))
             }
         }
         return result.sorted { $0.label < $1.label }
@@ -119,7 +127,7 @@ extension Dataset {
     public func levelActors(of node: NodeID, level: EncounterLevel, on day: PartialDate? = nil) -> [ActorRef] {
         guard let index = index(of: node) else { return [] }
         let filter = (try? QueryFilter(at: day)) ?? .all
-        return lift(index, to: level, meeting: nil, filter: filter).map { ActorRef(entities[$0.actor], holderNotNamed: $0.holderNotNamed) }
+        return lift(index, to: level, meeting: nil, filter: filter).map { ActorRef(entities[$0.actor], holderNotNamed: $0.holderNotNamed, tenure: $0.tenure) }
     }
 }
 

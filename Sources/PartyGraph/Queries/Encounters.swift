@@ -57,17 +57,17 @@ extension Dataset {
             let attendances = attendances(ofMeeting: meetingIndex, filter: filter)
             let (actorSet, actorMatch) = targets(actorIndex, details, attendances)
             guard !actorSet.isEmpty else { continue }
-            var ownSide: [Int: (holderNotNamed: Bool, items: [(Attendance, [Int32])])] = [:]
+            var ownSide: [Int: (holderNotNamed: Bool, tenure: TenureCertainty?, items: [(Attendance, [Int32])])] = [:]
             var others: [Attendance] = []
             for attendance in attendances {
                 let hits = levelHits(of: attendance, level: actorMatch, meeting: details, filter: filter).filter { actorSet.contains($0.actor) }
                 if hits.isEmpty { others.append(attendance) }
-                for hit in hits { ownSide[hit.actor, default: (hit.holderNotNamed, [])].items.append((attendance, hit.chain)) }
+                for hit in hits { ownSide[hit.actor, default: (hit.holderNotNamed, hit.tenure, [])].items.append((attendance, hit.chain)) }
             }
             guard !ownSide.isEmpty else { continue }
             for actor in ownSide.keys.sorted() where !actorAtLevel.contains(actor) { actorAtLevel.append(actor) }
             let withTargets = withIndex.map { targets($0, details, attendances) }
-            var counterparts: [Int: (holderNotNamed: Bool, items: [(Attendance, [Int32])])] = [:]
+            var counterparts: [Int: (holderNotNamed: Bool, tenure: TenureCertainty?, items: [(Attendance, [Int32])])] = [:]
             for attendance in others {
                 if let withTargets, withTargets.matchLevel != level {
                     let matches = levelHits(of: attendance, level: withTargets.matchLevel, meeting: details, filter: filter)
@@ -76,14 +76,16 @@ extension Dataset {
                 }
                 for hit in levelHits(of: attendance, level: level, meeting: details, filter: filter) where !actorSet.contains(hit.actor) {
                     if let withTargets, withTargets.matchLevel == level, !withTargets.set.contains(hit.actor) { continue }
-                    counterparts[hit.actor, default: (hit.holderNotNamed, [])].items.append((attendance, hit.chain))
+                    counterparts[hit.actor, default: (hit.holderNotNamed, hit.tenure, [])].items.append((attendance, hit.chain))
                 }
             }
             let meetingRef = MeetingRef(meeting, details: details, in: self)
+            let span = filter.checkedSpan(for: details)
             for (actor, own) in ownSide.sorted(by: { $0.key < $1.key }) {
-                let side = encounterSide(actor: actor, holderNotNamed: own.holderNotNamed, items: own.items)
+                let side = encounterSide(actor: actor, holderNotNamed: own.holderNotNamed, tenure: own.tenure, items: own.items, span: span)
                 for (counterpart, entry) in counterparts {
-                    let other = encounterSide(actor: counterpart, holderNotNamed: entry.holderNotNamed, items: entry.items)
+                    let other = encounterSide(actor: counterpart, holderNotNamed: entry.holderNotNamed, tenure: entry.tenure,
+                                              items: entry.items, span: span)
                     encounters.append(Encounter(meeting: meetingRef, actor: side, counterpart: other,
                                                 evidence: Dataset.mergedEvidence(side.participations + other.participations)))
                 }
@@ -145,13 +147,16 @@ extension Dataset {
         try encounters(EncounterQuery(actor: actor, with: other, filter: filter, level: level))
     }
 
-    private func encounterSide(actor: Int, holderNotNamed: Bool, items: [(Attendance, [Int32])]) -> EncounterSide {
-        let participations = items.map { participation($0.0, chain: $0.1) }.enumerated().sorted { lhs, rhs in
+    private func encounterSide(
+        actor: Int, holderNotNamed: Bool, tenure: TenureCertainty?, items: [(Attendance, [Int32])], span: DateSpan?
+    ) -> EncounterSide {
+        let participations = items.map { participation($0.0, chain: $0.1, span: span) }.enumerated().sorted { lhs, rhs in
             lhs.element.derivation != rhs.element.derivation ? lhs.element.derivation < rhs.element.derivation : lhs.offset < rhs.offset
         }.map(\.element)
         var unique: [Participation] = []
         for participation in participations where !unique.contains(participation) { unique.append(participation) }
-        return EncounterSide(actor: ActorRef(entities[actor], holderNotNamed: holderNotNamed), participations: unique)
+        return EncounterSide(actor: ActorRef(entities[actor], holderNotNamed: holderNotNamed, tenure: tenure), participations: unique,
+                             certainty: unique.map(\.certainty.level).min() ?? .stated)
     }
 
     static func mergedEvidence(_ participations: [Participation]) -> [NodeReport.Citation] {

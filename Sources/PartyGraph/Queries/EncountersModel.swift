@@ -8,15 +8,24 @@ public struct ActorRef: Codable, Hashable, Sendable {
     public var kind: NodeKind
     /// `true` for an office standing in for a person the sources do not name (a prime minister, a speaker).
     public var holderNotNamed: Bool
-    /// The name for people: `"Prime Minister of Việt Nam — holder not named"` when the holder is not named.
+    /// The name for people: `"Prime Minister of Việt Nam — holder not named"` when the holder is not named,
+    /// `"Prime Minister of Cambodia — holder unknown: Hun Sen or Hun Manet, succession between …"` when the
+    /// sources leave the succession open on the days asked.
     public var label: String
+    /// For an office standing in because the succession is unknown on the days asked: the window and candidates.
+    public var tenure: TenureCertainty?
 
-    init(_ entity: Entity, holderNotNamed: Bool = false) {
+    init(_ entity: Entity, holderNotNamed: Bool = false, tenure: TenureCertainty? = nil) {
         id = entity.id
         name = entity.name
         kind = entity.kind
         self.holderNotNamed = holderNotNamed
-        label = holderNotNamed ? entity.name + " — holder not named" : entity.name
+        self.tenure = tenure?.level == .unknown ? tenure : nil
+        if let unknown = self.tenure {
+            label = entity.name + " — holder " + unknown.words
+        } else {
+            label = holderNotNamed ? entity.name + " — holder not named" : entity.name
+        }
     }
 }
 
@@ -90,6 +99,8 @@ public struct UsedRelation: Codable, Hashable, Sendable {
     public var toName: String
     /// The relationship's evidence.
     public var evidence: [NodeReport.Citation]
+    /// For a holding (`holds`, `heads`, `member-of`): how sure it is on the days asked.
+    public var tenure: TenureCertainty?
 }
 
 /// One way a side takes part in a meeting: who attended as recorded, through what, and why we say so.
@@ -107,6 +118,9 @@ public struct Participation: Codable, Hashable, Sendable {
     /// Every relationship used: the participation, the `holds` that resolves an office, and the chain that maps the
     /// attendee to the answer's level (`part-of`, `office-of`, `based-in`, …), in that order.
     public var basis: [UsedRelation]
+    /// How sure the participation is: the weakest certainty of the holdings it depends on (``TenureCertainty/stated``
+    /// when it depends on none).
+    public var certainty: TenureCertainty
 }
 
 /// One side of an encounter: the actor at the asked level and every way it takes part in the meeting.
@@ -115,6 +129,8 @@ public struct EncounterSide: Codable, Hashable, Sendable {
     public var actor: ActorRef
     /// Most direct first (``Derivation`` order), then in relationship file order.
     public var participations: [Participation]
+    /// The surest of the participations' certainties: an actor that takes part on stated grounds is stated.
+    public var certainty: TenureCertainty.Level
 }
 
 /// Two actors meeting at one meeting, with how that is derived and the quotes that support it.

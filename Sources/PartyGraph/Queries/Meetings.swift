@@ -86,13 +86,15 @@ extension Dataset {
                 }
             }
             guard involvesAll else { continue }
-            listings.append(listing(meeting, details: details, index: meetingIndex, attendances: attendances))
+            listings.append(listing(meeting, details: details, index: meetingIndex, attendances: attendances, filter: filter))
         }
         return MeetingsReport(
             query: .init(involving: actorIndices.map { ActorRef(entities[$0]) }, filter: filter.echo), meetings: listings)
     }
 
-    private func listing(_ meeting: Entity, details: MeetingDetails, index meetingIndex: Int, attendances: [Attendance]) -> MeetingListing {
+    private func listing(
+        _ meeting: Entity, details: MeetingDetails, index meetingIndex: Int, attendances: [Attendance], filter: QueryFilter
+    ) -> MeetingListing {
         var partOf: [ActorRef] = [], parts: [ActorRef] = [], parallel: [ActorRef] = [], conveners: [Convener] = []
         for relationshipIndex in outgoingIndices(of: meetingIndex) {
             let relationship = relationships[Int(relationshipIndex)]
@@ -119,6 +121,8 @@ extension Dataset {
         }
         return MeetingListing(
             meeting: MeetingRef(meeting, details: details, in: self), partOf: partOf, parts: parts, parallelWith: parallel, conveners: conveners,
-            participants: attendances.filter { $0.derivation != .hosting }.map { participation($0, chain: []) })
+            participants: attendances.filter { $0.derivation != .hosting }.map {
+                participation($0, chain: [], span: filter.checkedSpan(for: details))
+            })
     }
 }

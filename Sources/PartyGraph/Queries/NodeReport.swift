@@ -125,10 +125,12 @@ public struct NodeReport: Codable, Sendable, Equatable {
                 facts.append(fact(relationship, direction: .leads, other: relationship.to,
                                   phrase: "leads a delegation in", through: relationship.from))
             }
-            for holding in dataset.relationships(from: entity.id) where holding.relation == .holds {
+            for holdingIndex in dataset.index(of: entity.id).map(dataset.outgoingIndices(of:)) ?? [] {
+                let holding = dataset.relationships[Int(holdingIndex)]
+                guard holding.relation == .holds else { continue }
                 for participation in dataset.relationships(from: holding.to) where participation.relation == .participantIn {
                     guard let meeting = dataset.entity(participation.to)?.meeting,
-                          QueryFilter.all.inForce(holding, for: meeting) else { continue }
+                          dataset.isInForce(holdingIndex, during: QueryFilter.all.checkedSpan(for: meeting)) else { continue }
                     var f = fact(participation, direction: .viaOffice, other: participation.to,
                                  phrase: "takes part by office in", through: holding.to)
                     f.evidence = cite(holding.evidence + participation.evidence)

@@ -62,10 +62,6 @@ public struct QueryFilter: Hashable, Sendable {
         return meeting?.date
     }
 
-    /// Whether a relationship is in force for a meeting under this filter (see ``checkedSpan(for:)``).
-    func inForce(_ relationship: Relationship, for meeting: MeetingDetails?) -> Bool {
-        checkedSpan(for: meeting).map(relationship.valid.overlaps) ?? true
-    }
 
     /// The filter as it is echoed in query results.
     public var echo: FilterEcho {

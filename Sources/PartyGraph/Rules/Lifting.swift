@@ -63,8 +63,12 @@ extension Dataset {
             switch entities[start].kind {
             case .person: return [LevelHit(actor: start, holderNotNamed: false, chain: [])]
             case .office:
-                let holders = holders(ofOffice: start, meeting: meeting, filter: filter)
-                if holders.isEmpty { return [LevelHit(actor: start, holderNotNamed: true, chain: [])] }
+                let span = filter.checkedSpan(for: meeting)
+                let holders = holders(ofOffice: start, during: span)
+                if holders.isEmpty {
+                    return [LevelHit(actor: start, holderNotNamed: true, chain: [],
+                                     tenure: unknownSuccession(of: start, during: span).map(certainty(of:)))]
+                }
                 return holders.map { LevelHit(actor: $0.0, holderNotNamed: false, chain: [$0.1]) }
             default: return []
             }
@@ -82,7 +86,7 @@ extension Dataset {
                 }
                 // Only the upward relationships, in file order (a person's participations are not read).
                 for relationshipIndex in upwardIndices(of: node) {
-                    guard filter.inForce(relationships[Int(relationshipIndex)], for: meeting) else { continue }
+                    guard isInForce(relationshipIndex, during: filter.checkedSpan(for: meeting)) else { continue }
                     let target = Int(toIndices[Int(relationshipIndex)])
                     guard level.admitsStep(onto: entities[target].kind), seen.insert(target).inserted else { continue }
                     next.append((target, chain + [relationshipIndex]))
@@ -136,8 +140,9 @@ struct UpwardLift {
         self.kinds = kinds
         (offsets, edges) = dataset.upwardIndex
         targets = edges.map { dataset.toIndices[Int($0)] }
-        validFirst = edges.map { dataset.relationships[Int($0)].valid.firstDay ?? Int.min }
-        validLast = edges.map { dataset.relationships[Int($0)].valid.lastDay ?? Int.max }
+        let days = edges.map { dataset.inForceDays(of: $0) }
+        validFirst = days.map(\.first)
+        validLast = days.map(\.last)
         stamp = [UInt32](repeating: 0, count: kinds.count)
     }
 
