@@ -17,7 +17,7 @@ struct PartyGraphCommand: ParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [
-            Validate.self, Info.self, Show.self, WhoMet.self, Meetings.self, Matrix.self, Path.self, Neighbors.self,
+            Validate.self, Info.self, Show.self, Holders.self, WhoMet.self, Meetings.self, Matrix.self, Path.self, Neighbors.self,
             Render.self, Explore.self, Export.self, Import.self, Centrality.self,
         ]
     )

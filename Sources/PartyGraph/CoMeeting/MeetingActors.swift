@@ -29,8 +29,8 @@ extension Dataset {
     ///
     /// At person level: a participating person, each holder in force of a participating office (or the office,
     /// holder not named, when none is), the person a participation is `led_by`, a hosting person. At organ, party
-    /// and country level an attendance maps through its capacity (when that lifts to something) or else its
-    /// participant, never through its attendee, so each `participant-in` counts once, whoever attended for it,
+    /// and country level an attendance maps through its capacity when it has one (an explicit capacity wins, even
+    /// when it lifts to nothing at the level) or else its participant, never through its attendee, so each `participant-in` counts once, whoever attended for it,
     /// and a `hosts` through its host.
     func meetingActors(level: EncounterLevel, filter: QueryFilter) -> MeetingActors {
         let kinds = entities.map(\.kind)
@@ -49,10 +49,12 @@ extension Dataset {
                 let from = Int(fromIndices[relationship])
                 if lifter != nil {
                     hits.removeAll(keepingCapacity: true)
-                    if relation == .participantIn, let capacity = relationships[relationship].capacity.flatMap(index(of:)) {
+                    if relation == .participantIn, let capacity = relationships[relationship].capacity.flatMap(index(of:)),
+                       Dataset.capacityDecides(kinds[capacity], level: level) {
                         lifter!.lift(capacity, days: days, into: &hits)
+                    } else {
+                        lifter!.lift(from, days: days, into: &hits)
                     }
-                    if hits.isEmpty { lifter!.lift(from, days: days, into: &hits) }
                     for hit in hits { result.add(Int(hit), holderNotNamed: false, first: first, slotOf: &slotOf) }
                     continue
                 }

@@ -7,8 +7,9 @@
 ///   "holder not named".
 /// - `hosts` makes its source an attendee (``Derivation/hosting``). `invites` does not: inviting is not attending.
 /// - Level mapping of an attendance: at person level, the attendee when it is a person or an unheld office.
-///   At organ, party or country level, the participation's capacity lifted to the level, or when that gives
-///   nothing, the participant node (the body, the office, or the attending person) lifted to the level.
+///   At organ, party or country level, the participation's capacity lifted to the level when it has one at or below
+///   the level (an explicit capacity wins: one that lifts to nothing at the level maps the attendance to nothing
+///   there), else the participant node (the body, the office, or the attending person) lifted to the level.
 /// - Lifting walks up: person → `holds` (in force) → office, person → `heads`/`member-of` → organ or party;
 ///   office → `office-of`; organ → `part-of` (organ, party, country) and `based-in`; party → `based-in` → country.
 ///   The first nodes of the asked level reached on each branch are the answer; nothing is reached downwards
@@ -93,11 +94,19 @@ extension Dataset {
             default: return []
             }
         }
-        if let capacity = attendance.capacity {
-            let hits = lift(capacity, to: level, meeting: meeting, filter: filter)
-            if !hits.isEmpty { return hits }
+        // An explicit capacity the level can read wins: a prime minister at a state visit stands for no party, even if
+        // he is a member of one. A capacity above the level (a body taking part for its party, asked at organ level)
+        // says nothing finer than the participant, which is used.
+        if let capacity = attendance.capacity, Dataset.capacityDecides(entities[capacity].kind, level: level) {
+            return lift(capacity, to: level, meeting: meeting, filter: filter)
         }
         return lift(attendance.participant, to: level, meeting: meeting, filter: filter)
+    }
+
+    /// Whether a participation's capacity decides what it stands for at a level: when the capacity is at or below the
+    /// level (an office or organ asked at party level), even if it lifts to nothing there.
+    static func capacityDecides(_ capacityKind: NodeKind, level: EncounterLevel) -> Bool {
+        level.admitsStep(onto: capacityKind)
     }
 
     /// The actors of a level that take part in a meeting, each with the chain from the participation.

@@ -77,7 +77,7 @@ public enum Derivation: String, Codable, Sendable, CaseIterable, Comparable {
     case hosting
     /// The actor is the person named as leading a participating body (`led_by` on the participation).
     case viaDelegation = "via-delegation"
-    /// The actor holds, on the meeting's dates (or the filter's ``QueryFilter/at`` day), an office that participates (`holds`).
+    /// The actor holds, on the meeting's dates, an office that participates (`holds`).
     case viaOffice = "via-office"
 
     public static func < (lhs: Derivation, rhs: Derivation) -> Bool {

@@ -28,7 +28,7 @@ extension Dataset {
             relation: .relation(relationship.relation), from: relationship.from,
             fromName: from.id == relationship.from ? from.name : name(of: relationship.from),
             to: relationship.to, toName: to.id == relationship.to ? to.name : name(of: relationship.to),
-            evidence: citations(relationship.evidence),
+            evidence: citations(relationship.attestations.isEmpty ? relationship.evidence : relationship.evidence + relationship.attestations.map(\.evidence)),
             tenure: Dataset.isHolding(relationship.relation) ? certainty(of: relationshipIndex, during: span) : nil)
     }
 

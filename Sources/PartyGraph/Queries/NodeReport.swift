@@ -52,6 +52,8 @@ public struct NodeReport: Codable, Sendable, Equatable {
         public var meetingStatus: MeetingStatus?
         /// The relationship's evidence.
         public var evidence: [Citation]
+        /// For a holding (`holds`, `heads`, `member-of`) read from either end: what is known of its tenure.
+        public var tenure: Tenure?
     }
 
     /// The node id.
@@ -109,14 +111,22 @@ public struct NodeReport: Codable, Sendable, Equatable {
                 direction: direction, relation: relationship.relation, phrase: phrase,
                 otherID: other, otherName: otherEntity?.name ?? other.rawValue, otherKind: otherEntity?.kind,
                 date: date, role: relationship.role, capacity: relationship.capacity,
-                through: through, meetingStatus: meeting?.status, evidence: cite(relationship.evidence))
+                through: through, meetingStatus: meeting?.status, evidence: cite(relationship.evidence), tenure: nil)
         }
         var facts: [Fact] = []
-        for relationship in dataset.relationships(from: entity.id) {
-            facts.append(fact(relationship, direction: .outgoing, other: relationship.to, phrase: relationship.relation.phrase))
+        let position = dataset.index(of: entity.id)
+        for index in position.map(dataset.outgoingIndices(of:)) ?? [] {
+            let relationship = dataset.relationships[Int(index)]
+            var f = fact(relationship, direction: .outgoing, other: relationship.to, phrase: relationship.relation.phrase)
+            f.tenure = dataset.attestedTenure(of: Int(index))
+            if f.tenure != nil { f.evidence = cite(relationship.evidence + relationship.attestations.map(\.evidence)) }
+            facts.append(f)
         }
-        for relationship in dataset.relationships(to: entity.id) {
+        for index in position.map(dataset.incomingIndices(of:)) ?? [] {
+            let relationship = dataset.relationships[Int(index)]
             var f = fact(relationship, direction: .incoming, other: relationship.from, phrase: relationship.relation.inversePhrase)
+            f.tenure = dataset.attestedTenure(of: Int(index))
+            if f.tenure != nil { f.evidence = cite(relationship.evidence + relationship.attestations.map(\.evidence)) }
             if relationship.relation == .participantIn, let leader = relationship.ledBy { f.through = leader }
             facts.append(f)
         }

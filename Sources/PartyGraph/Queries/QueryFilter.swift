@@ -5,14 +5,16 @@
 /// open date span is taken to extend without limit, so it overlaps every window on that side), its status is one
 /// of ``statuses`` and its kind one of ``meetingKinds`` (all kinds when `nil`).
 ///
-/// Holders of offices: by default a `holds` relationship counts for a meeting when its validity overlaps the
-/// meeting's dates; with ``at`` set, when its validity contains that day, for every meeting.
+/// Holders of offices: at a meeting, a holding counts when it is in force on the meeting's dates (by the tenure rule
+/// of `Rules/Tenure.swift`); ``at`` is the day for questions asked outside any meeting — who an office's holder is,
+/// what an actor stands for at a level — and never moves a meeting's own dates.
 public struct QueryFilter: Hashable, Sendable {
     /// The first date of the window, or `nil` for no lower bound.
     public let from: PartialDate?
     /// The last date of the window, or `nil` for no upper bound.
     public let to: PartialDate?
-    /// The day offices are resolved on, instead of each meeting's own dates.
+    /// The day office-holder questions outside a meeting are answered for (an actor's own lift to the level);
+    /// encounters at a meeting use that meeting's dates.
     public let at: PartialDate?
     /// The statuses that count. Defaults to ``defaultStatuses``: announced and held meetings.
     public let statuses: Set<MeetingStatus>
@@ -55,11 +57,11 @@ public struct QueryFilter: Hashable, Sendable {
             && meeting.date.overlaps(window)
     }
 
-    /// The days a relationship (a `holds`, a `member-of`) must overlap to be in force for a meeting under this
-    /// filter: the `at` day, else the meeting's dates; `nil` when neither is known (then every one is in force).
+    /// The days a relationship (a `holds`, a `member-of`) must be in force on for a meeting under this filter: the
+    /// meeting's dates; outside a meeting, the `at` day; `nil` when neither is given (then every one is in force).
     func checkedSpan(for meeting: MeetingDetails?) -> DateSpan? {
-        if let at { return DateSpan(day: at) }
-        return meeting?.date
+        if let meeting { return meeting.date }
+        return at.map { DateSpan(day: $0) }
     }
 
 

@@ -1,6 +1,6 @@
 extension Dataset {
-    /// Who holds an office for a meeting: each `holds` of the office that is in force under the filter (its
-    /// validity overlaps the filter's `at` day, else the meeting's dates; see `QueryFilter.checkedSpan(for:)`),
+    /// Who holds an office for a meeting: each `holds` of the office that is in force under the filter (on the
+    /// meeting's dates, or outside a meeting the filter's `at` day; see `QueryFilter.checkedSpan(for:)`),
     /// as (holder, `holds` relationship), in file order. The one rule behind attendance by office, lifting an
     /// office to its holders, the co-meeting graph and the diagrams.
     func holders(ofOffice office: Int, meeting: MeetingDetails?, filter: QueryFilter) -> [(Int, Int32)] {

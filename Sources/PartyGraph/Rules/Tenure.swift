@@ -56,7 +56,7 @@ extension Dataset {
         var reason = "succession"
         switch (window.after, window.before) {
         case let (after?, before?): reason += " between \(after) and \(before)"
-        case let (nil, before?): reason = "no earlier holder known; first known holder from \(before)"
+        case let (nil, before?): reason = "no earlier holder known before \(before)"
         case let (after?, nil): reason += " after \(after)"
         case (nil, nil): break
         }
@@ -99,6 +99,31 @@ extension Dataset {
         }
         let unknown = holders.isEmpty ? unknownSuccession(of: index, during: span).map(certainty(of:)) : nil
         return OfficeHolderAnswer(office: ActorRef(entities[index]), during: span.description, holders: holders, unknown: unknown)
+    }
+
+    /// ``tenure(of:)`` for a holding with attestations, `nil` otherwise (its stated dates say it all).
+    func attestedTenure(of relationship: Int) -> Tenure? {
+        relationships[relationship].attestations.isEmpty ? nil : tenure(of: relationship)
+    }
+
+    /// Every holding of an office with what is known of its tenure, and the unknown successions between them: the
+    /// office's succession as the sources give it.
+    /// - Throws: ``PartyGraphError/unknownName(_:suggestions:)`` when the id is not an office of the dataset.
+    public func succession(ofOffice office: NodeID) throws(PartyGraphError) -> OfficeSuccession {
+        guard let index = index(of: office), entities[index].kind == .office else {
+            throw .unknownName(office.rawValue, suggestions: [])
+        }
+        var holdings: [OfficeSuccession.Holding] = []
+        for relationship in incomingIndices(of: index) where relationships[Int(relationship)].relation == .holds {
+            guard let tenure = tenure(of: Int(relationship)) else { continue }
+            holdings.append(OfficeSuccession.Holding(
+                holder: ActorRef(entities[Int(fromIndices[Int(relationship)])]), tenure: tenure,
+                evidence: citations(relationships[Int(relationship)].evidence + relationships[Int(relationship)].attestations.map(\.evidence))))
+        }
+        holdings.sort { ($0.tenure.knownFrom?.firstDay ?? Int.min) < ($1.tenure.knownFrom?.firstDay ?? Int.min) }
+        return OfficeSuccession(
+            office: ActorRef(entities[index]), seats: entities[index].seats ?? .single, holdings: holdings,
+            unknown: (tenureIndex.windows[Int32(index)] ?? []).map(certainty(of:)))
     }
 
     /// The tenures of attested holdings, computed once.
@@ -153,6 +178,7 @@ public struct TenureCertainty: Codable, Hashable, Sendable {
         case .unknown:
             let who = (candidates ?? []).map(\.name)
             let names = who.count <= 2 ? who.joined(separator: " or ") : who.dropLast().joined(separator: ", ") + " or " + who.last!
+            if after == nil, let before { return "unknown before \(before): \(names) or an earlier holder the dataset does not name" }
             return "unknown: " + [names, reason ?? ""].filter { !$0.isEmpty }.joined(separator: ", ")
         }
     }
@@ -194,6 +220,28 @@ public struct OfficeHolderAnswer: Codable, Hashable, Sendable {
     public var holders: [Holder]
     /// When no holder is in force and the days fall in an unknown succession: why, the window and the candidates.
     public var unknown: TenureCertainty?
+}
+
+/// An office's holders over time (``Dataset/succession(ofOffice:)``).
+public struct OfficeSuccession: Codable, Hashable, Sendable {
+    /// One holding and what is known of it.
+    public struct Holding: Codable, Hashable, Sendable {
+        /// The holder.
+        public var holder: ActorRef
+        /// Its known days, attestations and inferred continuation.
+        public var tenure: Tenure
+        /// The quotes behind the holding (the relation's, then its attestations').
+        public var evidence: [NodeReport.Citation]
+    }
+
+    /// The office.
+    public var office: ActorRef
+    /// How many hold it at once (``OfficeSeats/single`` unless the dataset says otherwise).
+    public var seats: OfficeSeats
+    /// Its holdings, earliest known first.
+    public var holdings: [Holding]
+    /// The windows in which the sources leave the holder unknown, earliest first.
+    public var unknown: [TenureCertainty]
 }
 
 /// Days between two known holders of one seat when the sources do not say who held it.

@@ -59,7 +59,8 @@ struct Meetings: ParsableCommand {
                 lines.append("  no participants of its own")
             } else {
                 let table = tableText(header: ["participant", "kind", "role", "for", "how"], rows: listing.participants.map {
-                    [$0.attendee.label, $0.attendee.kind.rawValue, $0.role?.rawValue ?? "", $0.capacity?.name ?? "", $0.how]
+                    [$0.attendee.label + ($0.certainty.level == .inferred ? " (inferred: \($0.certainty.reason ?? ""))" : ""),
+                     $0.attendee.kind.rawValue, $0.role?.rawValue ?? "", $0.capacity?.name ?? "", $0.how]
                 })
                 lines.append(contentsOf: table.split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 })
             }
@@ -71,6 +72,7 @@ struct Meetings: ParsableCommand {
         let header = [
             "meeting_id", "meeting", "meeting_kind", "start", "end", "status", "announced", "part_of",
             "attendee_id", "attendee", "attendee_kind", "holder_not_named", "derivation", "participant_id", "role", "capacity_id",
+            "certainty", "certainty_reason",
         ]
         var rows: [[String]] = []
         for listing in report.meetings {
@@ -78,12 +80,13 @@ struct Meetings: ParsableCommand {
             let base = [meeting.id.rawValue, meeting.name, meeting.kind.rawValue, meeting.start?.description ?? "",
                         meeting.end?.description ?? "", meeting.status.rawValue, String(meeting.announced),
                         meeting.partOf.map(\.rawValue).joined(separator: " ")]
-            if listing.participants.isEmpty { rows.append(base + Array(repeating: "", count: 8)) }
+            if listing.participants.isEmpty { rows.append(base + Array(repeating: "", count: 10)) }
             for participation in listing.participants {
                 rows.append(base + [
                     participation.attendee.id.rawValue, participation.attendee.name, participation.attendee.kind.rawValue,
                     String(participation.attendee.holderNotNamed), participation.derivation.rawValue,
                     participation.participant.id.rawValue, participation.role?.rawValue ?? "", participation.capacity?.id.rawValue ?? "",
+                    participation.certainty.level.rawValue, participation.certainty.words,
                 ])
             }
         }

@@ -45,7 +45,15 @@ struct Show: ParsableCommand {
                 }
             }
             if let status = fact.meetingStatus { detail.append(status.rawValue) }
-            var row = [fact.phrase, fact.otherName, fact.date.isEmpty ? "dates not stated" : fact.date, detail.joined(separator: ", "), Set(fact.evidence.map(\.source)).sorted().joined(separator: " ")]
+            if let tenure = fact.tenure {
+                detail.append("attested " + tenure.attestations.map(\.description).joined(separator: ", "))
+                if let after = tenure.continuesAfter { detail.append("inferred to continue after \(after): no later holder known") }
+            }
+            let knownDays = fact.tenure.map { tenure in
+                tenure.knownFrom == tenure.knownTo && tenure.knownFrom != nil
+                    ? tenure.knownFrom!.description : (tenure.knownFrom?.description ?? "") + "/" + (tenure.knownTo?.description ?? "")
+            }
+            var row = [fact.phrase, fact.otherName, knownDays ?? (fact.date.isEmpty ? "dates not stated" : fact.date), detail.joined(separator: ", "), Set(fact.evidence.map(\.source)).sorted().joined(separator: " ")]
             if quotes { row.append(fact.evidence.map { "“\($0.quote)”" }.joined(separator: " ")) }
             return row
         }

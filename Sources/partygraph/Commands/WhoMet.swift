@@ -20,7 +20,8 @@ struct QueryOptions: ParsableArguments {
     @Option(name: .long, help: "Only meetings on or before this date (YYYY, YYYY-MM or YYYY-MM-DD).")
     var to: String?
 
-    @Option(name: .long, help: "Resolve who holds an office on this day, instead of on each meeting's dates.")
+    @Option(name: .long, help: ArgumentHelp("The day for office-holder questions outside a meeting (what the asked actor stands for).",
+                                            discussion: "Encounters at a meeting always use that meeting's dates."))
     var at: String?
 
     @Option(name: .long, help: "Only meetings of this kind (repeatable): \(MeetingKind.allCases.map(\.rawValue).joined(separator: ", ")).",
@@ -56,7 +57,7 @@ func describe(_ filter: FilterEcho) -> String {
     if let kinds = filter.meetingKinds { parts.append("of kind " + kinds.map(\.rawValue).joined(separator: " or ")) }
     if let from = filter.from { parts.append("from \(from)") }
     if let to = filter.to { parts.append("to \(to)") }
-    if let at = filter.at { parts.append("offices resolved on \(at)") }
+    if let at = filter.at { parts.append("office holders outside meetings on \(at)") }
     return parts.joined(separator: ", ")
 }
 
@@ -150,7 +151,7 @@ struct WhoMet: ParsableCommand {
             let extra = { (side: EncounterSide) in side.participations.count > 1 ? " +\(side.participations.count - 1)" : "" }
             return [
                 encounter.meeting.date, encounter.meeting.name, encounter.meeting.status.rawValue,
-                encounter.counterpart.actor.label,
+                encounter.counterpart.actor.label + (encounter.counterpart.certainty == .inferred ? " (inferred)" : ""),
                 [theirs.role?.rawValue, theirs.capacity.map { "for " + $0.name }].compactMap { $0 }.joined(separator: ", "),
                 theirs.how + extra(encounter.counterpart),
                 ours.how + extra(encounter.actor),
@@ -167,6 +168,13 @@ struct WhoMet: ParsableCommand {
             lines.append("")
             lines.append("announced: the meeting is announced, not yet reported as held (status as of the latest source).")
         }
+        let inferred = report.encounters.compactMap { encounter in
+            encounter.counterpart.certainty == .inferred ? encounter.counterpart.participations.first?.certainty.reason : nil
+        }
+        if !inferred.isEmpty {
+            lines.append("")
+            lines.append("(inferred): the holding it rests on is inferred, not stated: " + Array(Set(inferred)).sorted().joined(separator: "; ") + ".")
+        }
         lines.append("")
         lines.append(notes.text)
         return lines.joined(separator: "\n")
@@ -178,6 +186,7 @@ struct WhoMet: ParsableCommand {
             "actor_id", "actor", "counterpart_id", "counterpart", "counterpart_kind", "counterpart_holder_not_named",
             "counterpart_role", "counterpart_capacity", "counterpart_derivation", "counterpart_participant",
             "actor_role", "actor_capacity", "actor_derivation", "actor_participant", "sources", "quotes",
+            "counterpart_certainty", "counterpart_certainty_reason",
         ]
         let rows = report.encounters.map { encounter -> [String] in
             let theirs = encounter.counterpart.participations[0], ours = encounter.actor.participations[0]
@@ -193,8 +202,14 @@ struct WhoMet: ParsableCommand {
                 ours.role?.rawValue ?? "", ours.capacity?.id.rawValue ?? "", ours.derivation.rawValue, ours.participant.id.rawValue,
                 Array(Set(encounter.evidence.map(\.source))).sorted().joined(separator: " "),
                 encounter.evidence.map(\.quote).joined(separator: " | "),
+                encounter.counterpart.certainty.rawValue, certaintyReason(encounter.counterpart),
             ]
         }
         return csvText(header: header, rows: rows)
+    }
+
+    /// Why a side is not stated: its surest participation's reason, or the stand-in's unknown succession.
+    func certaintyReason(_ side: EncounterSide) -> String {
+        side.actor.tenure?.words ?? side.participations.first { $0.certainty.level == side.certainty }?.certainty.words ?? ""
     }
 }
