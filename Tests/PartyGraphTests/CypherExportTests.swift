@@ -48,12 +48,12 @@ extension InterchangeFixtures {
         let files = Self.files(InterchangeFixtures.bundled)
         let meetings = files["nodes-meeting.csv"]!, parties = files["nodes-party.csv"]!
         #expect(meetings.hasPrefix("id,kind,name,aliases,note,meeting_kind,start,start_exact,end,end_exact,place,status,"
-                                   + "status_as_of,status_as_of_exact,evidence,quote,quote_source\r\n"))
+                                   + "status_as_of,status_as_of_exact,evidence,quote,quote_source,seats\r\n"))
         #expect(meetings.contains("\r\nmeeting/2026-02-cpp-cpv-summit,meeting,CPP–CPV bilateral summit,first bilateral summit,\""))
         #expect(meetings.contains(",bilateral-summit,2026-02-06,2026-02-06,2026-02-07,2026-02-07,Cambodia,announced,2026-02-03,2026-02-03,"))
         #expect(parties.contains("\r\nparty/cpv,party,Communist Party of Việt Nam,CPV;Communist Party of Viet Nam;Communist Party of Vietnam,"))
         let participations = files["relationships-participant-in.csv"]!
-        #expect(participations.hasPrefix("id,from,to,relation,start,start_exact,end,end_exact,role,capacity,led_by,evidence,quote,quote_source\r\n"))
+        #expect(participations.hasPrefix("id,from,to,relation,start,start_exact,end,end_exact,role,capacity,led_by,evidence,quote,quote_source,attested\r\n"))
         #expect(participations.contains("\r\ne39,organ/cpv-politburo,meeting/2026-02-cpp-cpv-summit,participant-in,,,,,guest,party/cpv,person/to-lam,\"[{"))
         #expect(!files.values.contains { $0.contains(":ID") || $0.contains(":LABEL") || $0.contains(":TYPE") })
     }

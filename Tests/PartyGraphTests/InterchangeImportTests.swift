@@ -100,7 +100,7 @@ import Testing
 
     static let cases: [Case] = [
         Case(name: "wrong number of fields", file: "nodes.csv", change: replacing("person/to-lam,person,Tô Lâm,", "person/to-lam,person,Tô,Lâm,"),
-             path: "row 4", line: 5, message: "the row has 15 fields but the header has 14"),
+             path: "row 4", line: 5, message: "the row has 16 fields but the header has 15"),
         Case(name: "unknown kind", file: "nodes.csv", change: replacing("person/to-lam,person,", "person/to-lam,persn,"),
              path: "row 4, column \"kind\"", line: 5, message: "unknown kind 'persn'"),
         Case(name: "missing endpoint", file: "edges.csv", change: replacing("e1,person/to-lam,", "e1,person/to-lamm,"),
@@ -123,7 +123,7 @@ import Testing
              }, path: "row 1", line: 1, message: "the file is UTF-16 (it starts with a UTF-16 byte-order mark)"),
         Case(name: "stray quote", file: "nodes.csv", change: replacing("\"Ông \"\"X\"\", Jr.\"", "\"Ông \"\"X\"\", Jr."),
              path: "row 5", line: 7, message: "text after the closing quote of a field"),
-        Case(name: "unclosed quote", file: "nodes.csv", change: replacing("Talks took place.,s1\r\n", "Talks took place.,\"s1\r\n"),
+        Case(name: "unclosed quote", file: "nodes.csv", change: replacing("Talks took place.,s1,\r\n", "Talks took place.,\"s1,\r\n"),
              path: "row 6", line: 7, message: "a quoted field is never closed"),
         Case(name: "unknown column", file: "edges.csv", change: replacing(",led_by,", ",leader,"),
              path: "row 1, column 9", line: 1, message: "unknown column \"leader\""),

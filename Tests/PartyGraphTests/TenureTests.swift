@@ -123,3 +123,20 @@ import Testing
         }
     }
 }
+
+@Suite struct TenureInterchangeTests {
+    @Test(arguments: [ImportFormat.csv, .json])
+    func attestationsAndSeatsSurviveExportAndImport(format: ImportFormat) throws {
+        let dataset = try DatasetLoader.load(path: TenureTests.path)
+        let folder = InterchangeFixtures.temporaryFolder()
+        let path = format == .csv ? folder + "/export" : folder + "/export.json"
+        try Exporter.write(dataset, format: format == .csv ? .csv : .json, to: path)
+        let imported = try Importer.load(format: format, paths: [path])
+        #expect(imported.relationships.map(\.attestations) == dataset.relationships.map(\.attestations))
+        #expect(imported.entities.map(\.seats) == dataset.entities.map(\.seats))
+        #expect(DatasetWriter.text(of: imported) == DatasetWriter.text(of: dataset))
+        // The writer keeps them, so a rewritten file loads to the same tenures.
+        let rewritten = try DatasetLoader.decode(data: DatasetWriter.data(of: dataset), file: "rewritten.json")
+        #expect(try rewritten.officeHolders(NodeID("office/prime-minister-of-cambodia"), during: DateSpan(parsing: "2022-06-01")).unknown != nil)
+    }
+}

@@ -54,6 +54,7 @@ public enum DatasetWriter {
         ]
         if !entity.aliases.isEmpty { members.append(.init("aliases", .array(entity.aliases.map(JSONValue.string)))) }
         if let note = entity.note { members.append(.init("note", .string(note))) }
+        if let seats = entity.seats { members.append(.init("seats", .string(seats.rawValue))) }
         if let meeting = entity.meeting {
             members.append(.init("meeting_kind", .string(meeting.kind.rawValue)))
             if let start = meeting.date.start { members.append(.init("start", .string(start.description))) }
@@ -78,7 +79,16 @@ public enum DatasetWriter {
         if let capacity = relationship.capacity { members.append(.init("capacity", .string(capacity.rawValue))) }
         if let ledBy = relationship.ledBy { members.append(.init("led_by", .string(ledBy.rawValue))) }
         if !relationship.evidence.isEmpty { members.append(.init("evidence", evidence(relationship.evidence))) }
+        if !relationship.attestations.isEmpty { members.append(.init("attested", attestations(relationship.attestations))) }
         return .object(members)
+    }
+
+    /// Attestations as `{"date", "source", "quote"}` records.
+    static func attestations(_ records: [Attestation]) -> JSONValue {
+        .array(records.map { record in
+            .object([.init("date", .string(record.date.description)), .init("source", .string(record.evidence.source)),
+                     .init("quote", .string(record.evidence.quote))])
+        })
     }
 
     /// Evidence records; `stance` is written only when it is not the default `supports`.

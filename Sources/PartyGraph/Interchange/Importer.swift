@@ -318,6 +318,27 @@ struct DatasetBuilder {
         return records
     }
 
+    private mutating func attestations(_ record: FlatRecord, broken: inout Bool) -> [Attestation] {
+        guard let text = record.fields["attested"] else { return [] }
+        let fix = "write [{\"date\":\"2024-10-09\",\"source\":\"source-id\",\"quote\":\"the words\"}]"
+        guard let value = json(text), case .array(let items) = value.shape else {
+            report(record, "attested", "\"attested\" must be a JSON list of {\"date\", \"source\", \"quote\"} records", fix: fix)
+            broken = true
+            return []
+        }
+        var records: [Attestation] = []
+        for (index, item) in items.enumerated() {
+            guard case .string(let dateText)? = item["date"]?.shape, case .string(let source)? = item["source"]?.shape,
+                  case .string(let quote)? = item["quote"]?.shape, let date = try? PartialDate(parsing: dateText) else {
+                report(record, "attested", "attestation \(index + 1) needs a \"date\" (YYYY, YYYY-MM or YYYY-MM-DD), a \"source\" and a \"quote\"", fix: fix)
+                broken = true
+                continue
+            }
+            records.append(Attestation(date: date, evidence: Evidence(source: source, quote: quote.nfc)))
+        }
+        return records
+    }
+
     mutating func addSource(_ record: FlatRecord) {
         var broken = false
         let id = required(record, "id", fix: "give the source a short id")
@@ -369,7 +390,10 @@ struct DatasetBuilder {
             if let id { brokenNodeIDs.insert(id) }
             return
         }
-        entities.append(Entity(id: id, kind: kind, name: name.nfc, aliases: aliases, note: record.fields["note"]?.nfc, meeting: meeting, evidence: evidence))
+        let seats = enumValue(record, "seats", as: OfficeSeats.self, broken: &broken)
+        if broken { brokenNodeIDs.insert(id); return }
+        entities.append(Entity(id: id, kind: kind, name: name.nfc, aliases: aliases, note: record.fields["note"]?.nfc, meeting: meeting,
+                               evidence: evidence, seats: seats))
         entityPlaces.append(record)
     }
 
@@ -382,6 +406,7 @@ struct DatasetBuilder {
         let start = date(record, "start", broken: &broken), end = date(record, "end", broken: &broken)
         let role = enumValue(record, "role", as: ParticipantRole.self, broken: &broken)
         let evidence = evidence(record, broken: &broken)
+        let attestations = attestations(record, broken: &broken)
         var valid = DateSpan.unbounded
         do { valid = try DateSpan(start: start, end: end) } catch {
             report(record, "end", "invalid dates: \(error)", fix: "the end must not come before the start")
@@ -390,7 +415,7 @@ struct DatasetBuilder {
         guard !broken, relationText != nil, let relation, let from, let to else { return }
         relationships.append(Relationship(
             relation, from: from, to: to, valid: valid, role: role, capacity: record.fields["capacity"].map(NodeID.init(rawValue:)),
-            ledBy: record.fields["led_by"].map(NodeID.init(rawValue:)), evidence: evidence))
+            ledBy: record.fields["led_by"].map(NodeID.init(rawValue:)), evidence: evidence, attestations: attestations))
         relationPlaces.append(record)
     }
 

@@ -109,7 +109,7 @@ extension InterchangeGraph {
         .init(name: "note", type: .string), .init(name: "meeting_kind", type: .string), .init(name: "start", type: .date),
         .init(name: "end", type: .date), .init(name: "place", type: .string), .init(name: "status", type: .string),
         .init(name: "status_as_of", type: .date), .init(name: "evidence", type: .json),
-        .init(name: "quote", type: .string), .init(name: "quote_source", type: .string),
+        .init(name: "quote", type: .string), .init(name: "quote_source", type: .string), .init(name: "seats", type: .string),
     ]
 
     /// Edge columns of the full projection, in the order they are written.
@@ -117,6 +117,7 @@ extension InterchangeGraph {
         .init(name: "relation", type: .string), .init(name: "start", type: .date), .init(name: "end", type: .date),
         .init(name: "role", type: .string), .init(name: "capacity", type: .string), .init(name: "led_by", type: .string),
         .init(name: "evidence", type: .json), .init(name: "quote", type: .string), .init(name: "quote_source", type: .string),
+        .init(name: "attested", type: .json),
     ]
 
     /// Every node and relationship of the dataset, with every field.
@@ -143,6 +144,7 @@ extension InterchangeGraph {
                 nodeSpans[entity.id.rawValue] = meeting.date
             }
             addEvidence(entity.evidence, to: &values)
+            if let seats = entity.seats { values["seats"] = .string(seats.rawValue) }
             nodes.append(Node(id: entity.id.rawValue, kind: entity.kind.rawValue, label: entity.name, values: values))
         }
         var edges: [Edge] = []
@@ -158,6 +160,7 @@ extension InterchangeGraph {
             if let capacity = relationship.capacity { values["capacity"] = .string(capacity.rawValue) }
             if let ledBy = relationship.ledBy { values["led_by"] = .string(ledBy.rawValue) }
             addEvidence(relationship.evidence, to: &values)
+            if !relationship.attestations.isEmpty { values["attested"] = .json(DatasetWriter.attestations(relationship.attestations)) }
             if relationship.valid.start != nil || relationship.valid.end != nil { edgeSpans[id] = relationship.valid }
             edges.append(Edge(id: id, source: relationship.from.rawValue, target: relationship.to.rawValue,
                               relation: relationship.relation.rawValue, values: values))
