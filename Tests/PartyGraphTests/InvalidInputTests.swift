@@ -45,6 +45,22 @@ import Testing
         Case(file: "source-text-outside.json", line: 11, column: 15, path: "$.sources[0].text",
              message: "the source text '../valid/minimal.json' lies outside the dataset's folder"),
         Case(file: "deep-nesting.json", line: 1, column: 180, path: "$.title", message: "nesting deeper than 128 levels"),
+        // Tenures (format version 2): attestations and seats.
+        Case(file: "attested-not-a-holding.json", line: 30, column: 19, path: "$.relations[0].attested",
+             message: "'attested' belongs only to holdings: 'holds', 'heads' and 'member-of'"),
+        Case(file: "attested-after-stated-end.json", line: 32, column: 30, path: "$.relations[1].attested[0].date",
+             message: "attested on 2021-09-26, after the stated end 2021-01"),
+        Case(file: "attestation-without-quote.json", line: 32, column: 20, path: "$.relations[1].attested[0]",
+             message: "an attestation needs \"date\", \"source\" and \"quote\""),
+        Case(file: "attestation-bad-date.json", line: 32, column: 30, path: "$.relations[1].attested[0].date",
+             message: "'26 September 2021' is not a date"),
+        Case(file: "attestation-unknown-source.json", line: 32, column: 54, path: "$.relations[1].attested[0].source",
+             message: "unknown source 'r-2021-09-27'"),
+        Case(file: "seats-on-a-person.json", line: 19, column: 77, path: "$.nodes[3].seats", message: "only offices have \"seats\""),
+        Case(file: "seats-unknown-value.json", line: 15, column: 115, path: "$.nodes[1].seats", message: "unknown seats 'one'"),
+        // One error for the cause (the declared version), not one per record that uses a version-2 field.
+        Case(file: "attested-in-version-1.json", line: 32, column: 19, path: "$.relations[1].attested",
+             message: "\"attested\" is a field of format version 2 (used 3 times in this file)"),
     ]
 
     @Test(arguments: cases)

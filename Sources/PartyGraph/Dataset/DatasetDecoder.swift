@@ -176,9 +176,15 @@ struct DatasetDecoder {
         }
         try reader.expectEnd()
         if formatVersion < 2 {
-            for field in version2Fields {
+            // One error per field name, at its first use: the cause is the declared version, not each record.
+            var uses: [String: Int] = [:]
+            for field in version2Fields { uses[field.key, default: 0] += 1 }
+            var reported = Set<String>()
+            for field in version2Fields where reported.insert(field.key).inserted {
+                let count = uses[field.key]!
                 findings.append(Finding(
-                    path: field.path + [.key(field.key)], message: "\"\(field.key)\" is a field of format version 2",
+                    path: field.path + [.key(field.key)],
+                    message: "\"\(field.key)\" is a field of format version 2" + (count > 1 ? " (used \(count) times in this file)" : ""),
                     fix: "set \"version\": 2 (or run `partygraph migrate` on the file)", offset: field.offset))
             }
         }
@@ -450,7 +456,7 @@ struct DatasetDecoder {
         let objectStart = reader.valueOffset()
         var id: NodeID?, kind: NodeKind?, name: String?, note: String?, place: String?
         var aliases: [String] = [], evidence: [Evidence] = []
-        var meetingKind: MeetingKind?, status: MeetingStatus?, seats: OfficeSeats?
+        var meetingKind: MeetingKind?, status: MeetingStatus?, seats: OfficeSeats?, seatsOffset = 0
         var start: PartialDate?? = .some(nil), end: PartialDate?? = .some(nil), statusAsOf: PartialDate?? = .some(nil)
         var meetingFields = false, broken = false, kindGiven = false
         try reader.readObject { reader, key, keyOffset throws(JSONSyntaxError) in
@@ -478,7 +484,8 @@ struct DatasetDecoder {
             case "status_as_of": meetingFields = true; statusAsOf = try date(&reader, key: key)
             case "place": meetingFields = true; place = try string(&reader, key: key)?.loaderNFC
             case "seats":
-                noteVersion2Field(key, at: reader.valueOffset())
+                seatsOffset = reader.valueOffset()
+                noteVersion2Field(key, at: seatsOffset)
                 seats = try enumValue(&reader, key: key, as: OfficeSeats.self)
                 if seats == nil { broken = true }
             default:
@@ -522,7 +529,7 @@ struct DatasetDecoder {
             return
         }
         if seats != nil, kind != .office {
-            report("only offices have \"seats\"", at: objectStart, key: "seats", fix: "remove it, or make the node an office")
+            report("only offices have \"seats\"", at: seatsOffset, key: "seats", fix: "remove it, or make the node an office")
             brokenNodeIDs.insert(id)
             return
         }
