@@ -30,7 +30,8 @@ struct Holders: ParsableCommand {
         let dataset = try datasetOptions.load()
         let entity = try NameResolver(dataset: dataset).resolve(office)
         guard entity.kind == .office else {
-            throw ValidationError("'\(entity.name)' is \(entity.kind.rawValue == "office" ? "an" : "a") \(entity.kind.rawValue), not an office; holders are asked of offices.")
+            let article = "aeiou".contains(entity.kind.rawValue.first!) ? "an" : "a"
+            throw ValidationError("'\(entity.name)' is \(article) \(entity.kind.rawValue), not an office; holders are asked of offices.")
         }
         if let at {
             let day = try ErrorMessages.date(at, option: "--at")
