@@ -63,3 +63,15 @@ import Testing
         #expect(try dataset.attendees(of: NodeID("meeting/visit"), level: .organ).map(\.id) == ["organ/k-government"])
     }
 }
+
+extension CapacityTests {
+    @Test func anAnswerSaysWhichParticipationsItLeftOutForTheirCapacity() throws {
+        let dataset = try Self.dataset()
+        let report = try dataset.encounters(of: NodeID("person/pm"), level: .party)
+        // The PM is the KPP at party level: the summit counts (he leads the Standing Committee), the visit does not.
+        #expect(report.encounters.map(\.meeting.id) == ["meeting/summit"])
+        #expect(report.notAtLevel?.map(\.meeting) == ["meeting/visit"])
+        #expect(report.notAtLevel?.first?.capacity == "office/k-pm")
+        #expect(try dataset.encounters(of: NodeID("person/pm"), level: .person).notAtLevel == nil)
+    }
+}

@@ -141,7 +141,7 @@ extension Dataset {
 }
 
 /// One way a node takes part in a meeting, by the attendance rules of ``Dataset/attendances(of:filter:)``.
-public struct MeetingAttendance: Hashable, Sendable {
+public struct MeetingAttendance: Codable, Hashable, Sendable {
     /// The meeting attended.
     public var meeting: NodeID
     /// How the node attends: itself (``Derivation/direct``), as host (``Derivation/hosting``), as the named leader of

@@ -51,10 +51,22 @@ extension Dataset {
         var actorAtLevel: [Int] = actorLevel <= level ? lift(actorIndex, to: level, meeting: nil, filter: filter).map(\.actor) : [actorIndex]
 
         var encounters: [Encounter] = []
+        var notAtLevel: [MeetingAttendance] = []
         let candidates = readEveryMeeting ? nil : candidateMeetings(of: actorIndex, level: level)
         for meeting in candidates.map({ $0.map { entities[$0] } }) ?? self.meetings {
             guard let details = meeting.meeting, filter.admits(details), let meetingIndex = index(of: meeting.id) else { continue }
             let attendances = attendances(ofMeeting: meetingIndex, filter: filter)
+            if level > actorLevel {
+                // The actor's own participations whose explicit capacity stands for nothing at the level: not
+                // counted (the capacity wins), and said, so an empty answer is not read as "met no one".
+                for attendance in attendances where attendance.attendee == actorIndex {
+                    guard let capacity = attendance.capacity, Dataset.capacityDecides(entities[capacity].kind, level: level),
+                          lift(capacity, to: level, meeting: details, filter: filter).isEmpty else { continue }
+                    notAtLevel.append(MeetingAttendance(
+                        meeting: meeting.id, derivation: attendance.derivation, participant: entities[attendance.participant].id,
+                        role: attendance.role, capacity: entities[capacity].id))
+                }
+            }
             let (actorSet, actorMatch) = targets(actorIndex, details, attendances)
             guard !actorSet.isEmpty else { continue }
             var ownSide: [Int: (holderNotNamed: Bool, tenure: TenureCertainty?, items: [(Attendance, [Int32])])] = [:]
@@ -137,7 +149,8 @@ extension Dataset {
             actor: ActorRef(entities[actorIndex]), with: withIndex.map { ActorRef(entities[$0]) }, level: level,
             actorAtLevel: actorAtLevel.map { ActorRef(entities[$0], holderNotNamed: level == .person && entities[$0].kind == .office) },
             filter: filter.echo)
-        return EncounterReport(query: echo, encounters: encounters, counterparts: counterparts)
+        return EncounterReport(query: echo, encounters: encounters, counterparts: counterparts,
+                               notAtLevel: notAtLevel.isEmpty ? nil : notAtLevel)
     }
 
     /// Whom an actor met; see ``encounters(_:)``.

@@ -180,6 +180,9 @@ public struct EncounterReport: Codable, Hashable, Sendable {
     public var encounters: [Encounter]
     /// Everyone met, most meetings first, then by name.
     public var counterparts: [CounterpartSummary]
+    /// The asked actor's own participations not counted at the level because their explicit capacity stands for
+    /// nothing there (a prime minister's state visit at party level); `nil` when there are none.
+    public var notAtLevel: [MeetingAttendance]?
 }
 
 /// A question for ``Dataset/encounters(_:)``: whom `actor` met, optionally only `with`, at a level, in a window.

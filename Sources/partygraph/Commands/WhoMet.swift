@@ -143,6 +143,7 @@ struct WhoMet: ParsableCommand {
                              + "part-of or based-in leads from it to one, and none of its participations is in the capacity of one. "
                              + "Add such a relation, or ask at another --level.")
             }
+            lines.append(contentsOf: notAtLevelNote(report))
             return lines.joined(separator: "\n")
         }
         var notes = QuoteNotes()
@@ -175,9 +176,20 @@ struct WhoMet: ParsableCommand {
             lines.append("")
             lines.append("(inferred): the holding it rests on is inferred, not stated: " + Array(Set(inferred)).sorted().joined(separator: "; ") + ".")
         }
+        let leftOut = notAtLevelNote(report)
+        if !leftOut.isEmpty { lines.append(""); lines.append(contentsOf: leftOut) }
         lines.append("")
         lines.append(notes.text)
         return lines.joined(separator: "\n")
+    }
+
+    /// Says which of the actor's participations were left out because their capacity stands for nothing at the level.
+    func notAtLevelNote(_ report: EncounterReport) -> [String] {
+        guard let left = report.notAtLevel, !left.isEmpty else { return [] }
+        let items = left.map { "\($0.meeting) (as \($0.capacity.map(\.rawValue) ?? ""))" }
+        return ["Not counted at \(report.query.level.rawValue) level: \(report.query.actor.name) took part in a capacity that stands for "
+                + "no \(report.query.level.rawValue) (an explicit capacity wins over lifting; see docs/queries.md, Levels): "
+                + items.joined(separator: "; ") + "."]
     }
 
     func csv(_ report: EncounterReport) -> String {
