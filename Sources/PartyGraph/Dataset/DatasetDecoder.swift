@@ -43,10 +43,14 @@ struct DatasetDecoder {
 
     static let topLevelKeys = ["format", "version", "title", "description", "sources", "nodes", "relations"]
     static let sourceKeys = ["id", "publisher", "title", "date", "url", "text"]
-    static let nodeKeys = ["id", "kind", "name", "aliases", "note", "evidence", "meeting_kind", "start", "end", "place", "status", "status_as_of", "seats"]
+    static let nodeKeys = ["id", "kind", "name", "aliases", "note", "evidence", "meeting_kind", "start", "end", "place", "status", "status_as_of", "status_claims", "seats"]
     static let relationKeys = ["relation", "from", "to", "start", "end", "role", "capacity", "led_by", "evidence", "attested"]
     static let evidenceKeys = ["source", "quote", "stance"]
     static let attestationKeys = ["date", "source", "quote"]
+    static let claimKeys = ["source", "date", "status", "quote", "stance"]
+    /// Status claims that gave no date, as (entity position in ``entities``, claim position): they take their
+    /// source's publication date once every source is read (``resolveClaimDates()``).
+    private(set) var undatedClaims: [(entity: Int, claim: Int)] = []
 
     // MARK: Findings
 
@@ -175,6 +179,7 @@ struct DatasetDecoder {
             }
         }
         try reader.expectEnd()
+        resolveClaimDates()
         if formatVersion < 2 {
             // One error per field name, at its first use: the cause is the declared version, not each record.
             var uses: [String: Int] = [:]
@@ -283,6 +288,8 @@ struct DatasetDecoder {
         }
         sources.append(contentsOf: part.sources)
         sourcePositions.append(contentsOf: part.sourcePositions.lazy.map { $0 + base })
+        let entityBase = entities.count
+        undatedClaims.append(contentsOf: part.undatedClaims.lazy.map { ($0.entity + entityBase, $0.claim) })
         entities.append(contentsOf: part.entities)
         entityPositions.append(contentsOf: part.entityPositions.lazy.map { $0 + base })
         relationships.append(contentsOf: part.relationships)
@@ -444,6 +451,89 @@ struct DatasetDecoder {
         return broken ? nil : records
     }
 
+    /// Reads `"status_claims"`: a non-empty list of `{"source", "date"?, "status", "quote", "stance"?}`; `nil`
+    /// when any claim is broken (each reported where it stands). Positions of claims without a date go to `undated`.
+    private mutating func statusClaims(_ reader: inout JSONReader, undated: inout [Int]) throws(JSONSyntaxError) -> [StatusClaim]? {
+        let offset = reader.valueOffset()
+        guard try reader.peekKind() == .array else {
+            try reader.skipValue()
+            report("\"status_claims\" must be a list of {\"source\", \"date\", \"status\", \"quote\"} records", at: offset, key: "status_claims")
+            return nil
+        }
+        var claims: [StatusClaim] = []
+        var broken = false
+        path.append(.key("status_claims"))
+        try reader.readArray { reader, index throws(JSONSyntaxError) in
+            path.append(.index(index))
+            let start = reader.valueOffset()
+            if try reader.peekKind() != .object {
+                try reader.skipValue()
+                report("a status claim is an object {\"source\", \"date\", \"status\", \"quote\"}", at: start)
+                broken = true
+            } else {
+                var source: String?, quote: String?, status: MeetingStatus?, stance = Evidence.Stance.supports
+                var date: PartialDate?, dateBroken = false, statusGiven = false
+                try reader.readObject { reader, key, keyOffset throws(JSONSyntaxError) in
+                    switch key {
+                    case "source": source = try string(&reader, key: key)
+                    case "quote": quote = try string(&reader, key: key)?.loaderNFC
+                    case "status":
+                        statusGiven = true
+                        status = try enumValue(&reader, key: key, as: MeetingStatus.self)
+                        if status == nil { broken = true }
+                    case "date":
+                        if let parsed = try self.date(&reader, key: key), let parsed { date = parsed } else { dateBroken = true }
+                    case "stance":
+                        if let value = try enumValue(&reader, key: key, as: Evidence.Stance.self) { stance = value } else { broken = true }
+                    default:
+                        try reader.skipValue()
+                        unknownKey(key, at: keyOffset, allowed: DatasetDecoder.claimKeys)
+                    }
+                }
+                var missing: [String] = []
+                if source == nil { missing.append("\"source\"") }
+                if !statusGiven { missing.append("\"status\"") }
+                if quote == nil { missing.append("\"quote\"") }
+                if !missing.isEmpty {
+                    report("a status claim needs " + missing.joined(separator: " and "), at: start,
+                           fix: "name the source, the status it reports and quote its words")
+                    broken = true
+                }
+                if dateBroken { broken = true }
+                if !broken, let source, let quote, let status {
+                    if date == nil { undated.append(claims.count) }
+                    // An undated claim takes its source's date once sources are read; the year 1 is never kept.
+                    claims.append(StatusClaim(source: source, date: date ?? DatasetDecoder.undatedClaimDate, status: status, quote: quote, stance: stance))
+                }
+            }
+            path.removeLast()
+        }
+        path.removeLast()
+        if !broken, claims.isEmpty {
+            report("\"status_claims\" is empty", at: offset, key: "status_claims",
+                   fix: "give at least one claim, or a single \"status\"")
+            return nil
+        }
+        return broken ? nil : claims
+    }
+
+    /// The placeholder date of a claim that gives none, until ``resolveClaimDates()`` replaces it.
+    static let undatedClaimDate = try! PartialDate(year: 1)
+
+    /// Gives each claim without a date its source's publication date and recomputes the meeting's status; a claim
+    /// citing a source that is not declared keeps the placeholder (the validator reports the unknown source).
+    private mutating func resolveClaimDates() {
+        guard !undatedClaims.isEmpty else { return }
+        var dates: [String: PartialDate] = [:]
+        for source in sources where dates[source.id] == nil { dates[source.id] = source.date }
+        for (entity, claim) in undatedClaims {
+            guard var meeting = entities[entity].meeting, let date = dates[meeting.claims[claim].source] else { continue }
+            meeting.claims[claim].date = date
+            meeting.refreshStatusFromClaims()
+            entities[entity].meeting = meeting
+        }
+    }
+
     private mutating func span(start: PartialDate??, end: PartialDate??, at offset: Int) -> DateSpan? {
         guard let start, let end else { return nil }
         do { return try DateSpan(start: start, end: end) } catch {
@@ -457,6 +547,7 @@ struct DatasetDecoder {
         var id: NodeID?, kind: NodeKind?, name: String?, note: String?, place: String?
         var aliases: [String] = [], evidence: [Evidence] = []
         var meetingKind: MeetingKind?, status: MeetingStatus?, seats: OfficeSeats?, seatsOffset = 0
+        var claims: [StatusClaim]?, undated: [Int] = [], statusOffset: Int?, statusAsOfOffset: Int?
         var start: PartialDate?? = .some(nil), end: PartialDate?? = .some(nil), statusAsOf: PartialDate?? = .some(nil)
         var meetingFields = false, broken = false, kindGiven = false
         try reader.readObject { reader, key, keyOffset throws(JSONSyntaxError) in
@@ -475,13 +566,18 @@ struct DatasetDecoder {
                 meetingFields = true
                 meetingKind = try enumValue(&reader, key: key, as: MeetingKind.self)
                 if meetingKind == nil { broken = true }
+            case "status_claims":
+                meetingFields = true
+                noteVersion2Field(key, at: keyOffset)
+                if let parsed = try statusClaims(&reader, undated: &undated) { claims = parsed } else { broken = true }
             case "status":
                 meetingFields = true
+                statusOffset = keyOffset
                 status = try enumValue(&reader, key: key, as: MeetingStatus.self)
                 if status == nil { broken = true }
             case "start": meetingFields = true; start = try date(&reader, key: key)
             case "end": meetingFields = true; end = try date(&reader, key: key)
-            case "status_as_of": meetingFields = true; statusAsOf = try date(&reader, key: key)
+            case "status_as_of": meetingFields = true; statusAsOfOffset = keyOffset; statusAsOf = try date(&reader, key: key)
             case "place": meetingFields = true; place = try string(&reader, key: key)?.loaderNFC
             case "seats":
                 seatsOffset = reader.valueOffset()
@@ -506,8 +602,9 @@ struct DatasetDecoder {
                     report("a meeting needs \"meeting_kind\"", at: objectStart, fix: "one of " + MeetingKind.allCases.map(\.rawValue).joined(separator: ", "))
                     broken = true
                 }
-                if status == nil, !broken {
-                    report("a meeting needs \"status\"", at: objectStart, fix: "one of " + MeetingStatus.allCases.map(\.rawValue).joined(separator: ", "))
+                if status == nil, claims == nil, !broken {
+                    report("a meeting needs \"status\"", at: objectStart, fix: "one of " + MeetingStatus.allCases.map(\.rawValue).joined(separator: ", ")
+                           + (formatVersion >= 2 ? ", or \"status_claims\"" : ""))
                     broken = true
                 }
                 if case .some(.none) = start, !broken {
@@ -515,8 +612,25 @@ struct DatasetDecoder {
                     broken = true
                 }
             }
+            if claims != nil {
+                // One way to give the status: the claims carry their own dates.
+                if let statusOffset {
+                    report("a meeting gives either \"status\" or \"status_claims\", not both", at: statusOffset, key: "status",
+                           fix: "remove \"status\": the current status is the latest claim")
+                    broken = true
+                }
+                if let statusAsOfOffset {
+                    report("\"status_as_of\" belongs to a single \"status\"; status claims carry their own dates", at: statusAsOfOffset,
+                           key: "status_as_of", fix: "remove \"status_as_of\"")
+                    broken = true
+                }
+            }
             if case .some(.some) = start, case .some(.none) = end { end = start }
-            if let span = span(start: start, end: end, at: objectStart), let meetingKind, let status {
+            if let claims, !broken, let meetingKind, let span = span(start: start, end: end, at: objectStart) {
+                meeting = MeetingDetails(kind: meetingKind, date: span, place: place, claims: claims)
+            } else if claims != nil, kind == .meeting {
+                broken = true
+            } else if let span = span(start: start, end: end, at: objectStart), let meetingKind, let status {
                 meeting = MeetingDetails(kind: meetingKind, date: span, place: place, status: status, statusAsOf: statusAsOf ?? nil)
             } else if kind == .meeting {
                 broken = true
@@ -533,6 +647,7 @@ struct DatasetDecoder {
             brokenNodeIDs.insert(id)
             return
         }
+        if !undated.isEmpty { undatedClaims.append(contentsOf: undated.map { (entities.count, $0) }) }
         entities.append(Entity(id: id, kind: kind, name: name, aliases: aliases, note: note, meeting: meeting, evidence: evidence, seats: seats))
         entityPositions.append(index)
     }

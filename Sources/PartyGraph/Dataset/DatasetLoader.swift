@@ -115,7 +115,8 @@ public enum DatasetLoader {
             sources: decoder.sources, entities: decoder.entities, relationships: decoder.relationships,
             sourceTexts: sourceTexts, partiallyKnown: decoder.brokenNodeIDs, partiallyKnownSources: decoder.brokenSourceIDs,
             reportedElsewhere: !issues.isEmpty)
-        for finding in result.findings {
+        /// A finding's path with the element index in the file instead of among the decoded elements.
+        func inFile(_ finding: Finding) -> [JSONPathComponent] {
             var path = finding.path
             if path.count >= 2, case .key(let section) = path[0], case .index(let index) = path[1] {
                 switch section {
@@ -125,12 +126,22 @@ public enum DatasetLoader {
                 default: break
                 }
             }
+            return path
+        }
+        for finding in result.findings {
+            let path = inFile(finding)
             place(decoder.locate(path: path), path, finding.message, finding.fix)
         }
         if !issues.isEmpty { throw .invalidData(file: file, issues: issues) }
+        let warnings = DatasetWarnings.findings(entities: decoder.entities, relationships: decoder.relationships).map { finding in
+            let path = inFile(finding)
+            let location = decoder.locate(path: path).map { lines.location(of: $0) }
+            return DatasetIssue(file: file, line: location?.line, column: location?.column, path: path.jsonPath,
+                                message: finding.message, fix: finding.fix)
+        }
         return Dataset(
             validatedTitle: decoder.title ?? "", description: decoder.datasetDescription, sources: decoder.sources,
-            entities: decoder.entities, relationships: decoder.relationships, validation: result)
+            entities: decoder.entities, relationships: decoder.relationships, validation: result, warnings: warnings)
     }
 }
 

@@ -113,6 +113,8 @@ enum DatasetValidator {
     private struct Context {
         var findings: [Finding] = []
         var sourceIDs = Set<String>()
+        /// Publication date of each source, for the dates of status claims.
+        var sourceDates: [String: PartialDate] = [:]
         let foldedTexts: [String: String]
         let partiallyKnown: Set<NodeID>
         let partiallyKnownSources: Set<String>
@@ -136,6 +138,7 @@ enum DatasetValidator {
             for (index, source) in sources.enumerated() {
                 let path: [JSONPathComponent] = [.key("sources"), .index(index)]
                 if source.id.isEmpty { report(path + [.key("id")], "a source id cannot be empty", fix: "give it a short id such as 'ppp-2026-02-03'") }
+                if sourceDates[source.id] == nil { sourceDates[source.id] = source.date }
                 if !sourceIDs.insert(source.id).inserted {
                     report(path + [.key("id")], "duplicate source id '\(source.id)'", fix: "give each source its own id")
                 }
@@ -147,6 +150,8 @@ enum DatasetValidator {
         }
 
         // Paths are built only when a finding is reported: the hot loops below allocate nothing per element.
+        /// `field` is where the records stand in the element: `"evidence"`, `"attested"`, or `"status_claims"` (records
+        /// all checked as evidence: a known source, a quote found verbatim in its text).
         mutating func checkEvidence(_ evidence: [Evidence], section: String, index: Int, what: String, field: String = "evidence") {
             if evidence.isEmpty {
                 report([.key(section), .index(index), .key(field)], "\(what) cites no source",
@@ -204,12 +209,30 @@ enum DatasetValidator {
                         report(path(), "a meeting needs \"meeting_kind\", \"start\" and \"status\"", fix: "add them, e.g. \"meeting_kind\": \"bilateral-summit\"")
                     }
                     checkEvidence(entity.evidence, section: "nodes", index: index, what: "the meeting")
+                    if let claims = entity.meeting?.claims, !claims.isEmpty { checkClaims(claims, index: index) }
                 } else {
                     if entity.meeting != nil {
                         report(path(), "only meetings have a meeting kind, dates, place and status", fix: "remove those fields or set \"kind\": \"meeting\"")
                     }
                     if !entity.evidence.isEmpty { checkEvidence(entity.evidence, section: "nodes", index: index, what: "the node") }
                 }
+            }
+        }
+
+        /// Status claims: each cites a known source with a verbatim quote, is dated no later than its source was
+        /// published, and at least one asserts a status (does not dispute).
+        mutating func checkClaims(_ claims: [StatusClaim], index: Int) {
+            checkEvidence(claims.map { Evidence(source: $0.source, quote: $0.quote, stance: $0.stance) },
+                          section: "nodes", index: index, what: "the status", field: "status_claims")
+            for (claimIndex, claim) in claims.enumerated() {
+                guard let published = sourceDates[claim.source], claim.date.firstDay > published.lastDay else { continue }
+                report([.key("nodes"), .index(index), .key("status_claims"), .index(claimIndex), .key("date")],
+                       "the claim is dated \(claim.date), after its source '\(claim.source)' was published (\(published))",
+                       fix: "a source reports a status as of its publication date or earlier; leave \"date\" out to use \(published)")
+            }
+            if !claims.contains(where: { $0.stance != .disputes }) {
+                report([.key("nodes"), .index(index), .key("status_claims")], "every status claim disputes; none says what the status is",
+                       fix: "add the claim of the source that reports the status")
             }
         }
 

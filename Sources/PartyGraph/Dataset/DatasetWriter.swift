@@ -60,8 +60,12 @@ public enum DatasetWriter {
             if let start = meeting.date.start { members.append(.init("start", .string(start.description))) }
             if let end = meeting.date.end { members.append(.init("end", .string(end.description))) }
             if let place = meeting.place { members.append(.init("place", .string(place))) }
-            members.append(.init("status", .string(meeting.status.rawValue)))
-            if let asOf = meeting.statusAsOf { members.append(.init("status_as_of", .string(asOf.description))) }
+            if meeting.claims.isEmpty {
+                members.append(.init("status", .string(meeting.status.rawValue)))
+                if let asOf = meeting.statusAsOf { members.append(.init("status_as_of", .string(asOf.description))) }
+            } else {
+                members.append(.init("status_claims", claims(meeting.claims)))
+            }
         }
         if !entity.evidence.isEmpty { members.append(.init("evidence", evidence(entity.evidence))) }
         return .object(members)
@@ -88,6 +92,18 @@ public enum DatasetWriter {
         .array(records.map { record in
             .object([.init("date", .string(record.date.description)), .init("source", .string(record.evidence.source)),
                      .init("quote", .string(record.evidence.quote))])
+        })
+    }
+
+    /// Status claims, each with its date written out; `stance` only when it is not the default `supports`.
+    static func claims(_ claims: [StatusClaim]) -> JSONValue {
+        .array(claims.map { claim in
+            var members: [JSONValue.Member] = [
+                .init("source", .string(claim.source)), .init("date", .string(claim.date.description)),
+                .init("status", .string(claim.status.rawValue)), .init("quote", .string(claim.quote)),
+            ]
+            if claim.stance != .supports { members.append(.init("stance", .string(claim.stance.rawValue))) }
+            return .object(members)
         })
     }
 

@@ -16,6 +16,9 @@ public struct Dataset: Sendable {
     public let entities: [Entity]
     /// Every relationship, in file order.
     public let relationships: [Relationship]
+    /// What validation found worth a look but not wrong (contradicting status claims, disputed facts), located in
+    /// the file when loaded from one. They never stop loading.
+    public let warnings: [DatasetIssue]
 
     /// Entity index by id, built once.
     let indexByID: [NodeID: Int32]
@@ -50,14 +53,18 @@ public struct Dataset: Sendable {
             throw .invalidData(file: nil, issues: result.findings.map { $0.issue(file: nil, line: nil, column: nil) })
         }
         self.init(validatedTitle: title, description: description, sources: sources, entities: entities,
-                  relationships: relationships, validation: result)
+                  relationships: relationships, validation: result,
+                  warnings: DatasetWarnings.findings(entities: entities, relationships: relationships).map {
+                      $0.issue(file: nil, line: nil, column: nil)
+                  })
     }
 
     /// Builds the remaining indexes of data that passed validation.
     init(
         validatedTitle title: String, description: String?, sources: [Source], entities: [Entity],
-        relationships: [Relationship], validation: DatasetValidator.Result
+        relationships: [Relationship], validation: DatasetValidator.Result, warnings: [DatasetIssue] = []
     ) {
+        self.warnings = warnings
         self.title = title
         self.description = description
         self.sources = sources

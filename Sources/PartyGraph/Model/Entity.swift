@@ -40,10 +40,13 @@ public struct MeetingDetails: Hashable, Sendable {
     public var date: DateSpan
     /// Where it takes place, in the source's words.
     public var place: String?
-    /// Where the meeting stands as of ``statusAsOf``.
+    /// Where the meeting stands as of ``statusAsOf``: with ``claims``, the status of the current claim.
     public var status: MeetingStatus
     /// The date the status was last reported; a meeting announced on 2026-02-03 stays announced until a later source.
     public var statusAsOf: PartialDate?
+    /// What each source said of the status, in file order (format version 2); empty for a meeting that gives one
+    /// `status`.
+    public var claims: [StatusClaim] = []
 
     /// Creates the details of a meeting.
     public init(kind: MeetingKind, date: DateSpan, place: String? = nil, status: MeetingStatus, statusAsOf: PartialDate? = nil) {
@@ -52,5 +55,13 @@ public struct MeetingDetails: Hashable, Sendable {
         self.place = place
         self.status = status
         self.statusAsOf = statusAsOf
+    }
+
+    /// Creates the details of a meeting whose status is given by claims: ``status`` and ``statusAsOf`` are those
+    /// of the current claim (``StatusClaim/current(of:)``); with no current claim, `announced` and no date.
+    public init(kind: MeetingKind, date: DateSpan, place: String? = nil, claims: [StatusClaim]) {
+        let current = StatusClaim.current(of: claims)
+        self.init(kind: kind, date: date, place: place, status: current?.status ?? .announced, statusAsOf: current?.date)
+        self.claims = claims
     }
 }

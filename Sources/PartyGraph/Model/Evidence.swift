@@ -34,6 +34,8 @@ public struct Evidence: Hashable, Sendable {
         case confirms
         /// A later source corrects an earlier one; the fact as now recorded follows this source.
         case corrects
+        /// The source contradicts the fact. A disputed fact still counts in answers, which mark it and cite both sides.
+        case disputes
     }
 
     /// The id of a ``Source`` in the same dataset.

@@ -53,6 +53,10 @@ public struct MeetingRef: Codable, Hashable, Sendable {
     public var announced: Bool
     /// Ids of the larger events (summit series) it is part of.
     public var partOf: [NodeID]
+    /// What each source said of the status, in file order (empty for a meeting with a single status).
+    public var claims: [ClaimCitation]
+    /// `true` when the sources contradict each other on the status (``MeetingDetails/isContested``).
+    public var contested: Bool
 
     init(_ entity: Entity, details: MeetingDetails, in dataset: Dataset) {
         id = entity.id
@@ -66,6 +70,8 @@ public struct MeetingRef: Codable, Hashable, Sendable {
         statusAsOf = details.statusAsOf
         announced = details.status == .announced
         partOf = dataset.relationships(from: entity.id).filter { $0.relation == .partOf }.map(\.to)
+        claims = dataset.claimCitations(details)
+        contested = details.isContested
     }
 }
 
@@ -101,6 +107,8 @@ public struct UsedRelation: Codable, Hashable, Sendable {
     public var evidence: [NodeReport.Citation]
     /// For a holding (`holds`, `heads`, `member-of`): how sure it is on the days asked.
     public var tenure: TenureCertainty?
+    /// `true` when a source disputes the relationship (an evidence record with stance `disputes`): it still counts.
+    public var disputed: Bool
 }
 
 /// One way a side takes part in a meeting: who attended as recorded, through what, and why we say so.

@@ -9,7 +9,8 @@ extension Dataset {
                 let body = relationships[Int(relationshipIndex)].from
                 used.append(UsedRelation(
                     relation: .leads, from: leader, fromName: name(of: leader), to: body, toName: name(of: body),
-                    evidence: citations(relationships[Int(relationshipIndex)].evidence), tenure: nil))
+                    evidence: citations(relationships[Int(relationshipIndex)].evidence), tenure: nil,
+                    disputed: relationships[Int(relationshipIndex)].evidence.isDisputed))
             }
         }
         for relationshipIndex in chain where !attendance.relationships.contains(relationshipIndex) {
@@ -29,7 +30,8 @@ extension Dataset {
             fromName: from.id == relationship.from ? from.name : name(of: relationship.from),
             to: relationship.to, toName: to.id == relationship.to ? to.name : name(of: relationship.to),
             evidence: citations(relationship.attestations.isEmpty ? relationship.evidence : relationship.evidence + relationship.attestations.map(\.evidence)),
-            tenure: Dataset.isHolding(relationship.relation) ? certainty(of: relationshipIndex, during: span) : nil)
+            tenure: Dataset.isHolding(relationship.relation) ? certainty(of: relationshipIndex, during: span) : nil,
+            disputed: relationship.evidence.isDisputed)
     }
 
     func citations(_ records: [Evidence]) -> [NodeReport.Citation] {

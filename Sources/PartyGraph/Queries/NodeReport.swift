@@ -54,6 +54,8 @@ public struct NodeReport: Codable, Sendable, Equatable {
         public var evidence: [Citation]
         /// For a holding (`holds`, `heads`, `member-of`) read from either end: what is known of its tenure.
         public var tenure: Tenure?
+        /// `true` when a source disputes the fact (an evidence record with stance `disputes`); it still counts.
+        public var disputed: Bool
     }
 
     /// The node id.
@@ -76,6 +78,12 @@ public struct NodeReport: Codable, Sendable, Equatable {
     public var status: MeetingStatus?
     /// For meetings: the date the status was last reported.
     public var statusAsOf: PartialDate?
+    /// For meetings: what each source said of the status, in file order.
+    public var statusClaims: [ClaimCitation]?
+    /// For meetings: `true` when the sources contradict each other on the status.
+    public var contested: Bool?
+    /// `true` when a source disputes the node itself.
+    public var disputed: Bool
     /// The node's own evidence.
     public var evidence: [Citation]
     /// Every relationship of the node, read from its side.
@@ -100,6 +108,9 @@ public struct NodeReport: Codable, Sendable, Equatable {
         place = entity.meeting?.place
         status = entity.meeting?.status
         statusAsOf = entity.meeting?.statusAsOf
+        statusClaims = entity.meeting.map(dataset.claimCitations)
+        contested = entity.meeting?.isContested
+        disputed = entity.evidence.isDisputed
         evidence = cite(entity.evidence)
 
         func fact(_ relationship: Relationship, direction: Fact.Direction, other: NodeID, phrase: String, through: NodeID? = nil) -> Fact {
@@ -111,7 +122,8 @@ public struct NodeReport: Codable, Sendable, Equatable {
                 direction: direction, relation: relationship.relation, phrase: phrase,
                 otherID: other, otherName: otherEntity?.name ?? other.rawValue, otherKind: otherEntity?.kind,
                 date: date, role: relationship.role, capacity: relationship.capacity,
-                through: through, meetingStatus: meeting?.status, evidence: cite(relationship.evidence), tenure: nil)
+                through: through, meetingStatus: meeting?.status, evidence: cite(relationship.evidence), tenure: nil,
+                disputed: relationship.evidence.isDisputed)
         }
         var facts: [Fact] = []
         let position = dataset.index(of: entity.id)
@@ -144,6 +156,7 @@ public struct NodeReport: Codable, Sendable, Equatable {
                     var f = fact(participation, direction: .viaOffice, other: participation.to,
                                  phrase: "takes part by office in", through: holding.to)
                     f.evidence = cite(holding.evidence + participation.evidence)
+                    f.disputed = holding.evidence.isDisputed || participation.evidence.isDisputed
                     facts.append(f)
                 }
             }

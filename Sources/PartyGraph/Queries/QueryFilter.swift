@@ -20,6 +20,9 @@ public struct QueryFilter: Hashable, Sendable {
     public let statuses: Set<MeetingStatus>
     /// The meeting kinds that count; `nil` means every kind.
     public let meetingKinds: Set<MeetingKind>?
+    /// The date the answer is as of, echoed in answers: query a dataset narrowed by ``Dataset/known(at:)`` with
+    /// the same date (the rule lives there); `nil` for everything the sources say.
+    public var knownAt: PartialDate? = nil
 
     /// Announced and held meetings count by default; postponed and cancelled ones are left out unless asked for.
     public static let defaultStatuses: Set<MeetingStatus> = [.announced, .held]
@@ -69,7 +72,7 @@ public struct QueryFilter: Hashable, Sendable {
     public var echo: FilterEcho {
         FilterEcho(
             from: from, to: to, at: at, statuses: MeetingStatus.allCases.filter(statuses.contains),
-            meetingKinds: meetingKinds.map { kinds in MeetingKind.allCases.filter(kinds.contains) })
+            meetingKinds: meetingKinds.map { kinds in MeetingKind.allCases.filter(kinds.contains) }, knownAt: knownAt)
     }
 }
 
@@ -86,6 +89,8 @@ public struct FilterEcho: Codable, Hashable, Sendable {
     public var statuses: [MeetingStatus]
     /// `nil` when every meeting kind counts.
     public var meetingKinds: [MeetingKind]?
+    /// The date the answer is as of (``QueryFilter/knownAt``), if set.
+    public var knownAt: PartialDate?
 }
 
 extension DateSpan {

@@ -85,6 +85,7 @@ struct Centrality: ParsableCommand {
         if edgelist != nil {
             if projection != nil { throw ValidationError("--projection applies to a dataset; leave it out with --edgelist.") }
             if datasetOptions.dataset != nil { throw ValidationError("give either --dataset or --edgelist, not both.") }
+            if datasetOptions.knownAt != nil { throw ValidationError("--known-at applies to a dataset's sources; an edge list has none.") }
             if query.from != nil || query.to != nil || query.at != nil || !query.kind.isEmpty || !query.status.isEmpty {
                 throw ValidationError("--from, --to, --at, --kind and --status select meetings of a dataset; an edge list has none.")
             }
@@ -116,7 +117,7 @@ struct Centrality: ParsableCommand {
             graph = try AnalysisGraph(edgeListAt: edgelist, directed: directed, weighted: weighted)
         } else {
             graph = try AnalysisGraph(
-                dataset: try datasetOptions.load(), projection: projection ?? .persons, filter: try query.filter(),
+                dataset: try datasetOptions.load(), projection: projection ?? .persons, filter: try query.filter(knownAt: try datasetOptions.knownAtDate()),
                 directed: directed)
         }
         let report = try graph.centrality(parameters, top: top)

@@ -12,21 +12,36 @@ struct DatasetOptions: ParsableArguments {
     @Option(name: .long, help: "The dataset file to read (default: the bundled dataset).", completion: .file(extensions: ["json"]))
     var dataset: String?
 
+    @Option(name: .long, help: "Answer as the sources stood on this date (YYYY, YYYY-MM or YYYY-MM-DD): later sources are ignored.")
+    var knownAt: String?
+
+    func validate() throws { _ = try knownAtDate() }
+
+    /// The `--known-at` date, or a usage error naming what is wrong.
+    func knownAtDate() throws -> PartialDate? {
+        try knownAt.map { try ErrorMessages.date($0, option: "--known-at") }
+    }
+
     /// The path of the chosen dataset, or of the bundled one.
     func path() throws(PartyGraphError) -> String {
         if let dataset { return dataset }
         return try BundledDataset.locate().get()
     }
 
-    /// Loads the chosen dataset, or the bundled one.
-    func load() throws(PartyGraphError) -> Dataset {
-        try DatasetLoader.load(path: try path())
+    /// Loads the chosen dataset, or the bundled one, as its sources stood on `--known-at` (``Dataset/known(at:)``).
+    func load() throws -> Dataset {
+        try DatasetLoader.load(path: try path()).known(at: try knownAtDate())
     }
 
     /// Refuses an output path that names the dataset itself: inputs are never overwritten.
     /// - Parameter use: what the command does with the dataset, for the message ("exported", "drawn").
     func refuseOverwriting(_ out: String, use: String) throws {
-        if samePath(out, try path()) {
+        try DatasetOptions.refuseOverwriting(out, input: try path(), use: use)
+    }
+
+    /// ``refuseOverwriting(_:use:)`` for a command that names its input itself (`migrate FILE`).
+    static func refuseOverwriting(_ out: String, input: String, use: String) throws {
+        if samePath(out, input) {
             throw UsageError(description: "--out names the dataset being \(use); choose another path (inputs are never overwritten).")
         }
     }

@@ -35,7 +35,7 @@ struct Export: ParsableCommand {
         let datasetPath = try datasetOptions.path()
         let path = out ?? format.defaultOutput(forDataset: datasetPath, projection: projection)
         try datasetOptions.refuseOverwriting(path, use: "exported")
-        let dataset = try DatasetLoader.load(path: datasetPath)
+        let dataset = try DatasetLoader.load(path: datasetPath).known(at: try datasetOptions.knownAtDate())
         // The typed graph as DOT is the styled diagram the renderer draws; DiagramExporter makes that choice.
         let written = try DiagramExporter.write(dataset, format: format, projection: projection, window: window, to: path)
         for file in written {

@@ -22,7 +22,7 @@ struct Meetings: ParsableCommand {
     func run() throws {
         let dataset = try datasetOptions.load()
         let actors = try NameResolver(dataset: dataset).resolveAll(involving)
-        let report = try dataset.meetings(involving: actors.map(\.id), filter: try query.filter())
+        let report = try dataset.meetings(involving: actors.map(\.id), filter: try query.filter(knownAt: try datasetOptions.knownAtDate()))
         switch formatOptions.format {
         case .json: emit(try jsonText(report))
         case .csv: emit(csv(report))
@@ -41,8 +41,11 @@ struct Meetings: ParsableCommand {
         for listing in report.meetings {
             let meeting = listing.meeting
             lines.append("")
-            lines.append("\(meeting.date)  \(meeting.name)  [\(meeting.kind.rawValue), \(meeting.status.rawValue)"
+            lines.append("\(meeting.date)  \(meeting.name)  [\(meeting.kind.rawValue), \(StatusClaimsText.status(meeting.status, contested: meeting.contested))"
                 + (meeting.statusAsOf.map { " as of \($0)" } ?? "") + (meeting.place.map { ", \($0)" } ?? "") + "]  \(meeting.id)")
+            if StatusClaimsText.worthListing(meeting.claims, contested: meeting.contested) {
+                lines.append("  status claims: " + StatusClaimsText.timeline(meeting.claims))
+            }
             if !listing.partOf.isEmpty { lines.append("  part of: " + listing.partOf.map(\.name).joined(separator: "; ")) }
             if !listing.parts.isEmpty { lines.append("  parts: " + listing.parts.map(\.name).joined(separator: "; ")) }
             if !listing.parallelWith.isEmpty { lines.append("  in parallel with: " + listing.parallelWith.map(\.name).joined(separator: "; ")) }
@@ -65,12 +68,16 @@ struct Meetings: ParsableCommand {
                 lines.append(contentsOf: table.split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 })
             }
         }
+        if report.meetings.contains(where: \.meeting.contested) {
+            lines.append("")
+            lines.append(StatusClaimsText.contestedNote)
+        }
         return lines.joined(separator: "\n")
     }
 
     func csv(_ report: MeetingsReport) -> String {
         let header = [
-            "meeting_id", "meeting", "meeting_kind", "start", "end", "status", "announced", "part_of",
+            "meeting_id", "meeting", "meeting_kind", "start", "end", "status", "announced", "contested", "part_of",
             "attendee_id", "attendee", "attendee_kind", "holder_not_named", "derivation", "participant_id", "role", "capacity_id",
             "certainty", "certainty_reason",
         ]
@@ -78,7 +85,7 @@ struct Meetings: ParsableCommand {
         for listing in report.meetings {
             let meeting = listing.meeting
             let base = [meeting.id.rawValue, meeting.name, meeting.kind.rawValue, meeting.start?.description ?? "",
-                        meeting.end?.description ?? "", meeting.status.rawValue, String(meeting.announced),
+                        meeting.end?.description ?? "", meeting.status.rawValue, String(meeting.announced), String(meeting.contested),
                         meeting.partOf.map(\.rawValue).joined(separator: " ")]
             if listing.participants.isEmpty { rows.append(base + Array(repeating: "", count: 10)) }
             for participation in listing.participants {

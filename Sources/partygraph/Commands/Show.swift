@@ -26,10 +26,18 @@ struct Show: ParsableCommand {
         var lines = ["\(report.name)  [\(report.kind.rawValue)]  \(report.id)"]
         if !report.aliases.isEmpty { lines.append("also: " + report.aliases.joined(separator: "; ")) }
         if let meetingKind = report.meetingKind {
-            lines.append("\(meetingKind.rawValue), \(report.date ?? ""), \(report.place ?? "place not given"), \(report.status?.rawValue ?? "")"
+            lines.append("\(meetingKind.rawValue), \(report.date ?? ""), \(report.place ?? "place not given"), "
+                + (report.status.map { StatusClaimsText.status($0, contested: report.contested ?? false) } ?? "")
                 + (report.statusAsOf.map { " as of \($0)" } ?? ""))
+            if let claims = report.statusClaims, !claims.isEmpty {
+                lines.append("status claims:")
+                for claim in claims {
+                    lines.append("  " + StatusClaimsText.timeline([claim]) + ": “\(claim.quote)”")
+                }
+            }
         }
         if let note = report.note { lines.append("note: " + note) }
+        if report.disputed { lines.append("disputed: " + report.evidence.filter { $0.stance == .disputes }.map(\.source).joined(separator: ", ") + " contradicts this node") }
         var sources = Set<String>()
         let rows = report.facts.map { fact -> [String] in
             fact.evidence.forEach { sources.insert("\($0.source) (\($0.publisher), \($0.date))") }
@@ -49,12 +57,13 @@ struct Show: ParsableCommand {
                 detail.append("attested " + tenure.attestations.map(\.description).joined(separator: ", "))
                 if let after = tenure.continuesAfter { detail.append("inferred to continue after \(after): no later holder known") }
             }
+            if fact.disputed { detail.append("disputed") }
             let knownDays = fact.tenure.map { tenure in
                 tenure.knownFrom == tenure.knownTo && tenure.knownFrom != nil
                     ? tenure.knownFrom!.description : (tenure.knownFrom?.description ?? "") + "/" + (tenure.knownTo?.description ?? "")
             }
             var row = [fact.phrase, fact.otherName, knownDays ?? (fact.date.isEmpty ? "dates not stated" : fact.date), detail.joined(separator: ", "), Set(fact.evidence.map(\.source)).sorted().joined(separator: " ")]
-            if quotes { row.append(fact.evidence.map { "“\($0.quote)”" }.joined(separator: " ")) }
+            if quotes { row.append(fact.evidence.map { "“\($0.quote)”" + ($0.stance == .disputes ? " (disputes)" : "") }.joined(separator: " ")) }
             return row
         }
         lines.append("")

@@ -18,6 +18,7 @@ struct Validate: ParsableCommand {
 
     func validate() throws {
         if format == .csv { throw ValidationError("--format csv is not available here; use table or json.") }
+        if datasetOptions.knownAt != nil { throw ValidationError("--known-at applies to answers; validate checks the whole file.") }
     }
 
     struct FileResult: Codable {
@@ -26,6 +27,8 @@ struct Validate: ParsableCommand {
         var nodes: Int?
         var relations: Int?
         var problems: [Problem]
+        /// What is consistent but worth a look: contradicting status claims, disputed facts. Never makes a file invalid.
+        var warnings: [Problem] = []
     }
 
     struct Problem: Codable {
@@ -45,7 +48,9 @@ struct Validate: ParsableCommand {
         for path in paths {
             do throws(PartyGraphError) {
                 let dataset = try DatasetLoader.load(path: path)
-                results.append(FileResult(file: path, valid: true, nodes: dataset.entities.count, relations: dataset.relationships.count, problems: []))
+                results.append(FileResult(
+                    file: path, valid: true, nodes: dataset.entities.count, relations: dataset.relationships.count, problems: [],
+                    warnings: dataset.warnings.map { Problem(line: $0.line, column: $0.column, path: $0.path, message: $0.message, fix: $0.fix) }))
             } catch {
                 let problems: [Problem]
                 switch error {
@@ -61,16 +66,23 @@ struct Validate: ParsableCommand {
         case .json:
             emit(try jsonText(results))
         default:
+            func located(_ problem: Problem, in file: String, as severity: String) -> String {
+                var place = file
+                if let line = problem.line { place += ":\(line)" + (problem.column.map { ":\($0)" } ?? "") }
+                return "\(place): \(severity): \(problem.path): \(problem.message)" + (problem.fix.map { " — \($0)" } ?? "")
+            }
             for result in results {
                 if result.valid {
-                    emit("\(result.file): valid (\(result.nodes ?? 0) nodes, \(result.relations ?? 0) relations)")
+                    let count = result.warnings.count
+                    emit("\(result.file): valid (\(result.nodes ?? 0) nodes, \(result.relations ?? 0) relations"
+                         + (count == 0 ? "" : ", \(count) warning\(count == 1 ? "" : "s")") + ")")
+                    if count > 0 {
+                        let lines = result.warnings.map { located($0, in: result.file, as: "warning") }
+                        FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8))
+                    }
                 } else {
                     var lines = ["\(result.file): \(result.problems.count) problem\(result.problems.count == 1 ? "" : "s")"]
-                    for problem in result.problems {
-                        var place = result.file
-                        if let line = problem.line { place += ":\(line)" + (problem.column.map { ":\($0)" } ?? "") }
-                        lines.append("\(place): error: \(problem.path): \(problem.message)" + (problem.fix.map { " — \($0)" } ?? ""))
-                    }
+                    for problem in result.problems { lines.append(located(problem, in: result.file, as: "error")) }
                     FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8))
                 }
             }

@@ -34,16 +34,18 @@ struct QueryOptions: ParsableArguments {
 
     func validate() throws { _ = try filter() }
 
-    /// The library filter, or a usage error saying what is accepted.
-    func filter() throws -> QueryFilter {
+    /// The library filter, or a usage error saying what is accepted; `knownAt` is echoed (see ``DatasetOptions/load()``).
+    func filter(knownAt: PartialDate? = nil) throws -> QueryFilter {
         func date(_ text: String?, _ option: String) throws -> PartialDate? {
             try text.map { try ErrorMessages.date($0, option: option) }
         }
         do {
-            return try QueryFilter(
+            var filter = try QueryFilter(
                 from: try date(from, "--from"), to: try date(to, "--to"), at: try date(at, "--at"),
                 statuses: status.isEmpty ? QueryFilter.defaultStatuses : Set(status),
                 meetingKinds: kind.isEmpty ? nil : Set(kind))
+            filter.knownAt = knownAt
+            return filter
         } catch let error as PartyGraphError {
             throw ValidationError(ErrorMessages.text(error))
         }
@@ -58,6 +60,7 @@ func describe(_ filter: FilterEcho) -> String {
     if let from = filter.from { parts.append("from \(from)") }
     if let to = filter.to { parts.append("to \(to)") }
     if let at = filter.at { parts.append("office holders outside meetings on \(at)") }
+    if let knownAt = filter.knownAt { parts.append("as the sources stood on \(knownAt)") }
     return parts.joined(separator: ", ")
 }
 
@@ -69,7 +72,7 @@ struct QuoteNotes {
     mutating func refer(_ citations: [NodeReport.Citation]) -> String {
         citations.map { citation in
             if let number = numbers[citation] { return "[\(number)]" }
-            lines.append("[\(lines.count + 1)] \(citation.source): “\(citation.quote)”")
+            lines.append("[\(lines.count + 1)] \(citation.source): “\(citation.quote)”" + (citation.stance == .disputes ? " (disputes)" : ""))
             numbers[citation] = lines.count
             return "[\(lines.count)]"
         }.joined()
@@ -119,7 +122,7 @@ struct WhoMet: ParsableCommand {
         let resolver = NameResolver(dataset: dataset)
         let actor = try resolver.resolve(name)
         let other = try with.map { text throws(PartyGraphError) in try resolver.resolve(text) }
-        let report = try dataset.encounters(of: actor.id, with: other?.id, filter: try query.filter(), level: level)
+        let report = try dataset.encounters(of: actor.id, with: other?.id, filter: try query.filter(knownAt: try datasetOptions.knownAtDate()), level: level)
         switch formatOptions.format {
         case .json: emit(try jsonText(report))
         case .csv: emit(csv(report))
@@ -151,7 +154,7 @@ struct WhoMet: ParsableCommand {
             let theirs = encounter.counterpart.participations[0], ours = encounter.actor.participations[0]
             let extra = { (side: EncounterSide) in side.participations.count > 1 ? " +\(side.participations.count - 1)" : "" }
             return [
-                encounter.meeting.date, encounter.meeting.name, encounter.meeting.status.rawValue,
+                encounter.meeting.date, encounter.meeting.name, StatusClaimsText.status(encounter.meeting.status, contested: encounter.meeting.contested),
                 encounter.counterpart.actor.label + (encounter.counterpart.certainty == .inferred ? " (inferred)" : ""),
                 [theirs.role?.rawValue, theirs.capacity.map { "for " + $0.name }].compactMap { $0 }.joined(separator: ", "),
                 theirs.how + extra(encounter.counterpart),
@@ -178,6 +181,14 @@ struct WhoMet: ParsableCommand {
         }
         let leftOut = notAtLevelNote(report)
         if !leftOut.isEmpty { lines.append(""); lines.append(contentsOf: leftOut) }
+        if report.encounters.contains(where: \.meeting.contested) {
+            lines.append("")
+            lines.append(StatusClaimsText.contestedNote)
+        }
+        if report.encounters.contains(where: { $0.evidence.contains { $0.stance == .disputes } }) {
+            lines.append("")
+            lines.append(StatusClaimsText.disputedNote)
+        }
         lines.append("")
         lines.append(notes.text)
         return lines.joined(separator: "\n")
