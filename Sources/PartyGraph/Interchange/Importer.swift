@@ -285,6 +285,40 @@ struct DatasetBuilder {
         return []
     }
 
+    /// The `status_claims` column as ``DatasetWriter/claims(_:)`` writes it: a JSON list of
+    /// `{"source", "date", "status", "quote", "stance"?}`; empty when the column is absent.
+    private mutating func statusClaims(_ record: FlatRecord, broken: inout Bool) -> [StatusClaim] {
+        guard let text = record.fields["status_claims"] else { return [] }
+        let fix = "write [{\"source\":\"source-id\",\"date\":\"2026-02-03\",\"status\":\"announced\",\"quote\":\"the sentence\"}]"
+        guard let value = json(text), case .array(let items) = value.shape, !items.isEmpty else {
+            report(record, "status_claims", "\"status_claims\" must be a non-empty JSON list of status claims", fix: fix)
+            broken = true
+            return []
+        }
+        var claims: [StatusClaim] = []
+        for (index, item) in items.enumerated() {
+            guard case .string(let source)? = item["source"]?.shape, case .string(let quote)? = item["quote"]?.shape,
+                  case .string(let dateText)? = item["date"]?.shape, let date = try? PartialDate(parsing: dateText),
+                  case .string(let statusText)? = item["status"]?.shape, let status = MeetingStatus(rawValue: statusText) else {
+                report(record, "status_claims", "status claim \(index + 1) needs \"source\", a \"date\", a known \"status\" and \"quote\"", fix: fix)
+                broken = true
+                continue
+            }
+            var stance = Evidence.Stance.supports
+            if let stanceValue = item["stance"] {
+                guard case .string(let text) = stanceValue.shape, let parsed = Evidence.Stance(rawValue: text) else {
+                    report(record, "status_claims", "status claim \(index + 1) has an unknown stance",
+                           fix: "one of " + Evidence.Stance.allCases.map(\.rawValue).joined(separator: ", "))
+                    broken = true
+                    continue
+                }
+                stance = parsed
+            }
+            claims.append(StatusClaim(source: source, date: date, status: status, quote: quote.nfc, stance: stance))
+        }
+        return claims
+    }
+
     private mutating func evidence(_ record: FlatRecord, broken: inout Bool) -> [Evidence] {
         guard let text = record.fields["evidence"] else {
             if let quote = record.fields["quote"], let source = record.fields["quote_source"] { return [Evidence(source: source, quote: quote.nfc)] }
@@ -371,17 +405,20 @@ struct DatasetBuilder {
             if record.fields["meeting_kind"] == nil { report(record, "meeting_kind", "a meeting needs \"meeting_kind\"", fix: "one of " + MeetingKind.allCases.map(\.rawValue).joined(separator: ", ")); broken = true }
             if record.fields["status"] == nil { report(record, "status", "a meeting needs \"status\"", fix: "one of " + MeetingStatus.allCases.map(\.rawValue).joined(separator: ", ")); broken = true }
             if record.fields["start"] == nil { report(record, "start", "a meeting needs a \"start\" date", fix: "e.g. 2026-02-06"); broken = true }
+            let claims = statusClaims(record, broken: &broken)
             if !broken, let meetingKind, let status, let start {
                 do {
                     let span = try DateSpan(start: start, end: end ?? start)
-                    meeting = MeetingDetails(kind: meetingKind, date: span, place: record.fields["place"]?.nfc, status: status, statusAsOf: asOf)
+                    meeting = claims.isEmpty
+                        ? MeetingDetails(kind: meetingKind, date: span, place: record.fields["place"]?.nfc, status: status, statusAsOf: asOf)
+                        : MeetingDetails(kind: meetingKind, date: span, place: record.fields["place"]?.nfc, claims: claims)
                 } catch {
                     report(record, "end", "invalid dates: \(error)", fix: "the end must not come before the start")
                     broken = true
                 }
             }
         } else if kind != nil {
-            for column in ["meeting_kind", "start", "end", "place", "status", "status_as_of"] where record.fields[column] != nil {
+            for column in ["meeting_kind", "start", "end", "place", "status", "status_as_of", "status_claims"] where record.fields[column] != nil {
                 report(record, column, "only meetings have \"\(column)\"", fix: "leave it empty or set kind to meeting")
                 broken = true
             }
@@ -448,6 +485,9 @@ struct DatasetBuilder {
         }
         if !issues.isEmpty { throw .invalidData(file: file, issues: issues) }
         return Dataset(validatedTitle: title, description: description, sources: sources, entities: entities,
-                       relationships: relationships, validation: result)
+                       relationships: relationships, validation: result,
+                       warnings: DatasetWarnings.findings(entities: entities, relationships: relationships).map {
+                           $0.issue(file: file, line: nil, column: nil)
+                       })
     }
 }

@@ -108,7 +108,7 @@ extension InterchangeGraph {
         .init(name: "kind", type: .string), .init(name: "name", type: .string), .init(name: "aliases", type: .list),
         .init(name: "note", type: .string), .init(name: "meeting_kind", type: .string), .init(name: "start", type: .date),
         .init(name: "end", type: .date), .init(name: "place", type: .string), .init(name: "status", type: .string),
-        .init(name: "status_as_of", type: .date), .init(name: "evidence", type: .json),
+        .init(name: "status_as_of", type: .date), .init(name: "status_claims", type: .json), .init(name: "evidence", type: .json),
         .init(name: "quote", type: .string), .init(name: "quote_source", type: .string), .init(name: "seats", type: .string),
     ]
 
@@ -141,6 +141,8 @@ extension InterchangeGraph {
                 if let place = meeting.place { values["place"] = .string(place) }
                 values["status"] = .string(meeting.status.rawValue)
                 if let asOf = meeting.statusAsOf { values["status_as_of"] = .string(asOf.description) }
+                // The claims in full; `status` and `status_as_of` are then the current claim's, for readers of one column.
+                if !meeting.claims.isEmpty { values["status_claims"] = .json(DatasetWriter.claims(meeting.claims)) }
                 nodeSpans[entity.id.rawValue] = meeting.date
             }
             addEvidence(entity.evidence, to: &values)
