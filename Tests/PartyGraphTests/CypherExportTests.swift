@@ -48,7 +48,7 @@ extension InterchangeFixtures {
         let files = Self.files(InterchangeFixtures.bundled)
         let meetings = files["nodes-meeting.csv"]!, parties = files["nodes-party.csv"]!
         #expect(meetings.hasPrefix("id,kind,name,aliases,note,meeting_kind,start,start_exact,end,end_exact,place,status,"
-                                   + "status_as_of,status_as_of_exact,evidence,quote,quote_source,seats\r\n"))
+                                   + "status_as_of,status_as_of_exact,status_claims,evidence,quote,quote_source,seats\r\n"))
         #expect(meetings.contains("\r\nmeeting/2026-02-cpp-cpv-summit,meeting,CPP–CPV bilateral summit,first bilateral summit,\""))
         #expect(meetings.contains(",bilateral-summit,2026-02-06,2026-02-06,2026-02-07,2026-02-07,Cambodia,announced,2026-02-03,2026-02-03,"))
         #expect(parties.contains("\r\nparty/cpv,party,Communist Party of Việt Nam,CPV;Communist Party of Viet Nam;Communist Party of Vietnam,"))

@@ -124,7 +124,7 @@ enum InterchangeFixtures {
         #expect(CSVText.field("two\nlines") == "\"two\nlines\"")
         #expect(CSVText.field("<&>") == "<&>")
         let nodes = InterchangeFixtures.text(Exporter.files(InterchangeFixtures.tricky, format: .csv)[0])
-        #expect(nodes.hasPrefix("id,kind,name,aliases,note,meeting_kind,start,end,place,status,status_as_of,evidence,quote,quote_source,seats\r\n"))
+        #expect(nodes.hasPrefix("id,kind,name,aliases,note,meeting_kind,start,end,place,status,status_as_of,status_claims,evidence,quote,quote_source,seats\r\n"))
         #expect(nodes.contains("person/someone,person,\"Ông \"\"X\"\", Jr.\","))
     }
 

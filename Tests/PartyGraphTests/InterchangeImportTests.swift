@@ -100,7 +100,7 @@ import Testing
 
     static let cases: [Case] = [
         Case(name: "wrong number of fields", file: "nodes.csv", change: replacing("person/to-lam,person,Tô Lâm,", "person/to-lam,person,Tô,Lâm,"),
-             path: "row 4", line: 5, message: "the row has 16 fields but the header has 15"),
+             path: "row 4", line: 5, message: "the row has 17 fields but the header has 16"),
         Case(name: "unknown kind", file: "nodes.csv", change: replacing("person/to-lam,person,", "person/to-lam,persn,"),
              path: "row 4, column \"kind\"", line: 5, message: "unknown kind 'persn'"),
         Case(name: "missing endpoint", file: "edges.csv", change: replacing("e1,person/to-lam,", "e1,person/to-lamm,"),
