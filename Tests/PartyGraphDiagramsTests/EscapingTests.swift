@@ -81,9 +81,9 @@ func drawn(_ text: String) -> String {
         #expect(targets == ["https://example.org/search?q=%22Tô%20Lâm%22&lang=vi&x=%3Cy%3E"])
     }
 
-    @Test func controlCharactersAreDroppedAndTabsBecomeSpaces() throws {
-        let diagram = Diagram(nodes: [DiagramNode(id: "a", label: "a\u{01}b\tc\u{7F}")])
-        #expect(try renderSVG(diagram).groups("node").map(\.label) == ["ab c"])
+    @Test func charactersXMLCannotHoldAreDrawnAsReplacementCharactersAndTabsBecomeSpaces() throws {
+        let diagram = Diagram(nodes: [DiagramNode(id: "a", label: "a\u{01}b\tc\u{7F}d\u{FFFE}e\u{FFFF}\u{00}")])
+        #expect(try renderSVG(diagram).groups("node").map(\.label) == ["a\u{FFFD}b c\u{FFFD}d\u{FFFD}e\u{FFFD}\u{FFFD}"])
     }
 
     @Test func escapeDoublesBackslashesAndEncodesLineBreaks() {

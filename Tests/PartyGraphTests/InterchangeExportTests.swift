@@ -112,9 +112,9 @@ enum InterchangeFixtures {
     }
 
     @Test func xmlEscapingKeepsMarkupCharactersQuotesAndLineBreaks() {
-        #expect(xmlEscaped("<&> \"q\" 'a'\n\t\r Tô") == "&lt;&amp;&gt; &quot;q&quot; &apos;a&apos;&#10;&#9;&#13; Tô")
-        #expect(xmlEscaped("<&> \"q\"\n\r", content: true) == "&lt;&amp;&gt; \"q\"\n&#13;")
-        #expect(xmlEscaped("bell\u{07}") == "bell\u{FFFD}")
+        #expect(XMLText.escaped("<&> \"q\" 'a'\n\t\r Tô") == "&lt;&amp;&gt; &quot;q&quot; &apos;a&apos;&#10;&#9;&#13; Tô")
+        #expect(XMLText.escaped("<&> \"q\"\n\r", content: true) == "&lt;&amp;&gt; \"q\"\n&#13;")
+        #expect(XMLText.escaped("bell\u{07}") == "bell\\u0007")
     }
 
     @Test func csvQuotesByRFC4180() {

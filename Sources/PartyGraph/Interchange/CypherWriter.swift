@@ -35,6 +35,34 @@ enum CypherWriter {
     /// The separator of list items in a cell; an item holding it would be split on loading (docs/interchange.md).
     static let listSeparator = ";"
 
+    /// A Cypher expression for the text of a CSV cell `cell` (`row.\`name\``): with ``CSVText/Formulas/neutralised``
+    /// cells, the `'` that ``CSVText`` put in front of a formula-like cell is taken off as ``CSVText/readCell(_:)`` does
+    /// — when the cell starts with `'` and its first piece after the leading `'`s starts with one of
+    /// ``CSVText/formulaStarts`` — with functions both Neo4j and FalkorDB have (FalkorDB has no `=~`).
+    static func text(_ cell: String, formulas: CSVText.Formulas) -> String {
+        guard formulas == .neutralised else { return cell }
+        let starts = CSVText.formulaStarts.map { character -> String in
+            switch character {
+            case "\t": return "'\\t'"
+            case "\r": return "'\\r'"
+            default: return "'\(character)'"
+            }
+        }.joined(separator: ", ")
+        return "CASE WHEN \(cell) IS NULL OR NOT \(cell) STARTS WITH \"'\" THEN \(cell) "
+            + "WHEN left(head([piece IN split(\(cell), \"'\") WHERE piece <> '']), 1) IN [\(starts)] "
+            + "THEN substring(\(cell), 1) ELSE \(cell) END"
+    }
+
+    /// The positions of integer columns in a header of `columns` after `leading` id columns.
+    private static func numericColumns(_ columns: [InterchangeGraph.Column], leading: Int) -> Set<Int> {
+        var result = Set<Int>(), position = leading
+        for column in columns {
+            if column.type == .integer { result.insert(position) }
+            position += headers(column).count
+        }
+        return result
+    }
+
     /// The CSV header cells of a column: dates take a second column with the exact partial date.
     private static func headers(_ column: InterchangeGraph.Column) -> [String] {
         column.type == .date ? [column.name, column.name + "_exact"] : [column.name]
@@ -55,12 +83,14 @@ enum CypherWriter {
     }
 
     /// The Cypher expressions setting a column's properties from `row`, typed.
-    private static func assignments(_ column: InterchangeGraph.Column, variable: String) -> [String] {
+    /// Text columns go through ``text(_:formulas:)``; JSON text (`[`…) and ISO dates never start like a formula.
+    private static func assignments(_ column: InterchangeGraph.Column, variable: String, formulas: CSVText.Formulas) -> [String] {
         let cell = "row.`\(column.name)`"
         switch column.type {
-        case .string, .json: return ["\(variable).`\(column.name)` = \(cell)"]
+        case .string: return ["\(variable).`\(column.name)` = \(text(cell, formulas: formulas))"]
+        case .json: return ["\(variable).`\(column.name)` = \(cell)"]
         case .integer: return ["\(variable).`\(column.name)` = toInteger(\(cell))"]
-        case .list: return ["\(variable).`\(column.name)` = split(\(cell), '\(listSeparator)')"]
+        case .list: return ["\(variable).`\(column.name)` = split(\(text(cell, formulas: formulas)), '\(listSeparator)')"]
         case .date: return [
             "\(variable).`\(column.name)` = date(\(cell))",
             "\(variable).`\(column.name)_exact` = row.`\(column.name)_exact`",
@@ -79,32 +109,32 @@ enum CypherWriter {
     }
 
     /// `nodes-<kind>.csv`: `id`, then every node column (dates as two columns), nodes in dataset order.
-    static func nodes(_ graph: InterchangeGraph, kind: String) -> String {
+    static func nodes(_ graph: InterchangeGraph, kind: String, formulas: CSVText.Formulas) -> String {
         let header = ["id"] + graph.nodeColumns.flatMap(headers)
         let rows = graph.nodes.lazy.filter { $0.kind == kind }.map { node in
             [node.id] + graph.nodeColumns.flatMap { cells($0, node.values[$0.name]) }
         }
-        return CSVText.table(header: header, rows: rows)
+        return CSVText.table(header: header, rows: rows, numericColumns: numericColumns(graph.nodeColumns, leading: 1), formulas: formulas)
     }
 
     /// `relationships-<relation>.csv`: `id`, `from`, `to`, then every edge column, edges in dataset order.
-    static func relationships(_ graph: InterchangeGraph, relation: String) -> String {
+    static func relationships(_ graph: InterchangeGraph, relation: String, formulas: CSVText.Formulas) -> String {
         let header = ["id", "from", "to"] + graph.edgeColumns.flatMap(headers)
         let rows = graph.edges.lazy.filter { $0.relation == relation }.map { edge in
             [edge.id, edge.source, edge.target] + graph.edgeColumns.flatMap { cells($0, edge.values[$0.name]) }
         }
-        return CSVText.table(header: header, rows: rows)
+        return CSVText.table(header: header, rows: rows, numericColumns: numericColumns(graph.edgeColumns, leading: 3), formulas: formulas)
     }
 
     /// `load.cypher`: one `LOAD CSV` statement per file, nodes first; each statement ends with `;` at the end of
     /// its last line, and lines starting with `//` are comments.
-    static func load(_ graph: InterchangeGraph, kinds: [String], relations: [String]) -> String {
+    static func load(_ graph: InterchangeGraph, kinds: [String], relations: [String], formulas: CSVText.Formulas) -> String {
         var lines = [
             "// PartyGraph export for a Cypher engine (Neo4j 4.4/5, FalkorDB): see docs/interchange.md.",
             "// Put the CSV files in the engine's import folder, run schema-neo4j.cypher or schema-falkordb.cypher,",
             "// then these statements, into an empty graph. Empty cells are absent, so absent values stay unset.",
         ]
-        let nodeSet = (["n.id = row.`id`"] + graph.nodeColumns.flatMap { assignments($0, variable: "n") })
+        let nodeSet = (["n.id = \(text("row.`id`", formulas: formulas))"] + graph.nodeColumns.flatMap { assignments($0, variable: "n", formulas: formulas) })
             .joined(separator: ",\n    ")
         for kind in kinds {
             lines.append("""
@@ -113,12 +143,16 @@ enum CypherWriter {
                 SET \(nodeSet);
                 """)
         }
-        let edgeSet = (["r.id = row.`id`"] + graph.edgeColumns.flatMap { assignments($0, variable: "r") })
+        let edgeSet = (["r.id = row.`id`"] + graph.edgeColumns.flatMap { assignments($0, variable: "r", formulas: formulas) })
             .joined(separator: ",\n    ")
+        // The ends are found by id through the index; the ids are worked out first (FalkorDB 4.16 crashes on a list
+        // comprehension inside a pattern's property map).
+        let endpoints = "WITH row, \(text("row.`from`", formulas: formulas)) AS fromID, \(text("row.`to`", formulas: formulas)) AS toID\n"
+            + "MATCH (a:PartyGraph {id: fromID}), (b:PartyGraph {id: toID})"
         for relation in relations {
             lines.append("""
                 LOAD CSV WITH HEADERS FROM 'file:///\(relationshipFile(ofRelation: relation))' AS row
-                MATCH (a:PartyGraph {id: row.`from`}), (b:PartyGraph {id: row.`to`})
+                \(endpoints)
                 CREATE (a)-[r:\(type(ofRelation: relation))]->(b)
                 SET \(edgeSet);
                 """)
@@ -237,14 +271,14 @@ enum CypherWriter {
 
     /// Every file of the export: node files, relationship files, the two schema scripts and `load.cypher`, and for
     /// the typed graph (`withQueries`) the who-meets-whom queries `who-met.cypher` and `meets.cypher`.
-    static func files(_ graph: InterchangeGraph, withQueries: Bool) -> [(name: String, text: String)] {
+    static func files(_ graph: InterchangeGraph, withQueries: Bool, formulas: CSVText.Formulas) -> [(name: String, text: String)] {
         let kinds = kinds(graph), relations = relations(graph)
-        var files = kinds.map { (name: nodeFile(ofKind: $0), text: nodes(graph, kind: $0)) }
-            + relations.map { (name: relationshipFile(ofRelation: $0), text: relationships(graph, relation: $0)) }
+        var files = kinds.map { (name: nodeFile(ofKind: $0), text: nodes(graph, kind: $0, formulas: formulas)) }
+            + relations.map { (name: relationshipFile(ofRelation: $0), text: relationships(graph, relation: $0, formulas: formulas)) }
         files += [
             ("schema-neo4j.cypher", neo4jSchema(relations: relations)),
             ("schema-falkordb.cypher", falkorDBSchema(relations: relations)),
-            ("load.cypher", load(graph, kinds: kinds, relations: relations)),
+            ("load.cypher", load(graph, kinds: kinds, relations: relations, formulas: formulas)),
         ]
         if withQueries { files += [("who-met.cypher", whoMetQuery()), ("meets.cypher", meetsQuery())] }
         return files

@@ -63,8 +63,12 @@ public enum Exporter {
     ///   - format: the file format.
     ///   - window: keep only meetings and relationships whose dates overlap it (open bounds overlap everything).
     ///   - projection: the full graph, or the who-meets-whom graph of a level (see ``GraphProjection``).
+    ///   - csvFormulas: how CSV files (csv, neo4j, cypher) write text cells that a spreadsheet would run as a
+    ///     formula: neutralised with a leading `'` (the default, undone by ``Importer`` and by the Cypher load
+    ///     scripts) or raw (see ``CSVText``).
     public static func files(
-        _ dataset: Dataset, format: ExportFormat, projection: GraphProjection = .full, window: DateSpan? = nil
+        _ dataset: Dataset, format: ExportFormat, projection: GraphProjection = .full, window: DateSpan? = nil,
+        csvFormulas: CSVText.Formulas = .neutralised
     ) -> [ExportFile] {
         let graph = projection == .full
             ? InterchangeGraph.full(dataset, window: window)
@@ -76,19 +80,21 @@ public enum Exporter {
         case .json: return [file("", NodeLinkWriter.text(graph))]
         case .dot: return [file("", DOTWriter.text(graph))]
         case .csv:
-            var files = [file("nodes.csv", CSVWriter.nodes(graph)), file("edges.csv", CSVWriter.edges(graph))]
+            var files = [file("nodes.csv", CSVWriter.nodes(graph, formulas: csvFormulas)),
+                         file("edges.csv", CSVWriter.edges(graph, formulas: csvFormulas))]
             if projection == .full {
-                files.append(file("sources.csv", CSVWriter.sources(dataset)))
-                files.append(file("dataset.csv", CSVWriter.metadata(dataset)))
+                files.append(file("sources.csv", CSVWriter.sources(dataset, formulas: csvFormulas)))
+                files.append(file("dataset.csv", CSVWriter.metadata(dataset, formulas: csvFormulas)))
             }
             return files
         case .neo4j:
             return [
-                file("nodes.csv", Neo4jWriter.nodes(graph)), file("relationships.csv", Neo4jWriter.relationships(graph)),
-                file("load.cypher", Neo4jWriter.cypher(graph)),
+                file("nodes.csv", Neo4jWriter.nodes(graph, formulas: csvFormulas)),
+                file("relationships.csv", Neo4jWriter.relationships(graph, formulas: csvFormulas)),
+                file("load.cypher", Neo4jWriter.cypher(graph, formulas: csvFormulas)),
             ]
         case .cypher:
-            return CypherWriter.files(graph, withQueries: projection == .full).map { file($0.name, $0.text) }
+            return CypherWriter.files(graph, withQueries: projection == .full, formulas: csvFormulas).map { file($0.name, $0.text) }
         }
     }
 
@@ -100,9 +106,10 @@ public enum Exporter {
     @discardableResult
     public static func write(
         _ dataset: Dataset, format: ExportFormat, projection: GraphProjection = .full, window: DateSpan? = nil,
-        to path: String
+        csvFormulas: CSVText.Formulas = .neutralised, to path: String
     ) throws(PartyGraphError) -> [String] {
-        try write(files(dataset, format: format, projection: projection, window: window), format: format, to: path)
+        try write(files(dataset, format: format, projection: projection, window: window, csvFormulas: csvFormulas),
+                  format: format, to: path)
     }
 
     /// Writes the files of an export in `format` to `path` (a file, or a folder for CSV, Neo4j and Cypher) atomically

@@ -34,36 +34,41 @@ enum NodeLinkWriter {
     static func text(_ graph: InterchangeGraph) -> String { document(graph).prettyText + "\n" }
 }
 
-/// The interchange CSV files (``CSVText`` lays out the lines).
+/// The interchange CSV files (``CSVText`` lays out the lines and neutralises formula-like text cells).
 enum CSVWriter {
+    /// The positions of integer columns among `columns`, shifted by the `leading` id columns before them.
+    static func numericColumns(_ columns: [InterchangeGraph.Column], leading: Int) -> Set<Int> {
+        Set(columns.indices.filter { columns[$0].type == .integer }.map { $0 + leading })
+    }
+
     /// `nodes.csv`: `id`, then the node columns.
-    static func nodes(_ graph: InterchangeGraph) -> String {
+    static func nodes(_ graph: InterchangeGraph, formulas: CSVText.Formulas) -> String {
         CSVText.table(header: ["id"] + graph.nodeColumns.map(\.name), rows: graph.nodes.map { node in
             [node.id] + graph.nodeColumns.map { node.values[$0.name]?.flatText ?? "" }
-        })
+        }, numericColumns: numericColumns(graph.nodeColumns, leading: 1), formulas: formulas)
     }
 
     /// `edges.csv`: `id`, `from`, `to`, then the edge columns; one row per relationship.
-    static func edges(_ graph: InterchangeGraph) -> String {
+    static func edges(_ graph: InterchangeGraph, formulas: CSVText.Formulas) -> String {
         CSVText.table(header: ["id", "from", "to"] + graph.edgeColumns.map(\.name), rows: graph.edges.lazy.map { edge in
             [edge.id, edge.source, edge.target] + graph.edgeColumns.map { edge.values[$0.name]?.flatText ?? "" }
-        })
+        }, numericColumns: numericColumns(graph.edgeColumns, leading: 3), formulas: formulas)
     }
 
     static let sourceColumns = ["id", "publisher", "title", "date", "url", "text"]
 
     /// `sources.csv`: the dataset's sources.
-    static func sources(_ dataset: Dataset) -> String {
+    static func sources(_ dataset: Dataset, formulas: CSVText.Formulas) -> String {
         CSVText.table(header: sourceColumns, rows: dataset.sources.map {
             [$0.id, $0.publisher, $0.title, $0.date.description, $0.url ?? "", $0.textFile ?? ""]
-        })
+        }, formulas: formulas)
     }
 
     /// `dataset.csv`: `field,value` rows for the dataset's format, version, title and description.
-    static func metadata(_ dataset: Dataset) -> String {
+    static func metadata(_ dataset: Dataset, formulas: CSVText.Formulas) -> String {
         var rows = [["format", DatasetLoader.formatName], ["version", String(DatasetLoader.formatVersion)], ["title", dataset.title]]
         if let description = dataset.description { rows.append(["description", description]) }
-        return CSVText.table(header: ["field", "value"], rows: rows)
+        return CSVText.table(header: ["field", "value"], rows: rows, formulas: formulas)
     }
 }
 
@@ -100,7 +105,12 @@ enum Neo4jWriter {
         }
     }
 
-    static func nodes(_ graph: InterchangeGraph) -> String {
+    /// The positions of `:long` columns in a header: their cells are numbers, never neutralised.
+    private static func numericColumns(_ header: [String]) -> Set<Int> {
+        Set(header.indices.filter { header[$0].hasSuffix(":long") })
+    }
+
+    static func nodes(_ graph: InterchangeGraph, formulas: CSVText.Formulas) -> String {
         let expanded = graph.nodeColumns.filter { $0.name != "kind" }.map { ($0.name, columns($0)) }
         let header = ["id:ID", ":LABEL", "kind"] + expanded.flatMap { $0.1.map(\.header) }
         let rows = graph.nodes.map { node in
@@ -108,10 +118,10 @@ enum Neo4jWriter {
                 parts.map { part in node.values[name].map(part.cell) ?? "" }
             }
         }
-        return CSVText.table(header: header, rows: rows)
+        return CSVText.table(header: header, rows: rows, numericColumns: numericColumns(header), formulas: formulas)
     }
 
-    static func relationships(_ graph: InterchangeGraph) -> String {
+    static func relationships(_ graph: InterchangeGraph, formulas: CSVText.Formulas) -> String {
         let expanded = graph.edgeColumns.filter { $0.name != "relation" }.map { ($0.name, columns($0)) }
         let header = [":START_ID", ":END_ID", ":TYPE", "id", "relation"] + expanded.flatMap { $0.1.map(\.header) }
         let rows = graph.edges.lazy.map { edge in
@@ -119,18 +129,20 @@ enum Neo4jWriter {
                 parts.map { part in edge.values[name].map(part.cell) ?? "" }
             }
         }
-        return CSVText.table(header: header, rows: rows)
+        return CSVText.table(header: header, rows: rows, numericColumns: numericColumns(header), formulas: formulas)
     }
 
     /// A Cypher script that loads the two CSV files with `LOAD CSV` (Neo4j 4.4 and 5, no plugins).
-    static func cypher(_ graph: InterchangeGraph) -> String {
+    static func cypher(_ graph: InterchangeGraph, formulas: CSVText.Formulas) -> String {
         func cell(_ header: String) -> String { "row.`\(header)`" }
+        func text(_ header: String) -> String { CypherWriter.text(cell(header), formulas: formulas) }
         func assignments(_ columns: [InterchangeGraph.Column], variable: String, skip: Set<String>) -> [String] {
             columns.filter { !skip.contains($0.name) }.flatMap { column -> [String] in
                 switch column.type {
-                case .string, .json: return ["\(variable).\(column.name) = \(cell(column.name))"]
+                case .string: return ["\(variable).\(column.name) = \(text(column.name))"]
+                case .json: return ["\(variable).\(column.name) = \(cell(column.name))"]
                 case .integer: return ["\(variable).\(column.name) = toInteger(\(cell(column.name + ":long")))"]
-                case .list: return ["\(variable).\(column.name) = split(\(cell(column.name + ":string[]")), ';')"]
+                case .list: return ["\(variable).\(column.name) = split(\(text(column.name + ":string[]")), ';')"]
                 case .date: return [
                     "\(variable).\(column.name) = date(\(cell(column.name + ":date")))",
                     "\(variable).\(column.name)_exact = \(cell(column.name + "_exact"))",
@@ -144,23 +156,25 @@ enum Neo4jWriter {
             "// Empty CSV fields load as null, so absent properties are not set.",
             "CREATE CONSTRAINT partygraph_id IF NOT EXISTS FOR (n:PartyGraph) REQUIRE n.id IS UNIQUE;",
         ]
-        let nodeSet = (["n.kind = row.kind"] + assignments(graph.nodeColumns, variable: "n", skip: ["kind"])).joined(separator: ",\n    ")
+        let nodeSet = (["n.kind = \(text("kind"))"] + assignments(graph.nodeColumns, variable: "n", skip: ["kind"])).joined(separator: ",\n    ")
         for kind in Set(graph.nodes.map(\.kind)).sorted() {
             lines.append("""
                 LOAD CSV WITH HEADERS FROM 'file:///nodes.csv' AS row
                 WITH row WHERE row.kind = '\(kind)'
-                MERGE (n:PartyGraph {id: row.`id:ID`})
+                WITH row, \(text("id:ID")) AS nodeID
+                MERGE (n:PartyGraph {id: nodeID})
                 SET n:\(label(ofKind: kind)),
                     \(nodeSet);
                 """)
         }
-        let edgeSet = (["r.id = row.id", "r.relation = row.relation"] + assignments(graph.edgeColumns, variable: "r", skip: ["relation"]))
+        let edgeSet = (["r.id = row.id", "r.relation = \(text("relation"))"] + assignments(graph.edgeColumns, variable: "r", skip: ["relation"]))
             .joined(separator: ",\n    ")
         for relation in Set(graph.edges.map(\.relation)).sorted() {
             lines.append("""
                 LOAD CSV WITH HEADERS FROM 'file:///relationships.csv' AS row
                 WITH row WHERE row.`:TYPE` = '\(type(ofRelation: relation))'
-                MATCH (a:PartyGraph {id: row.`:START_ID`}), (b:PartyGraph {id: row.`:END_ID`})
+                WITH row, \(text(":START_ID")) AS fromID, \(text(":END_ID")) AS toID
+                MATCH (a:PartyGraph {id: fromID}), (b:PartyGraph {id: toID})
                 CREATE (a)-[r:\(type(ofRelation: relation))]->(b)
                 SET \(edgeSet);
                 """)
@@ -171,14 +185,25 @@ enum Neo4jWriter {
 
 /// Plain Graphviz DOT: quoted, escaped ids and labels, node kind as shape, relation as edge label.
 enum DOTWriter {
+    /// A DOT string that Graphviz shows as written, by the rules `PartyGraphDiagrams` applies to the labels it
+    /// draws: `"` and `\` escaped (so `\N`, `\l` are no escString escapes), a line break (`\n`, `\r\n`, `\r`) as
+    /// `\n`, `&` as `&amp;` (Graphviz decodes entities in labels), and the characters XML 1.0 cannot hold — the other
+    /// control characters, DEL, U+FFFE, U+FFFF — as U+FFFD: a NUL would end the text for Graphviz's C parser, and
+    /// the others would make the SVG that `dot -Tsvg` draws from the file ill-formed.
     static func quoted(_ text: String) -> String {
         var out = "\""
+        var previousWasCarriageReturn = false
         for scalar in text.unicodeScalars {
+            defer { previousWasCarriageReturn = scalar == "\r" }
             switch scalar {
             case "\"": out += "\\\""
             case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": break
+            case "&": out += "&amp;"
+            case "\r": out += "\\n"
+            case "\n": if !previousWasCarriageReturn { out += "\\n" }
+            case "\t": out.unicodeScalars.append(scalar)
+            case _ where scalar.value < 0x20 || scalar.value == 0x7F || scalar.value == 0xFFFE || scalar.value == 0xFFFF:
+                out += "\u{FFFD}"
             default: out.unicodeScalars.append(scalar)
             }
         }

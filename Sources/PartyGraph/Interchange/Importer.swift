@@ -23,11 +23,16 @@ public enum Importer {
     ///   - sourceDirectory: the folder the dataset will be written to. Source texts named by the sources are read
     ///     relative to it and every quote is checked against them, as ``DatasetLoader`` will do when it loads the
     ///     written file; a text that cannot be read there is reported. `nil` skips these checks.
+    ///   - csvFormulas: how the CSV files were written: with ``CSVText/Formulas/neutralised`` (the export's default)
+    ///     the `'` put in front of formula-like cells is taken off (``CSVText/readCell(_:)``); with
+    ///     ``CSVText/Formulas/raw`` every cell is taken as it is.
     /// - Throws: ``PartyGraphError/unreadable(file:reason:)`` or ``PartyGraphError/invalidData(file:issues:)``;
     ///   ``PartyGraphError/importNeedsOneFile(format:given:)`` for JSON with other than one path.
-    public static func load(format: ImportFormat, paths: [String], sourceDirectory: URL? = nil) throws(PartyGraphError) -> Dataset {
+    public static func load(
+        format: ImportFormat, paths: [String], sourceDirectory: URL? = nil, csvFormulas: CSVText.Formulas = .neutralised
+    ) throws(PartyGraphError) -> Dataset {
         switch format {
-        case .csv: return try loadCSV(paths: paths, sourceDirectory: sourceDirectory)
+        case .csv: return try loadCSV(paths: paths, sourceDirectory: sourceDirectory, csvFormulas: csvFormulas)
         case .json:
             guard paths.count == 1, let path = paths.first else {
                 throw .importNeedsOneFile(format: .json, given: paths.count)
@@ -45,8 +50,10 @@ public enum Importer {
 
     // MARK: CSV
 
-    /// Reads CSV exports; see ``load(format:paths:sourceDirectory:)``.
-    public static func loadCSV(paths: [String], sourceDirectory: URL? = nil) throws(PartyGraphError) -> Dataset {
+    /// Reads CSV exports; see ``load(format:paths:sourceDirectory:csvFormulas:)``.
+    public static func loadCSV(
+        paths: [String], sourceDirectory: URL? = nil, csvFormulas: CSVText.Formulas = .neutralised
+    ) throws(PartyGraphError) -> Dataset {
         var files = paths
         if paths.count == 1 {
             var isDirectory: ObjCBool = false
@@ -60,7 +67,10 @@ public enum Importer {
         var tables: [String: CSVTable] = [:]
         for path in files {
             let data = try read(path)
-            guard let table = CSVTable.read(data: data, file: path, issues: &issues) else { continue }
+            guard var table = CSVTable.read(data: data, file: path, issues: &issues) else { continue }
+            if csvFormulas == .neutralised {
+                for index in table.records.indices { table.records[index].fields = table.records[index].fields.map(CSVText.readCell) }
+            }
             let role: String
             if table.header.contains("kind") { role = "nodes" }
             else if table.header.contains("relation") { role = "edges" }
@@ -126,7 +136,7 @@ public enum Importer {
 
     // MARK: Node-link JSON
 
-    /// Reads a node-link JSON export; see ``load(format:paths:sourceDirectory:)``.
+    /// Reads a node-link JSON export; see ``load(format:paths:sourceDirectory:csvFormulas:)``.
     public static func loadNodeLinkJSON(path: String, sourceDirectory: URL? = nil) throws(PartyGraphError) -> Dataset {
         let data = try read(path)
         if data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF]) {

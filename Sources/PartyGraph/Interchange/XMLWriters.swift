@@ -1,31 +1,3 @@
-/// Escapes text for an XML 1.0 attribute value (or, with `content: true`, for element content).
-///
-/// `&`, `<` and `>` always become entities; in attributes `"` and `'` too, and tab and line feed become character
-/// references so attribute values keep them (XML parsers normalise literal ones to spaces). Carriage return is
-/// always a reference (parsers drop a literal one). Other control characters are not allowed anywhere in XML 1.0
-/// and are replaced by U+FFFD.
-func xmlEscaped(_ text: String, content: Bool = false) -> String {
-    var result = ""
-    result.reserveCapacity(text.utf8.count)
-    for scalar in text.unicodeScalars {
-        switch scalar {
-        case "&": result += "&amp;"
-        case "<": result += "&lt;"
-        case ">": result += "&gt;"
-        case "\"" where !content: result += "&quot;"
-        case "'" where !content: result += "&apos;"
-        case "\t" where !content: result += "&#9;"
-        case "\n" where !content: result += "&#10;"
-        case "\t", "\n", "\"", "'": result.unicodeScalars.append(scalar)
-        case "\r": result += "&#13;"
-        case let control where control.value < 0x20 || control.value == 0xFFFE || control.value == 0xFFFF:
-            result += "\u{FFFD}"
-        default: result.unicodeScalars.append(scalar)
-        }
-    }
-    return result
-}
-
 /// GraphML (http://graphml.graphdrawing.org/) with a typed `<key>` for every attribute.
 ///
 /// Lists and evidence records are JSON text in `string` attributes; the first quote and its source are also plain
@@ -45,7 +17,7 @@ enum GraphMLWriter {
         }
         func type(_ column: InterchangeGraph.Column) -> String { column.type == .integer ? "int" : "string" }
         for (name, value) in graph.graphValues {
-            out += "  <key id=\"g_\(xmlEscaped(name))\" for=\"graph\" attr.name=\"\(xmlEscaped(name))\" attr.type=\"\(type(of: value))\"/>\n"
+            out += "  <key id=\"g_\(XMLText.escaped(name))\" for=\"graph\" attr.name=\"\(XMLText.escaped(name))\" attr.type=\"\(type(of: value))\"/>\n"
         }
         for column in graph.nodeColumns {
             out += "  <key id=\"n_\(column.name)\" for=\"node\" attr.name=\"\(column.name)\" attr.type=\"\(type(column))\"/>\n"
@@ -55,21 +27,21 @@ enum GraphMLWriter {
         }
         out += "  <graph id=\"G\" edgedefault=\"\(graph.directed ? "directed" : "undirected")\">\n"
         for (name, value) in graph.graphValues {
-            out += "    <data key=\"g_\(xmlEscaped(name))\">\(xmlEscaped(value.flatText, content: true))</data>\n"
+            out += "    <data key=\"g_\(XMLText.escaped(name))\">\(XMLText.escaped(value.flatText, content: true))</data>\n"
         }
         for node in graph.nodes {
-            out += "    <node id=\"\(xmlEscaped(node.id))\">\n"
+            out += "    <node id=\"\(XMLText.escaped(node.id))\">\n"
             for column in graph.nodeColumns {
                 guard let value = node.values[column.name] else { continue }
-                out += "      <data key=\"n_\(column.name)\">\(xmlEscaped(value.flatText, content: true))</data>\n"
+                out += "      <data key=\"n_\(column.name)\">\(XMLText.escaped(value.flatText, content: true))</data>\n"
             }
             out += "    </node>\n"
         }
         for edge in graph.edges {
-            out += "    <edge id=\"\(edge.id)\" source=\"\(xmlEscaped(edge.source))\" target=\"\(xmlEscaped(edge.target))\">\n"
+            out += "    <edge id=\"\(edge.id)\" source=\"\(XMLText.escaped(edge.source))\" target=\"\(XMLText.escaped(edge.target))\">\n"
             for column in graph.edgeColumns {
                 guard let value = edge.values[column.name] else { continue }
-                out += "      <data key=\"e_\(column.name)\">\(xmlEscaped(value.flatText, content: true))</data>\n"
+                out += "      <data key=\"e_\(column.name)\">\(XMLText.escaped(value.flatText, content: true))</data>\n"
             }
             out += "    </edge>\n"
         }
@@ -93,7 +65,7 @@ enum GEXFWriter {
 
             """
         let title = graph.graphValues.first { $0.name == "title" }?.value.flatText ?? ""
-        out += "  <meta>\n    <creator>PartyGraph</creator>\n    <description>\(xmlEscaped(title, content: true))</description>\n  </meta>\n"
+        out += "  <meta>\n    <creator>PartyGraph</creator>\n    <description>\(XMLText.escaped(title, content: true))</description>\n  </meta>\n"
         out += "  <graph defaultedgetype=\"\(graph.directed ? "directed" : "undirected")\" mode=\"dynamic\" timeformat=\"date\">\n"
         func attributeTitle(_ column: InterchangeGraph.Column) -> String {
             switch column.name {
@@ -122,13 +94,13 @@ enum GEXFWriter {
             if present.isEmpty { return "" }
             var text = indent + "<attvalues>\n"
             for (name, value) in present {
-                text += indent + "  <attvalue for=\"\(name)\" value=\"\(xmlEscaped(value.flatText))\"/>\n"
+                text += indent + "  <attvalue for=\"\(name)\" value=\"\(XMLText.escaped(value.flatText))\"/>\n"
             }
             return text + indent + "</attvalues>\n"
         }
         out += "    <nodes>\n"
         for node in graph.nodes {
-            out += "      <node id=\"\(xmlEscaped(node.id))\" label=\"\(xmlEscaped(node.label))\"\(spanAttributes(graph.nodeSpans[node.id]))>\n"
+            out += "      <node id=\"\(XMLText.escaped(node.id))\" label=\"\(XMLText.escaped(node.label))\"\(spanAttributes(graph.nodeSpans[node.id]))>\n"
             out += attvalues(node.values, graph.nodeColumns, indent: "        ")
             out += "      </node>\n"
         }
@@ -136,7 +108,7 @@ enum GEXFWriter {
         for edge in graph.edges {
             var weight = ""
             if case .integer(let value)? = edge.values["weight"] { weight = " weight=\"\(value)\"" }
-            out += "      <edge id=\"\(edge.id)\" source=\"\(xmlEscaped(edge.source))\" target=\"\(xmlEscaped(edge.target))\" label=\"\(xmlEscaped(edge.relation))\"\(weight)\(spanAttributes(graph.edgeSpans[edge.id]))>\n"
+            out += "      <edge id=\"\(edge.id)\" source=\"\(XMLText.escaped(edge.source))\" target=\"\(XMLText.escaped(edge.target))\" label=\"\(XMLText.escaped(edge.relation))\"\(weight)\(spanAttributes(graph.edgeSpans[edge.id]))>\n"
             out += attvalues(edge.values, edgeColumns, indent: "        ")
             out += "      </edge>\n"
         }

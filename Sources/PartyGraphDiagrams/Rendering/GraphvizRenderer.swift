@@ -202,6 +202,48 @@ public struct GraphvizRenderer: Sendable {
     }
 }
 
+extension GraphvizRenderer {
+    /// One node of a DOT text as cgraph reads it: its name and the attributes given to it.
+    struct ParsedNode: Sendable, Hashable {
+        var name: String
+        var attributes: [String: String]
+    }
+
+    /// DOT text read back by cgraph (`agmemread`), as a check that a DOT export is well formed: the nodes in order
+    /// with their attributes, and the number of edges. `nil` when cgraph cannot read it.
+    static func parseDOT(_ text: String) -> (nodes: [ParsedNode], edgeCount: Int)? {
+        graphvizSession.withLock { (session: inout GraphvizSession) -> (nodes: [ParsedNode], edgeCount: Int)? in
+            session.beginCapture()
+            defer { _ = session.endCapture() }
+            guard let graph = text.withCString({ agmemread($0) }) else { return nil }
+            defer { agclose(graph) }
+            var symbols: [UnsafeMutablePointer<Agsym_t>] = []
+            var symbol = agnxtattr(graph, Int32(AGNODE), nil)
+            while let current = symbol {
+                symbols.append(current)
+                symbol = agnxtattr(graph, Int32(AGNODE), current)
+            }
+            var nodes: [ParsedNode] = [], edgeCount = 0
+            var node = agfstnode(graph)
+            while let current = node {
+                var attributes: [String: String] = [:]
+                for symbol in symbols {
+                    guard let value = agxget(UnsafeMutableRawPointer(current), symbol) else { continue }
+                    attributes[String(cString: symbol.pointee.name)] = String(cString: value)
+                }
+                nodes.append(ParsedNode(name: String(cString: agnameof(UnsafeMutableRawPointer(current))), attributes: attributes))
+                var edge = agfstout(graph, current)
+                while let out = edge {
+                    edgeCount += 1
+                    edge = agnxtout(graph, out)
+                }
+                node = agnxtnode(graph, current)
+            }
+            return (nodes, edgeCount)
+        }
+    }
+}
+
 /// Rendered output with the warnings Graphviz reported while producing it.
 public struct RenderedDiagram: Sendable, Hashable {
     /// The rendered bytes.

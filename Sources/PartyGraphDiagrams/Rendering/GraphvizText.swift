@@ -7,8 +7,11 @@ enum GraphvizText {
     /// left/right-justified breaks). So:
     /// - `\` becomes `\\`;
     /// - a line break (`\n`, `\r\n` or `\r`) becomes `\n`, a centred line break;
-    /// - a tab becomes a space, and other control characters (not allowed in
-    ///   XML 1.0, so they would break SVG) are dropped.
+    /// - a tab becomes a space; other control characters (U+0000–U+001F,
+    ///   U+007F) and the non-characters U+FFFE and U+FFFF, which XML 1.0
+    ///   cannot hold (they would make the SVG ill-formed), are drawn as
+    ///   U+FFFD, the replacement character, so the picture shows that
+    ///   something is there (docs/interchange.md).
     /// - `&` becomes `&amp;`: Graphviz decodes HTML entities in labels and
     ///   tooltips (`&nbsp;` would become a no-break space, `&amp;` a lone
     ///   `&`), so this makes `&nbsp;` show as written; the SVG then holds
@@ -39,7 +42,8 @@ enum GraphvizText {
             case "\r": result += "\\n"
             case "\n": if !previousWasCarriageReturn { result += "\\n" }
             case "\t": result += " "
-            case _ where scalar.value < 0x20 || scalar.value == 0x7F: break
+            case _ where scalar.value < 0x20 || scalar.value == 0x7F || scalar.value == 0xFFFE || scalar.value == 0xFFFF:
+                result += "\u{FFFD}"
             default: result.unicodeScalars.append(scalar)
             }
         }

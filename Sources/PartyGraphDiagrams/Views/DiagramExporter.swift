@@ -14,12 +14,14 @@ public enum DiagramExporter {
     ///   - format: the interchange format.
     ///   - window: keep only meetings and relationships whose dates overlap it (open bounds overlap everything).
     ///   - projection: the full graph, or a who-meets-whom graph (a meeting projection).
+    ///   - csvFormulas: how CSV files write formula-like text cells (see ``/PartyGraph/CSVText``).
     /// - Throws: ``DiagramError`` when Graphviz cannot write the styled diagram.
     public static func files(
-        _ dataset: Dataset, format: ExportFormat, projection: GraphProjection = .full, window: DateSpan? = nil
+        _ dataset: Dataset, format: ExportFormat, projection: GraphProjection = .full, window: DateSpan? = nil,
+        csvFormulas: CSVText.Formulas = .neutralised
     ) throws(DiagramError) -> [ExportFile] {
         guard format == .dot && projection == .full else {
-            return Exporter.files(dataset, format: format, projection: projection, window: window)
+            return Exporter.files(dataset, format: format, projection: projection, window: window, csvFormulas: csvFormulas)
         }
         let diagram = DiagramViews.all(dataset: dataset, window: window ?? .unbounded)
         return [ExportFile(name: "", data: Data(try GraphvizRenderer().dotSource(diagram).utf8))]
@@ -32,6 +34,7 @@ public enum DiagramExporter {
     ///   - format: the interchange format.
     ///   - projection: the full graph, or a who-meets-whom graph (a meeting projection).
     ///   - window: keep only meetings and relationships whose dates overlap it (open bounds overlap everything).
+    ///   - csvFormulas: how CSV files write formula-like text cells (see ``/PartyGraph/CSVText``).
     ///   - path: the file, or the folder for CSV and Neo4j.
     /// - Returns: the paths written, in order.
     /// - Throws: ``DiagramError`` when Graphviz cannot write the styled diagram; ``/PartyGraph/PartyGraphError`` when the path
@@ -39,8 +42,9 @@ public enum DiagramExporter {
     @discardableResult
     public static func write(
         _ dataset: Dataset, format: ExportFormat, projection: GraphProjection = .full, window: DateSpan? = nil,
-        to path: String
+        csvFormulas: CSVText.Formulas = .neutralised, to path: String
     ) throws -> [String] {
-        try Exporter.write(try files(dataset, format: format, projection: projection, window: window), format: format, to: path)
+        try Exporter.write(try files(dataset, format: format, projection: projection, window: window, csvFormulas: csvFormulas),
+                           format: format, to: path)
     }
 }

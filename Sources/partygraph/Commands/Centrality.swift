@@ -133,12 +133,12 @@ struct Centrality: ParsableCommand {
         let hits = report.parameters.measure == .hits
         var header = ["rank", "id", "name", "kind", "holder_not_named", report.parameters.measure.rawValue]
         if hits { header[5] = "authority"; header.append("hub") }
-        return csvText(header: header, rows: report.scores.map { score in
+        return formatOptions.csv(header: header, rows: report.scores.map { score in
             var row = [String(score.rank), score.id, score.name, score.kind?.rawValue ?? "", score.holderNotNamed ? "true" : "false",
                        String(score.value)]
             if hits { row.append(score.hub.map { String($0) } ?? "") }
             return row
-        })
+        }, numericColumns: [0, 5, 6])
     }
 
     func table(_ report: CentralityReport) -> String {

@@ -47,16 +47,39 @@ struct DatasetOptions: ParsableArguments {
     }
 }
 
+/// How every command that writes CSV (`--format csv`, `export` to csv, neo4j or cypher) writes text cells that a
+/// spreadsheet would run as a formula, and how `import --from csv` reads them back.
+struct CSVOptions: ParsableArguments {
+    @Flag(name: .customLong("csv-raw"),
+          help: "Write CSV text cells as they are: no ' in front of cells starting with = + - @, tab or CR (see docs/interchange.md).")
+    var raw = false
+
+    /// The library's rule for formula-like cells.
+    var formulas: CSVText.Formulas { raw ? .raw : .neutralised }
+}
+
 /// The output-format option of commands that print data.
 struct FormatOptions: ParsableArguments {
     @Option(name: .long, help: "Output format: table, json or csv.")
     var format: OutputFormat = .table
+
+    @OptionGroup var csvOptions: CSVOptions
 
     /// Rejects formats a command does not offer.
     func require(_ allowed: [OutputFormat]) throws {
         if !allowed.contains(format) {
             throw ValidationError("--format \(format.rawValue) is not available here; use " + allowed.map(\.rawValue).joined(separator: " or ") + ".")
         }
+    }
+
+    func validate() throws {
+        if csvOptions.raw && format != .csv { throw ValidationError("--csv-raw applies to --format csv only.") }
+    }
+
+    /// RFC 4180 CSV with CRLF line ends, as the library writes it (``CSVText``), formula-like text cells written as
+    /// `--csv-raw` says; the cells of `numericColumns` that are numbers are never changed.
+    func csv(header: [String], rows: [[String]], numericColumns: Set<Int> = []) -> String {
+        CSVText.table(header: header, rows: rows, numericColumns: numericColumns, formulas: csvOptions.formulas)
     }
 }
 

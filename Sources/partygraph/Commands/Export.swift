@@ -30,6 +30,14 @@ struct Export: ParsableCommand {
     @Option(name: .long, help: "Which graph: full, persons, organs, parties or countries.")
     var projection: GraphProjection = .full
 
+    @OptionGroup var csvOptions: CSVOptions
+
+    func validate() throws {
+        if csvOptions.raw && ![.csv, .neo4j, .cypher].contains(format) {
+            throw ValidationError("--csv-raw applies to --format csv, neo4j and cypher only.")
+        }
+    }
+
     func run() throws {
         let window = try windowOptions.window()
         let datasetPath = try datasetOptions.path()
@@ -37,7 +45,8 @@ struct Export: ParsableCommand {
         try datasetOptions.refuseOverwriting(path, use: "exported")
         let dataset = try DatasetLoader.load(path: datasetPath).known(at: try datasetOptions.knownAtDate())
         // The typed graph as DOT is the styled diagram the renderer draws; DiagramExporter makes that choice.
-        let written = try DiagramExporter.write(dataset, format: format, projection: projection, window: window, to: path)
+        let written = try DiagramExporter.write(dataset, format: format, projection: projection, window: window,
+                                                 csvFormulas: csvOptions.formulas, to: path)
         for file in written {
             let size = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? nil
             emit("wrote \(file)" + (size.map { " (\($0) bytes)" } ?? ""))

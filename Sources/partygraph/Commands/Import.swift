@@ -24,8 +24,13 @@ struct Import: ParsableCommand {
     @Option(name: .long, help: "The dataset file to write.")
     var out: String
 
+    @Flag(name: .customLong("csv-raw"),
+          help: "The CSV files were written with --csv-raw: take every cell as it is (by default a ' that export put in front of a cell starting with = + - @, tab or CR is taken off).")
+    var csvRaw = false
+
     func validate() throws {
         if files.isEmpty { throw ValidationError("Name the files to import.") }
+        if csvRaw && from != .csv { throw ValidationError("--csv-raw applies to --from csv only.") }
         if let input = files.first(where: { samePath($0, out) }) {
             throw ValidationError("--out names the input \(input); choose another path, inputs are never overwritten.")
         }
@@ -33,7 +38,7 @@ struct Import: ParsableCommand {
 
     func run() throws {
         let directory = URL(fileURLWithPath: out).deletingLastPathComponent()
-        let dataset = try Importer.load(format: from, paths: files, sourceDirectory: directory)
+        let dataset = try Importer.load(format: from, paths: files, sourceDirectory: directory, csvFormulas: csvRaw ? .raw : .neutralised)
         try DatasetWriter.write(dataset, to: out)
         emit("wrote \(out) (\(dataset.entities.count) nodes, \(dataset.relationships.count) relations, \(dataset.sources.count) sources)")
     }

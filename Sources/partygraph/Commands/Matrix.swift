@@ -38,16 +38,17 @@ struct Matrix: ParsableCommand {
             emit(try jsonText(CoMeetingMatrix(graph: graph, gridLimit: grid ? Self.screenLimit : -1)))
         case .csv where grid:
             let matrix = CoMeetingMatrix(graph: graph, gridLimit: Self.screenLimit)
-            emit(csvText(header: ["actor"] + matrix.actors.map(\.label),
-                         rows: zip(matrix.actors, matrix.counts ?? []).map { [$0.label] + $1.map(String.init) }))
+            emit(formatOptions.csv(header: ["actor"] + matrix.actors.map(\.label),
+                                   rows: zip(matrix.actors, matrix.counts ?? []).map { [$0.label] + $1.map(String.init) },
+                                   numericColumns: Set(matrix.actors.indices.map { $0 + 1 })))
         case .csv:
-            emit(csvText(header: ["first", "first_id", "second", "second_id", "meetings", "meeting_ids"],
+            emit(formatOptions.csv(header: ["first", "first_id", "second", "second_id", "meetings", "meeting_ids"],
                          rows: graph.pairsByStrength().map { index in
                              let pair = graph.pair(index)
                              let first = graph.actors[Int(pair.first)], second = graph.actors[Int(pair.second)]
                              return [first.label, first.id.rawValue, second.label, second.id.rawValue, String(pair.meetings),
                                      graph.sharedMeetings(ofPair: index).map(\.rawValue).joined(separator: " ")]
-                         }))
+                         }, numericColumns: [4]))
         case .table:
             var lines = ["Co-meetings at \(graph.level.rawValue) level — \(describe(graph.filter.echo))"]
             if graph.actors.isEmpty {

@@ -97,6 +97,6 @@ struct Meetings: ParsableCommand {
                 ])
             }
         }
-        return csvText(header: header, rows: rows)
+        return formatOptions.csv(header: header, rows: rows)
     }
 }

@@ -39,10 +39,10 @@ struct Neighbors: ParsableCommand {
         case .json:
             emit(try jsonText(network))
         case .csv:
-            emit(csvText(header: ["id", "name", "kind", "distance", "via_id", "via", "link", "direction"], rows: network.neighbors.map {
+            emit(formatOptions.csv(header: ["id", "name", "kind", "distance", "via_id", "via", "link", "direction"], rows: network.neighbors.map {
                 [$0.actor.id.rawValue, $0.actor.name, $0.actor.kind.rawValue, String($0.distance), $0.via.from.id.rawValue, $0.via.from.name,
                  $0.via.link.rawValue, $0.via.forward ? "forward" : "backward"]
-            }))
+            }, numericColumns: [3]))
         case .table:
             var lines = ["Within \(network.depth) link\(network.depth == 1 ? "" : "s") of \(network.center.name)"
                 + (kind.isEmpty ? "" : " — listing " + network.kinds.map(\.rawValue).joined(separator: ", "))]

@@ -32,11 +32,11 @@ struct Path: ParsableCommand {
         case .json:
             emit(try jsonText(path))
         case .csv:
-            emit(csvText(header: ["step", "from_id", "from", "link", "direction", "to_id", "to", "sources"],
+            emit(formatOptions.csv(header: ["step", "from_id", "from", "link", "direction", "to_id", "to", "sources"],
                          rows: path.steps.enumerated().map { index, step in
                 [String(index + 1), step.from.id.rawValue, step.from.name, step.link.rawValue, step.forward ? "forward" : "backward",
                  step.to.id.rawValue, step.to.name, Array(Set(step.evidence.map(\.source))).sorted().joined(separator: " ")]
-            }))
+            }, numericColumns: [0]))
         case .table:
             var lines = [path.text]
             if path.found && !path.steps.isEmpty {

@@ -228,7 +228,7 @@ struct WhoMet: ParsableCommand {
                 encounter.counterpart.certainty.rawValue, certaintyReason(encounter.counterpart),
             ]
         }
-        return csvText(header: header, rows: rows)
+        return formatOptions.csv(header: header, rows: rows)
     }
 
     /// Why a side is not stated: its surest participation's reason, or the stand-in's unknown succession.

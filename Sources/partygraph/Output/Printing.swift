@@ -29,8 +29,3 @@ func tableText(header: [String], rows: [[String]]) -> String {
     let rule = widths.map { String(repeating: "-", count: $0) }
     return ([line(header), line(rule)] + rows.map(line)).joined(separator: "\n")
 }
-
-/// RFC 4180 CSV with CRLF line ends, as the library writes it (``CSVText``).
-func csvText(header: [String], rows: [[String]]) -> String {
-    CSVText.table(header: header, rows: rows)
-}
