@@ -29,6 +29,9 @@ ROOT = Path(__file__).resolve().parents[2]
 BIN = Path(os.environ.get("PARTYGRAPH_BIN", ROOT / ".build" / "debug" / "partygraph"))
 DATASET = ROOT / "datasets" / "indochina-summits-2026.json"
 WAIT = 20  # seconds, for every wait of these tests
+# Every name built to break a writer: markup, `</script>`, quotes, backslashes, every C0 control, U+FFFE, RTL
+# overrides, `${}` and backticks, spreadsheet formulas (Tests/PartyGraphTests/HostileOutputTests.swift).
+HOSTILE_FIXTURE = ROOT / "Tests" / "PartyGraphTests" / "Fixtures" / "interchange" / "hostile.json"
 HOSTILE = '<script>window.__pwned = 1</script> "quoted" & ]]> <img src=x onerror="window.__pwned = 2"> Tô'
 
 
@@ -60,7 +63,9 @@ def pages(tmp_path_factory):
     hostile_dataset.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     hostile = folder / "hostile.html"
     run("explore", "--dataset", hostile_dataset, "--out", hostile)
-    return {"bundled": bundled, "hostile": hostile}
+    fixture = folder / "hostile-fixture.html"
+    run("explore", "--dataset", HOSTILE_FIXTURE, "--out", fixture)
+    return {"bundled": bundled, "hostile": hostile, "fixture": fixture}
 
 
 @pytest.fixture(scope="module")
@@ -242,6 +247,45 @@ def test_hostile_labels_are_shown_as_text_and_run_no_script(driver, pages):
     assert driver.execute_script("return document.querySelectorAll('img, b').length") == 0
     assert console_errors(driver) == []
     assert requests_made(driver, pages["hostile"]) == []
+
+
+def no_alert(driver):
+    from selenium.common.exceptions import NoAlertPresentException
+    try:
+        text = driver.switch_to.alert.text
+    except NoAlertPresentException:
+        return True
+    driver.switch_to.alert.dismiss()
+    pytest.fail(f"the page opened an alert: {text!r}")
+
+
+def test_every_hostile_name_of_the_fixture_is_text_and_runs_nothing(driver, pages):
+    html = pages["fixture"].read_text(encoding="utf-8")
+    assert html.count("<script") == 4 and html.count("</script>") == 4
+    load(driver, pages["fixture"])
+    assert no_alert(driver)
+    nodes = json.loads(HOSTILE_FIXTURE.read_text(encoding="utf-8"))["nodes"]
+    for node in nodes:
+        driver.execute_script("pgExplorer.select(arguments[0])", node["id"])
+        assert no_alert(driver)
+        # The panel's heading holds the name exactly: controls, U+FFFE, RTL override and all.
+        shown = driver.execute_script("return document.getElementById('pg-panel-name').textContent")
+        assert shown == node["name"], node["id"]
+    assert driver.execute_script("return window.__pgPwned === undefined && window.__pwned === undefined")
+    assert driver.execute_script("return document.querySelectorAll('script').length") == 4
+    assert driver.execute_script("return document.querySelectorAll('img, b, iframe, object').length") == 0
+    # The who-met download is CSV by the library's rule: no cell starts like a spreadsheet formula.
+    driver.execute_script("pgExplorer.select('person/h00')")
+    text = driver.execute_script("return pgExplorer.csv()")
+    import csv as csv_module
+    import io
+    rows = list(csv_module.reader(io.StringIO(text, newline="")))
+    assert len(rows) > 10
+    cells = [cell for row in rows for cell in row]
+    assert not [cell for cell in cells if cell.startswith(("=", "+", "-", "@", "\t", "\r"))]
+    assert "'+1+1" in cells and "'@SUM(A1:A2)" in cells and "''=already quoted" in cells and "'plain quote" in cells
+    assert console_errors(driver) == []
+    assert requests_made(driver, pages["fixture"]) == []
 
 
 def test_the_who_met_table_equals_partygraph_who_met_for_every_actor(driver, pages):

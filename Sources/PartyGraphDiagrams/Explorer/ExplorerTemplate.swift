@@ -1,8 +1,21 @@
+import PartyGraph
+
 /// The explorer page's HTML, CSS and script, around the diagram's SVG and the data (see ``ExplorerPage``).
 ///
 /// The script builds every element from the data with `textContent` and `append`, never from HTML text, so a
 /// label like `<script>` is shown as written. Links are made only for `http:` and `https:` source URLs.
 enum ExplorerTemplate {
+    /// ``/PartyGraph/CSVText/formulaStarts`` as the inside of a JavaScript regular-expression class, so the page's
+    /// CSV download neutralises the same cells as every CSV the library writes.
+    static let formulaStartClass: String = CSVText.formulaStarts.map { character -> String in
+        switch character {
+        case "\t": return "\\t"
+        case "\r": return "\\r"
+        case "-", "\\", "]", "^": return "\\" + String(character)
+        default: return String(character)
+        }
+    }.joined()
+
     static let beforeDiagram = #"""
 <!DOCTYPE html>
 <html lang="en">
@@ -502,7 +515,12 @@ ul.facts .what { font-weight: 600; }
     })));
   }
 
-  function csvField(text) { text = String(text); return /[",\n\r]/.test(text) ? '"' + text.replace(/"/g, '""') + '"' : text; }
+  // CSVText's rule (PartyGraph): a cell starting like a spreadsheet formula, after any leading 's, gets one ' more.
+  function csvField(text) {
+    text = String(text);
+    if (/^'*[\#(formulaStartClass)]/.test(text)) text = "'" + text;
+    return /[",\n\r]/.test(text) ? '"' + text.replace(/"/g, '""') + '"' : text;
+  }
   function csv() {
     var t = $('pg-whomet');
     if (!t) return '';
