@@ -189,8 +189,9 @@ enum DOTWriter {
     /// draws: `"` and `\` escaped (so `\N`, `\l` are no escString escapes), a line break (`\n`, `\r\n`, `\r`) as
     /// `\n`, `&` as `&amp;` (Graphviz decodes entities in labels), and the characters XML 1.0 cannot hold — the other
     /// control characters, DEL, U+FFFE, U+FFFF — as U+FFFD: a NUL would end the text for Graphviz's C parser, and
-    /// the others would make the SVG that `dot -Tsvg` draws from the file ill-formed.
-    static func quoted(_ text: String) -> String {
+    /// the others would make the SVG that `dot -Tsvg` draws from the file ill-formed. With `label: false` (a graph
+    /// or node name, which Graphviz does not decode) `&` is written as it is.
+    static func quoted(_ text: String, label: Bool = true) -> String {
         var out = "\""
         var previousWasCarriageReturn = false
         for scalar in text.unicodeScalars {
@@ -198,7 +199,7 @@ enum DOTWriter {
             switch scalar {
             case "\"": out += "\\\""
             case "\\": out += "\\\\"
-            case "&": out += "&amp;"
+            case "&" where label: out += "&amp;"
             case "\r": out += "\\n"
             case "\n": if !previousWasCarriageReturn { out += "\\n" }
             case "\t": out.unicodeScalars.append(scalar)
@@ -224,10 +225,10 @@ enum DOTWriter {
 
     static func text(_ graph: InterchangeGraph) -> String {
         let title = graph.graphValues.first { $0.name == "title" }?.value.flatText ?? "PartyGraph"
-        var out = (graph.directed ? "digraph " : "graph ") + quoted(title) + " {\n"
+        var out = (graph.directed ? "digraph " : "graph ") + quoted(title, label: false) + " {\n"
         out += "  graph [label=\(quoted(title))];\n"
         for node in graph.nodes {
-            out += "  \(quoted(node.id)) [label=\(quoted(node.label)), shape=\(shape(ofKind: node.kind))];\n"
+            out += "  \(quoted(node.id, label: false)) [label=\(quoted(node.label)), shape=\(shape(ofKind: node.kind))];\n"
         }
         let arrow = graph.directed ? "->" : "--"
         for edge in graph.edges {
@@ -235,7 +236,7 @@ enum DOTWriter {
             if case .integer(let weight)? = edge.values["weight"] {
                 attributes = "label=\(quoted(String(weight))), weight=\(weight)"
             }
-            out += "  \(quoted(edge.source)) \(arrow) \(quoted(edge.target)) [\(attributes)];\n"
+            out += "  \(quoted(edge.source, label: false)) \(arrow) \(quoted(edge.target, label: false)) [\(attributes)];\n"
         }
         return out + "}\n"
     }
