@@ -10,7 +10,7 @@ struct CSVFormulaCLITests {
     static let dataset = datasetFixture("interchange/hostile.json")
 
     /// Every `--format csv` output of the fixture: who-met, meetings, matrix (grid and pairs), neighbors, path,
-    /// centrality.
+    /// centrality, holders (succession and on a day).
     static let commands: [[String]] = [
         ["who-met", "person/h00"],
         ["meetings"],
@@ -19,6 +19,8 @@ struct CSVFormulaCLITests {
         ["neighbors", "party/hostile", "--depth", "2"],
         ["path", "person/h11", "party/hostile"],
         ["centrality", "--measure", "degree"],
+        ["holders", "office/h-chair"],
+        ["holders", "office/h-chair", "--at", "2021"],
     ]
 
     static func table(_ arguments: [String]) throws -> CSVTable {

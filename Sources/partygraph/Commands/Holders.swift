@@ -38,7 +38,7 @@ struct Holders: ParsableCommand {
             let answer = try dataset.officeHolders(entity.id, during: DateSpan(start: day, end: day))
             switch formatOptions.format {
             case .json: emit(try jsonText(answer))
-            case .csv: emit(csvText(header: ["office_id", "day", "holder_id", "holder", "certainty", "reason"], rows: rows(answer)))
+            case .csv: emit(formatOptions.csv(header: ["office_id", "day", "holder_id", "holder", "certainty", "reason"], rows: rows(answer)))
             case .table: emit(table(answer))
             }
         } else {
@@ -46,7 +46,7 @@ struct Holders: ParsableCommand {
             switch formatOptions.format {
             case .json: emit(try jsonText(succession))
             case .csv:
-                emit(csvText(header: ["office_id", "holder_id", "holder", "known_from", "known_to", "start_stated", "end_stated",
+                emit(formatOptions.csv(header: ["office_id", "holder_id", "holder", "known_from", "known_to", "start_stated", "end_stated",
                                       "attested", "continues_after"], rows: succession.holdings.map { holding in
                     [succession.office.id.rawValue, holding.holder.id.rawValue, holding.holder.name,
                      holding.tenure.knownFrom?.description ?? "", holding.tenure.knownTo?.description ?? "",

@@ -34,7 +34,10 @@ for i, name in enumerate(names):
 nodes.append({"id": "meeting/m1", "kind": "meeting", "name": "<img src=x onerror=alert(1)>", "meeting_kind": "talks",
               "start": "2026-02-01", "end": "2026-02-02", "place": "=1+1 \ufffe", "status": "held",
               "evidence": [{"source": "=s1", "quote": "quote: </script> ${x} \x01 \ufffe =1"}]})
-relations = [{"relation": "member-of", "from": "person/h00", "to": "party/hostile", "evidence": [{"source": "=s1", "quote": "-member"}]}]
+nodes.append({"id": "office/h-chair", "kind": "office", "name": "@office =chair"})
+relations = [{"relation": "holds", "from": "person/h11", "to": "office/h-chair", "start": "2020",
+              "evidence": [{"source": "=s1", "quote": "+holds"}]},
+             {"relation": "member-of", "from": "person/h00", "to": "party/hostile", "evidence": [{"source": "=s1", "quote": "-member"}]}]
 for i in range(len(names)):
     relations.append({"relation": "participant-in", "from": f"person/h{i:02d}", "to": "meeting/m1", "role": "delegation-head",
                       "evidence": [{"source": "=s1", "quote": names[i]}]})
