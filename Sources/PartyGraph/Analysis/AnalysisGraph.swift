@@ -94,7 +94,7 @@ public struct AnalysisGraph: Sendable {
         var vertexOf = [Int32](repeating: -1, count: dataset.entities.count)
         var vertices: [AnalysisVertex] = []
         for (index, entity) in dataset.entities.enumerated() {
-            if let meeting = entity.meeting, !filter.admits(meeting) { continue }
+            if entity.meeting != nil, !filter.admits(entity) { continue }
             vertexOf[index] = Int32(vertices.count)
             vertices.append(AnalysisVertex(id: entity.id.rawValue, name: entity.name, kind: entity.kind))
         }

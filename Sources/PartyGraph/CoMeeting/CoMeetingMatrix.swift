@@ -77,7 +77,7 @@ public struct CoMeetingMatrix: Codable, Hashable, Sendable {
     init(attendancesOf dataset: Dataset, level: EncounterLevel, filter: QueryFilter) {
         var perMeeting: [(id: NodeID, actors: [Int: Bool])] = []
         for meeting in dataset.meetings {
-            guard let details = meeting.meeting, filter.admits(details), let index = dataset.index(of: meeting.id) else { continue }
+            guard let details = meeting.meeting, filter.admits(details, id: meeting.id), let index = dataset.index(of: meeting.id) else { continue }
             var actors: [Int: Bool] = [:]
             for attendance in dataset.attendances(ofMeeting: index, filter: filter) {
                 for hit in dataset.levelHits(of: attendance, level: level, meeting: details, filter: filter) {

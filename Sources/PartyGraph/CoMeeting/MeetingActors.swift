@@ -39,7 +39,7 @@ extension Dataset {
         var lifter = level == .person ? nil : UpwardLift(dataset: self, level: level, kinds: kinds)
         var hits: [Int32] = []
         for meeting in meetingOrder {
-            guard let details = entities[Int(meeting)].meeting, filter.admits(details) else { continue }
+            guard let details = entities[Int(meeting)].meeting, filter.admits(details, id: entities[Int(meeting)].id) else { continue }
             let first = result.actors.count
             let days = lifter == nil ? (Int.min, Int.max) : UpwardLift.checkedDays(meeting: details, filter: filter)
             for relationshipIndex in incomingIndices(of: Int(meeting)) {

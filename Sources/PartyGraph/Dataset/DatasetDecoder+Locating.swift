@@ -29,11 +29,23 @@ extension DatasetDecoder {
 
     /// The byte offset of the value at `path` (or the nearest enclosing value found), for error messages.
     mutating func locate(path: [JSONPathComponent]) -> Int? {
-        guard path.count >= 2, case .key(let section) = path[0], case .index(let index) = path[1],
-              let offsets = elementOffsets[section], index < offsets.count else { return nil }
-        var position = offsets[index]
+        var position: Int
+        var rest: ArraySlice<JSONPathComponent>
+        if path.count >= 2, case .key(let section) = path[0], case .index(let index) = path[1],
+           let offsets = elementOffsets[section], index < offsets.count {
+            position = offsets[index]
+            rest = path.dropFirst(2)
+        } else if path.first == .key("vocabulary") {
+            // Outside the indexed sections (the vocabulary): walked from the document's start.
+            var scanner = reader
+            scanner.seek(to: 0)
+            position = scanner.valueOffset()
+            rest = path[...]
+        } else {
+            return nil
+        }
         var scanner = reader
-        for component in path.dropFirst(2) {
+        for component in rest {
             scanner.seek(to: position)
             var found: Int?
             switch component {

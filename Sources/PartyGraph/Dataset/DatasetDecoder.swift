@@ -3,29 +3,33 @@ import Foundation
 /// Decodes the dataset JSON format straight from bytes into model values, collecting located findings.
 struct DatasetDecoder {
     private(set) var reader: JSONReader
-    private(set) var findings: [Finding] = []
+    var findings: [Finding] = []
     /// The path of the value being read, for syntax errors.
-    private(set) var path: [JSONPathComponent] = []
+    var path: [JSONPathComponent] = []
 
     private(set) var title: String?
     private(set) var datasetDescription: String?
     private(set) var sources: [Source] = []
-    private(set) var entities: [Entity] = []
-    private(set) var relationships: [Relationship] = []
+    var entities: [Entity] = []
+    var relationships: [Relationship] = []
     /// Position in the file's array of each decoded element (elements that failed to decode are skipped).
     private(set) var sourcePositions: [Int] = []
-    private(set) var entityPositions: [Int] = []
-    private(set) var relationPositions: [Int] = []
+    var entityPositions: [Int] = []
+    var relationPositions: [Int] = []
     /// Ids of nodes that failed to decode, so references to them are not reported twice.
-    private(set) var brokenNodeIDs: Set<NodeID> = []
+    var brokenNodeIDs: Set<NodeID> = []
     /// Ids of sources that failed to decode: evidence citing them is not reported again as citing an unknown source.
     private(set) var brokenSourceIDs: Set<String> = []
     /// The file's declared format version (1 when it says none).
-    private(set) var formatVersion = 1
+    var formatVersion = 1
     /// Fields new in format version 2 met while reading, checked against the declared version at the end.
     private var version2Fields: [(path: [JSONPathComponent], key: String, offset: Int)] = []
     /// Byte offset of each element of the top-level arrays, to locate findings later.
     private(set) var elementOffsets: [String: [Int]] = [:]
+    /// Values new in format version 2 (the kind `place`, the relation `held-at`), checked like ``version2Fields``.
+    private var version2Values: [(path: [JSONPathComponent], key: String, value: String, offset: Int)] = []
+    /// The declared vocabulary, and what refers to it before it is known (see DatasetDecoder+Vocabulary.swift).
+    var declarations = VocabularyDeclarations()
 
     /// Sections spanning at least this many bytes are read by two cores (see ``SectionSpeculation``).
     let parallelMinimumBytes: Int
@@ -41,7 +45,7 @@ struct DatasetDecoder {
     /// Below this a second thread costs more than it saves.
     static let defaultParallelMinimumBytes = 4 << 20
 
-    static let topLevelKeys = ["format", "version", "title", "description", "sources", "nodes", "relations"]
+    static let topLevelKeys = ["format", "version", "title", "description", "vocabulary", "sources", "nodes", "relations"]
     static let sourceKeys = ["id", "publisher", "title", "date", "url", "text"]
     static let nodeKeys = ["id", "kind", "name", "aliases", "note", "evidence", "meeting_kind", "start", "end", "place", "status", "status_as_of", "status_claims", "seats"]
     static let relationKeys = ["relation", "from", "to", "start", "end", "role", "capacity", "led_by", "evidence", "attested"]
@@ -54,11 +58,11 @@ struct DatasetDecoder {
 
     // MARK: Findings
 
-    private mutating func report(_ message: String, at offset: Int, key: String? = nil, fix: String? = nil) {
+    mutating func report(_ message: String, at offset: Int, key: String? = nil, fix: String? = nil) {
         findings.append(Finding(path: key.map { path + [.key($0)] } ?? path, message: message, fix: fix, offset: offset))
     }
 
-    private mutating func unknownKey(_ key: String, at offset: Int, allowed: [String]) {
+    mutating func unknownKey(_ key: String, at offset: Int, allowed: [String]) {
         let hint = nearest(to: key, among: allowed)
         report("unknown field \"\(key)\"", at: offset, key: key,
                fix: hint.isEmpty ? "known fields: " + allowed.joined(separator: ", ") : "did you mean \"\(hint[0])\"?")
@@ -69,10 +73,15 @@ struct DatasetDecoder {
         version2Fields.append((path, key, offset))
     }
 
+    /// Notes a value that only format version 2 has (`"kind": "place"`), reported like ``noteVersion2Field(_:at:)``.
+    mutating func noteVersion2Value(_ value: String, of key: String, at offset: Int) {
+        version2Values.append((path, key, value, offset))
+    }
+
     // MARK: Typed values
 
     /// Reads a string, or reports the wrong type and skips the value.
-    private mutating func string(_ reader: inout JSONReader, key: String) throws(JSONSyntaxError) -> String? {
+    mutating func string(_ reader: inout JSONReader, key: String) throws(JSONSyntaxError) -> String? {
         let offset = reader.valueOffset()
         let kind = try reader.peekKind()
         if kind == .string { return try reader.readString() }
@@ -171,6 +180,9 @@ struct DatasetDecoder {
                 }
             case "title": title = try string(&reader, key: key)?.loaderNFC
             case "description": datasetDescription = try string(&reader, key: key)?.loaderNFC
+            case "vocabulary":
+                noteVersion2Field(key, at: keyOffset)
+                try vocabulary(&reader)
             case "sources", "nodes", "relations":
                 try section(&reader, key: key)
             default:
@@ -192,7 +204,13 @@ struct DatasetDecoder {
                     message: "\"\(field.key)\" is a field of format version 2" + (count > 1 ? " (used \(count) times in this file)" : ""),
                     fix: "set \"version\": 2 (or run `partygraph migrate` on the file)", offset: field.offset))
             }
+            for value in version2Values {
+                findings.append(Finding(
+                    path: value.path + [.key(value.key)], message: "the \(value.key) '\(value.value)' is new in format version 2",
+                    fix: "set \"version\": 2 (or run `partygraph migrate` on the file)", offset: value.offset))
+            }
         }
+        resolveDeclaredTerms()
         for required in ["format", "sources", "nodes", "relations"] where !seen.contains(required) {
             report("the dataset has no \"\(required)\"", at: start, fix: required == "format"
                    ? "add \"format\": \"\(DatasetLoader.formatName)\", \"version\": \(DatasetLoader.formatVersion)" : "add \"\(required)\": []")
@@ -281,6 +299,7 @@ struct DatasetDecoder {
     /// Appends what a worker decoded from element `base` on, renumbering its element positions and paths.
     private mutating func absorb(_ worker: SectionSpeculation.Outcome, key: String, base: Int, offsets: inout [Int]) {
         let part = worker.decoder
+        let entityBase = entities.count, relationBase = relationships.count
         findings.reserveCapacity(findings.count + part.findings.count)
         for var finding in part.findings {
             if finding.path.count >= 2, case .index(let local) = finding.path[1] { finding.path[1] = .index(local + base) }
@@ -300,6 +319,11 @@ struct DatasetDecoder {
             if field.path.count >= 2, case .index(let local) = field.path[1] { field.path[1] = .index(local + base) }
             version2Fields.append(field)
         }
+        for var value in part.version2Values {
+            if value.path.count >= 2, case .index(let local) = value.path[1] { value.path[1] = .index(local + base) }
+            version2Values.append(value)
+        }
+        declarations.absorb(part.declarations, base: base, entityBase: entityBase, relationBase: relationBase)
         offsets.append(contentsOf: worker.offsets)
     }
 
@@ -550,13 +574,16 @@ struct DatasetDecoder {
         var claims: [StatusClaim]?, undated: [Int] = [], statusOffset: Int?, statusAsOfOffset: Int?
         var start: PartialDate?? = .some(nil), end: PartialDate?? = .some(nil), statusAsOf: PartialDate?? = .some(nil)
         var meetingFields = false, broken = false, kindGiven = false
+        var declaredKind: (id: String, offset: Int)?
         try reader.readObject { reader, key, keyOffset throws(JSONSyntaxError) in
             switch key {
             case "id": id = try nodeID(&reader, key: key)
             case "kind":
                 kindGiven = true
+                let offset = reader.valueOffset()
                 kind = try enumValue(&reader, key: key, as: NodeKind.self)
                 if kind == nil { broken = true }
+                if kind == .place { noteVersion2Value("place", of: key, at: offset) }
             case "name": name = try string(&reader, key: key)?.loaderNFC
             case "aliases": aliases = try stringList(&reader, key: key)
             case "note": note = try string(&reader, key: key)?.loaderNFC
@@ -564,8 +591,14 @@ struct DatasetDecoder {
                 if let records = try evidenceList(&reader) { evidence = records } else { broken = true }
             case "meeting_kind":
                 meetingFields = true
-                meetingKind = try enumValue(&reader, key: key, as: MeetingKind.self)
-                if meetingKind == nil { broken = true }
+                let offset = reader.valueOffset()
+                if let text = try string(&reader, key: key) {
+                    if let core = MeetingKind(rawValue: text) { meetingKind = core } else {
+                        // Perhaps a kind the dataset declares: resolved once the whole document is read.
+                        meetingKind = .meeting
+                        declaredKind = (text, offset)
+                    }
+                } else { broken = true }
             case "status_claims":
                 meetingFields = true
                 noteVersion2Field(key, at: keyOffset)
@@ -650,6 +683,9 @@ struct DatasetDecoder {
         if !undated.isEmpty { undatedClaims.append(contentsOf: undated.map { (entities.count, $0) }) }
         entities.append(Entity(id: id, kind: kind, name: name, aliases: aliases, note: note, meeting: meeting, evidence: evidence, seats: seats))
         entityPositions.append(index)
+        if let declaredKind, meeting != nil {
+            declarations.pendingKinds.append(.init(item: entities.count - 1, id: declaredKind.id, path: path + [.key("meeting_kind")], offset: declaredKind.offset))
+        }
     }
 
     private mutating func relation(_ reader: inout JSONReader, index: Int) throws(JSONSyntaxError) {
@@ -658,13 +694,16 @@ struct DatasetDecoder {
         var start: PartialDate?? = .some(nil), end: PartialDate?? = .some(nil)
         var evidence: [Evidence] = [], attestations: [Attestation] = []
         var broken = false, relationGiven = false
+        var declaredRole: (id: String, offset: Int)?
         try reader.readObject { reader, key, keyOffset throws(JSONSyntaxError) in
             // An if-chain, not a `switch`: comparing two short strings is one word compare, while a string
             // `switch` builds each case's string to compare (this runs for every field of a million relations).
             if key == "relation" {
                 relationGiven = true
+                let offset = reader.valueOffset()
                 relation = try enumValue(&reader, key: key, as: Relation.self)
                 if relation == nil { broken = true }
+                if relation == .locatedIn || relation == .heldAt { noteVersion2Value(relation!.rawValue, of: key, at: offset) }
             } else if key == "from" {
                 from = try nodeID(&reader, key: key)
             } else if key == "to" {
@@ -672,8 +711,14 @@ struct DatasetDecoder {
             } else if key == "evidence" {
                 if let records = try evidenceList(&reader) { evidence = records } else { broken = true }
             } else if key == "role" {
-                role = try enumValue(&reader, key: key, as: ParticipantRole.self)
-                if role == nil { broken = true }
+                let offset = reader.valueOffset()
+                if let text = try string(&reader, key: key) {
+                    if let core = ParticipantRole(rawValue: text) { role = core } else {
+                        // Perhaps a role the dataset declares: resolved once the whole document is read.
+                        role = .attendee
+                        declaredRole = (text, offset)
+                    }
+                } else { broken = true }
             } else if key == "start" {
                 start = try date(&reader, key: key)
             } else if key == "end" {
@@ -699,5 +744,8 @@ struct DatasetDecoder {
         relationships.append(Relationship(relation, from: from, to: to, valid: valid, role: role, capacity: capacity, ledBy: ledBy,
                                           evidence: evidence, attestations: attestations))
         relationPositions.append(index)
+        if let declaredRole {
+            declarations.pendingRoles.append(.init(item: relationships.count - 1, id: declaredRole.id, path: path + [.key("role")], offset: declaredRole.offset))
+        }
     }
 }

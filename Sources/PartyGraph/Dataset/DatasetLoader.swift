@@ -114,7 +114,7 @@ public enum DatasetLoader {
         let result = DatasetValidator.validateLoaded(
             sources: decoder.sources, entities: decoder.entities, relationships: decoder.relationships,
             sourceTexts: sourceTexts, partiallyKnown: decoder.brokenNodeIDs, partiallyKnownSources: decoder.brokenSourceIDs,
-            reportedElsewhere: !issues.isEmpty)
+            reportedElsewhere: !issues.isEmpty, vocabulary: decoder.declarations.vocabulary)
         /// A finding's path with the element index in the file instead of among the decoded elements.
         func inFile(_ finding: Finding) -> [JSONPathComponent] {
             var path = finding.path
@@ -125,6 +125,10 @@ public enum DatasetLoader {
                 case "sources": path[1] = .index(decoder.sourcePositions[index])
                 default: break
                 }
+            }
+            if path.count >= 3, path[0] == .key("vocabulary"), case .key(let list) = path[1], case .index(let index) = path[2],
+               let positions = decoder.declarations.positions[list], index < positions.count {
+                path[2] = .index(positions[index])
             }
             return path
         }
@@ -141,7 +145,8 @@ public enum DatasetLoader {
         }
         return Dataset(
             validatedTitle: decoder.title ?? "", description: decoder.datasetDescription, sources: decoder.sources,
-            entities: decoder.entities, relationships: decoder.relationships, validation: result, warnings: warnings)
+            entities: decoder.entities, relationships: decoder.relationships, vocabulary: decoder.declarations.vocabulary,
+            validation: result, warnings: warnings)
     }
 }
 

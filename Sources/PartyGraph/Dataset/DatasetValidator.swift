@@ -22,14 +22,15 @@ enum DatasetValidator {
     /// with an unresolved relation is never built, whatever the decoder did.
     static func validateLoaded(
         sources: [Source], entities: [Entity], relationships: [Relationship], sourceTexts: [String: String],
-        partiallyKnown: Set<NodeID>, partiallyKnownSources: Set<String>, reportedElsewhere: Bool
+        partiallyKnown: Set<NodeID>, partiallyKnownSources: Set<String>, reportedElsewhere: Bool,
+        vocabulary: DeclaredVocabulary = .empty
     ) -> Result {
         let result = validate(sources: sources, entities: entities, relationships: relationships, sourceTexts: sourceTexts,
-                              partiallyKnown: partiallyKnown, partiallyKnownSources: partiallyKnownSources)
+                              partiallyKnown: partiallyKnown, partiallyKnownSources: partiallyKnownSources, vocabulary: vocabulary)
         guard !reportedElsewhere, result.findings.isEmpty, !partiallyKnown.isEmpty,
               result.fromIndices.contains(-1) || result.toIndices.contains(-1) else { return result }
         return validate(sources: sources, entities: entities, relationships: relationships, sourceTexts: sourceTexts,
-                        partiallyKnownSources: partiallyKnownSources)
+                        partiallyKnownSources: partiallyKnownSources, vocabulary: vocabulary)
     }
 
     /// The longest name or alias accepted, in bytes (a name is what the source calls a node, not a text).
@@ -45,10 +46,11 @@ enum DatasetValidator {
     static func validate(
         sources: [Source], entities: [Entity], relationships: [Relationship], sourceTexts: [String: String],
         partiallyKnown: Set<NodeID> = [], partiallyKnownSources: Set<String> = [],
-        minimumChunk: Int = DatasetValidator.minimumChunk
+        minimumChunk: Int = DatasetValidator.minimumChunk, vocabulary: DeclaredVocabulary = .empty
     ) -> Result {
         var context = Context(sourceTexts: sourceTexts, partiallyKnown: partiallyKnown, partiallyKnownSources: partiallyKnownSources)
         var findings = context.checkSources(sources)
+        findings += checkVocabulary(vocabulary, entities: entities, relationships: relationships)
 
         // The id index, sequentially: a later duplicate replaces an earlier one, as the checks expect.
         var indexByID = [NodeID: Int32](minimumCapacity: entities.count)
@@ -87,6 +89,7 @@ enum DatasetValidator {
             }
         }
         for chunk in chunkFindings { findings.append(contentsOf: chunk) }
+        findings += checkPlaces(relationships: relationships, entities: entities, from: fromIndices, to: toIndices)
         return Result(findings: findings, indexByID: indexByID, fromIndices: fromIndices, toIndices: toIndices)
     }
 
@@ -358,6 +361,8 @@ extension Relation {
         case .hosts: 7
         case .invites: 8
         case .parallelWith: 9
+        case .locatedIn: 10
+        case .heldAt: 11
         }
     }
 }
@@ -372,6 +377,7 @@ extension NodeKind {
         case .person: 3
         case .country: 4
         case .meeting: 5
+        case .place: 6
         }
     }
 }

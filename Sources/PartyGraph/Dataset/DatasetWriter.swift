@@ -28,9 +28,10 @@ public enum DatasetWriter {
             .init("title", .string(dataset.title)),
         ]
         if let description = dataset.description { members.append(.init("description", .string(description))) }
+        if !dataset.vocabulary.isEmpty { members.append(.init("vocabulary", vocabulary(dataset.vocabulary))) }
         members.append(.init("sources", .array(dataset.sources.map(source))))
         members.append(.init("nodes", .array(dataset.entities.map(node))))
-        members.append(.init("relations", .array(dataset.relationships.map(relation))))
+        members.append(.init("relations", .array(dataset.relationships.map { relation($0, vocabulary: dataset.vocabulary) })))
         return .object(members)
     }
 
@@ -56,7 +57,7 @@ public enum DatasetWriter {
         if let note = entity.note { members.append(.init("note", .string(note))) }
         if let seats = entity.seats { members.append(.init("seats", .string(seats.rawValue))) }
         if let meeting = entity.meeting {
-            members.append(.init("meeting_kind", .string(meeting.kind.rawValue)))
+            members.append(.init("meeting_kind", .string(meeting.refinedKind ?? meeting.kind.rawValue)))
             if let start = meeting.date.start { members.append(.init("start", .string(start.description))) }
             if let end = meeting.date.end { members.append(.init("end", .string(end.description))) }
             if let place = meeting.place { members.append(.init("place", .string(place))) }
@@ -71,7 +72,7 @@ public enum DatasetWriter {
         return .object(members)
     }
 
-    static func relation(_ relationship: Relationship) -> JSONValue {
+    static func relation(_ relationship: Relationship, vocabulary: DeclaredVocabulary) -> JSONValue {
         var members: [JSONValue.Member] = [
             .init("relation", .string(relationship.relation.rawValue)),
             .init("from", .string(relationship.from.rawValue)),
@@ -79,7 +80,9 @@ public enum DatasetWriter {
         ]
         if let start = relationship.valid.start { members.append(.init("start", .string(start.description))) }
         if let end = relationship.valid.end { members.append(.init("end", .string(end.description))) }
-        if let role = relationship.role { members.append(.init("role", .string(role.rawValue))) }
+        if let role = relationship.role {
+            members.append(.init("role", .string(relationship.refinedRole.flatMap { vocabulary.role($0)?.id } ?? role.rawValue)))
+        }
         if let capacity = relationship.capacity { members.append(.init("capacity", .string(capacity.rawValue))) }
         if let ledBy = relationship.ledBy { members.append(.init("led_by", .string(ledBy.rawValue))) }
         if !relationship.evidence.isEmpty { members.append(.init("evidence", evidence(relationship.evidence))) }
@@ -105,6 +108,17 @@ public enum DatasetWriter {
             if claim.stance != .supports { members.append(.init("stance", .string(claim.stance.rawValue))) }
             return .object(members)
         })
+    }
+
+    /// The declared vocabulary: each list only when it declares something.
+    static func vocabulary(_ vocabulary: DeclaredVocabulary) -> JSONValue {
+        func terms(_ terms: [DeclaredTerm]) -> JSONValue {
+            .array(terms.map { .object([.init("id", .string($0.id)), .init("refines", .string($0.refines)), .init("label", .string($0.label))]) })
+        }
+        var members: [JSONValue.Member] = []
+        if !vocabulary.meetingKinds.isEmpty { members.append(.init("meeting_kinds", terms(vocabulary.meetingKinds))) }
+        if !vocabulary.roles.isEmpty { members.append(.init("roles", terms(vocabulary.roles))) }
+        return .object(members)
     }
 
     /// Evidence records; `stance` is written only when it is not the default `supports`.

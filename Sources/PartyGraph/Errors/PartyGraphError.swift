@@ -83,6 +83,10 @@ public enum PartyGraphError: Error, Sendable, CustomStringConvertible {
     case importNeedsOneFile(format: ImportFormat, given: Int)
     /// A graph algorithm failed in a way none of the cases above describes.
     case graph(GraphError)
+    /// A query restricted to a place names a node that is neither a place nor a country.
+    case notAPlace(NodeID, name: String, kind: NodeKind)
+    /// A meeting kind asked for is neither a core kind nor one the dataset declares; the nearest are suggested.
+    case unknownMeetingKind(String, suggestions: [String], allowed: [String])
 
     public var description: String {
         switch self {
@@ -134,6 +138,11 @@ public enum PartyGraphError: Error, Sendable, CustomStringConvertible {
             return "\(format.rawValue) import reads exactly one file; \(given) were given"
         case .graph(let error):
             return error.description
+        case .notAPlace(let id, let name, let kind):
+            return "\(name) (\(id)) is \(kind.withArticle), not a place or country; name a place or a country meetings are held in"
+        case .unknownMeetingKind(let kind, let suggestions, let allowed):
+            return "unknown meeting kind '\(kind)'" + (suggestions.first.map { "; did you mean '\($0)'?" } ?? "")
+                + " allowed: " + allowed.joined(separator: ", ")
         }
     }
 

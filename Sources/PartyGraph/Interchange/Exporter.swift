@@ -63,16 +63,17 @@ public enum Exporter {
     ///   - format: the file format.
     ///   - window: keep only meetings and relationships whose dates overlap it (open bounds overlap everything).
     ///   - projection: the full graph, or the who-meets-whom graph of a level (see ``GraphProjection``).
+    ///   - place: keep only meetings held in it (see ``Dataset/restricting(_:toPlace:)``), with what is not a meeting.
     ///   - csvFormulas: how CSV files (csv, neo4j, cypher) write text cells that a spreadsheet would run as a
     ///     formula: neutralised with a leading `'` (the default, undone by ``Importer`` and by the Cypher load
     ///     scripts) or raw (see ``CSVText``).
     public static func files(
         _ dataset: Dataset, format: ExportFormat, projection: GraphProjection = .full, window: DateSpan? = nil,
-        csvFormulas: CSVText.Formulas = .neutralised
+        place: PlaceScope? = nil, csvFormulas: CSVText.Formulas = .neutralised
     ) -> [ExportFile] {
         let graph = projection == .full
-            ? InterchangeGraph.full(dataset, window: window)
-            : MeetingProjection.graph(dataset, projection: projection, window: window)
+            ? InterchangeGraph.full(dataset, window: window, place: place)
+            : MeetingProjection.graph(dataset, projection: projection, window: window, place: place)
         func file(_ name: String, _ text: String) -> ExportFile { ExportFile(name: name, data: Data(text.utf8)) }
         switch format {
         case .graphml: return [file("", GraphMLWriter.text(graph))]
@@ -106,9 +107,9 @@ public enum Exporter {
     @discardableResult
     public static func write(
         _ dataset: Dataset, format: ExportFormat, projection: GraphProjection = .full, window: DateSpan? = nil,
-        csvFormulas: CSVText.Formulas = .neutralised, to path: String
+        place: PlaceScope? = nil, csvFormulas: CSVText.Formulas = .neutralised, to path: String
     ) throws(PartyGraphError) -> [String] {
-        try write(files(dataset, format: format, projection: projection, window: window, csvFormulas: csvFormulas),
+        try write(files(dataset, format: format, projection: projection, window: window, place: place, csvFormulas: csvFormulas),
                   format: format, to: path)
     }
 

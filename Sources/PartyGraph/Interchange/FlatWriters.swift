@@ -68,6 +68,7 @@ enum CSVWriter {
     static func metadata(_ dataset: Dataset, formulas: CSVText.Formulas) -> String {
         var rows = [["format", DatasetLoader.formatName], ["version", String(DatasetLoader.formatVersion)], ["title", dataset.title]]
         if let description = dataset.description { rows.append(["description", description]) }
+        if !dataset.vocabulary.isEmpty { rows.append(["vocabulary", DatasetWriter.vocabulary(dataset.vocabulary).compactText]) }
         return CSVText.table(header: ["field", "value"], rows: rows, formulas: formulas)
     }
 }

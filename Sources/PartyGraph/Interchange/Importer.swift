@@ -119,7 +119,9 @@ public enum Importer {
                     builder.issues.append(DatasetIssue(file: table.file, line: record.line, path: "row \(record.row), column \"value\"",
                                                        message: "unsupported \(record.fields[0]) '\(record.fields[1])'",
                                                        fix: "this build reads \(DatasetLoader.formatName) versions \(DatasetLoader.readableVersions.lowerBound)–\(DatasetLoader.readableVersions.upperBound)"))
-                case "format", "version", "window": break
+                case "vocabulary":
+                    builder.readVocabulary(record.fields[1], at: DatasetIssue(file: table.file, line: record.line, path: "row \(record.row), column \"value\"", message: ""))
+                case "format", "version", "window", "place": break
                 default:
                     builder.issues.append(DatasetIssue(file: table.file, line: record.line, path: "row \(record.row), column \"field\"",
                                                        message: "unknown field '\(record.fields[0])'", fix: "use title or description"))
@@ -172,6 +174,9 @@ public enum Importer {
             }
             if case .string(let title)? = graph?["title"]?.shape { builder.title = title.nfc }
             if case .string(let description)? = graph?["description"]?.shape { builder.description = description.nfc }
+            if let vocabulary = graph?["vocabulary"] {
+                builder.readVocabulary(vocabulary, at: issue(vocabulary.offset, "$.graph.vocabulary", ""))
+            }
 
             /// Turns a JSON object into flat text fields; lists and records become JSON text.
             func record(_ value: LocatedJSON, at jsonPath: String, renaming: [String: String], known: Set<String>) -> FlatRecord? {
@@ -233,6 +238,8 @@ struct DatasetBuilder {
     var title = ""
     var description: String?
     var issues: [DatasetIssue] = []
+    /// The declared vocabulary, read before the nodes and edges that use it.
+    var vocabulary = DeclaredVocabulary()
     private var sources: [Source] = [], sourcePlaces: [FlatRecord] = []
     private var entities: [Entity] = [], entityPlaces: [FlatRecord] = []
     private var relationships: [Relationship] = [], relationPlaces: [FlatRecord] = []
@@ -406,7 +413,7 @@ struct DatasetBuilder {
         let name = record.fields["name"] ?? ""
         let aliases = aliases(record, broken: &broken)
         let evidence = evidence(record, broken: &broken)
-        let meetingKind = enumValue(record, "meeting_kind", as: MeetingKind.self, broken: &broken)
+        let (meetingKind, refinedKind) = meetingKind(record, broken: &broken)
         let status = enumValue(record, "status", as: MeetingStatus.self, broken: &broken)
         let start = date(record, "start", broken: &broken), end = date(record, "end", broken: &broken)
         let asOf = date(record, "status_as_of", broken: &broken)
@@ -420,8 +427,9 @@ struct DatasetBuilder {
                 do {
                     let span = try DateSpan(start: start, end: end ?? start)
                     meeting = claims.isEmpty
-                        ? MeetingDetails(kind: meetingKind, date: span, place: record.fields["place"]?.nfc, status: status, statusAsOf: asOf)
-                        : MeetingDetails(kind: meetingKind, date: span, place: record.fields["place"]?.nfc, claims: claims)
+                        ? MeetingDetails(kind: meetingKind, date: span, place: record.fields["place"]?.nfc, status: status, statusAsOf: asOf,
+                                         refinedKind: refinedKind)
+                        : MeetingDetails(kind: meetingKind, date: span, place: record.fields["place"]?.nfc, claims: claims, refinedKind: refinedKind)
                 } catch {
                     report(record, "end", "invalid dates: \(error)", fix: "the end must not come before the start")
                     broken = true
@@ -451,7 +459,7 @@ struct DatasetBuilder {
         let from = required(record, "from", fix: "give the id of the node it starts at").map(NodeID.init(rawValue:))
         let to = required(record, "to", fix: "give the id of the node it ends at").map(NodeID.init(rawValue:))
         let start = date(record, "start", broken: &broken), end = date(record, "end", broken: &broken)
-        let role = enumValue(record, "role", as: ParticipantRole.self, broken: &broken)
+        let (role, refinedRole) = role(record, broken: &broken)
         let evidence = evidence(record, broken: &broken)
         let attestations = attestations(record, broken: &broken)
         var valid = DateSpan.unbounded
@@ -462,7 +470,8 @@ struct DatasetBuilder {
         guard !broken, relationText != nil, let relation, let from, let to else { return }
         relationships.append(Relationship(
             relation, from: from, to: to, valid: valid, role: role, capacity: record.fields["capacity"].map(NodeID.init(rawValue:)),
-            ledBy: record.fields["led_by"].map(NodeID.init(rawValue:)), evidence: evidence, attestations: attestations))
+            ledBy: record.fields["led_by"].map(NodeID.init(rawValue:)), evidence: evidence, attestations: attestations,
+            refinedRole: refinedRole))
         relationPlaces.append(record)
     }
 
@@ -481,7 +490,8 @@ struct DatasetBuilder {
         }
         let result = DatasetValidator.validateLoaded(
             sources: sources, entities: entities, relationships: relationships, sourceTexts: sourceTexts,
-            partiallyKnown: brokenNodeIDs, partiallyKnownSources: brokenSourceIDs, reportedElsewhere: !issues.isEmpty)
+            partiallyKnown: brokenNodeIDs, partiallyKnownSources: brokenSourceIDs, reportedElsewhere: !issues.isEmpty,
+            vocabulary: vocabulary)
         for finding in result.findings {
             guard finding.path.count >= 2, case .key(let section) = finding.path[0], case .index(let index) = finding.path[1] else {
                 issues.append(finding.issue(file: file, line: nil, column: nil))
@@ -495,9 +505,78 @@ struct DatasetBuilder {
         }
         if !issues.isEmpty { throw .invalidData(file: file, issues: issues) }
         return Dataset(validatedTitle: title, description: description, sources: sources, entities: entities,
-                       relationships: relationships, validation: result,
+                       relationships: relationships, vocabulary: vocabulary, validation: result,
                        warnings: DatasetWarnings.findings(entities: entities, relationships: relationships).map {
                            $0.issue(file: file, line: nil, column: nil)
                        })
+    }
+}
+
+// MARK: Declared vocabulary (format version 2)
+
+extension DatasetBuilder {
+    /// Reads the vocabulary from a JSON cell (dataset.csv) as the dataset file writes it.
+    mutating func readVocabulary(_ text: String, at place: DatasetIssue) {
+        guard let value = json(text) else {
+            var issue = place
+            issue.message = "\"vocabulary\" must be a JSON object {\"meeting_kinds\": […], \"roles\": […]}"
+            issues.append(issue)
+            return
+        }
+        readVocabulary(value, at: place)
+    }
+
+    /// Reads the vocabulary from a JSON value (node-link `graph.vocabulary`) as the dataset file writes it.
+    mutating func readVocabulary(_ value: LocatedJSON, at place: DatasetIssue) {
+        func refuse(_ message: String) {
+            var issue = place
+            issue.message = message
+            issue.fix = "write {\"meeting_kinds\": [{\"id\": …, \"refines\": …, \"label\": …}], \"roles\": […]}"
+            issues.append(issue)
+        }
+        guard case .object(let members) = value.shape else { return refuse("\"vocabulary\" must be an object") }
+        for member in members {
+            guard member.key == "meeting_kinds" || member.key == "roles" else { return refuse("unknown vocabulary list \"\(member.key)\"") }
+            guard case .array(let items) = member.value.shape else { return refuse("\"\(member.key)\" must be a list") }
+            var terms: [DeclaredTerm] = []
+            for item in items {
+                guard case .string(let id)? = item["id"]?.shape, case .string(let label)? = item["label"]?.shape,
+                      case .string(let refines)? = item["refines"]?.shape else {
+                    return refuse("each declaration of \"\(member.key)\" needs \"id\", \"refines\" and \"label\" strings")
+                }
+                terms.append(DeclaredTerm(id: id, label: label.nfc, refines: refines))
+            }
+            if member.key == "roles" { vocabulary.roles = terms } else { vocabulary.meetingKinds = terms }
+        }
+    }
+
+    /// A meeting kind: a core one, or a declared one with the core it ends in.
+    fileprivate mutating func meetingKind(_ record: FlatRecord, broken: inout Bool) -> (MeetingKind?, String?) {
+        guard let text = record.fields["meeting_kind"] else { return (nil, nil) }
+        if let core = MeetingKind(rawValue: text) { return (core, nil) }
+        let resolved = ResolvedTerms<MeetingKind>(vocabulary.meetingKinds, what: "meeting kind")
+        if let position = resolved.positions[text], let core = resolved.cores[position] { return (core, text) }
+        unknownTerm(record, "meeting_kind", text, allowed: MeetingKind.allCases.map(\.rawValue) + vocabulary.meetingKinds.map(\.id))
+        broken = true
+        return (nil, nil)
+    }
+
+    /// A participant role: a core one, or a declared one with the core it ends in.
+    fileprivate mutating func role(_ record: FlatRecord, broken: inout Bool) -> (ParticipantRole?, DeclaredRole?) {
+        guard let text = record.fields["role"] else { return (nil, nil) }
+        if let core = ParticipantRole(rawValue: text) { return (core, nil) }
+        let resolved = ResolvedTerms<ParticipantRole>(vocabulary.roles, what: "role")
+        if let position = resolved.positions[text], position < DeclaredVocabulary.maximumRoles, let core = resolved.cores[position] {
+            return (core, DeclaredRole(position: UInt16(position)))
+        }
+        unknownTerm(record, "role", text, allowed: ParticipantRole.allCases.map(\.rawValue) + vocabulary.roles.map(\.id))
+        broken = true
+        return (nil, nil)
+    }
+
+    private mutating func unknownTerm(_ record: FlatRecord, _ column: String, _ text: String, allowed: [String]) {
+        let hint = nearest(to: text, among: allowed)
+        report(record, column, "unknown \(column.replacingUnderscores) '\(text)'",
+               fix: (hint.isEmpty ? "" : "did you mean '\(hint[0])'? ") + "allowed: " + allowed.joined(separator: ", "))
     }
 }

@@ -123,19 +123,20 @@ extension InterchangeGraph {
     /// Every node and relationship of the dataset, with every field.
     ///
     /// With a `window`, meetings outside it and relationships whose validity does not overlap it are left out, and
-    /// so are relationships that touch a left-out meeting.
-    static func full(_ dataset: Dataset, window: DateSpan?) -> InterchangeGraph {
+    /// so are relationships that touch a left-out meeting. With a `place`, so are meetings not held there.
+    static func full(_ dataset: Dataset, window: DateSpan?, place: PlaceScope? = nil) -> InterchangeGraph {
         var kept = Set<NodeID>()
         var nodes: [Node] = []
         var nodeSpans: [String: DateSpan] = [:]
         for entity in dataset.entities {
             if let window, let meeting = entity.meeting, entity.kind == .meeting, !meeting.date.overlaps(window) { continue }
+            if let place, entity.kind == .meeting, !place.meetings.contains(entity.id) { continue }
             kept.insert(entity.id)
             var values: [String: Value] = ["kind": .string(entity.kind.rawValue), "name": .string(entity.name)]
             if !entity.aliases.isEmpty { values["aliases"] = .list(entity.aliases) }
             if let note = entity.note { values["note"] = .string(note) }
             if let meeting = entity.meeting {
-                values["meeting_kind"] = .string(meeting.kind.rawValue)
+                values["meeting_kind"] = .string(meeting.refinedKind ?? meeting.kind.rawValue)
                 if let start = meeting.date.start { values["start"] = .string(start.description) }
                 if let end = meeting.date.end { values["end"] = .string(end.description) }
                 if let place = meeting.place { values["place"] = .string(place) }
@@ -158,7 +159,9 @@ extension InterchangeGraph {
             var values: [String: Value] = ["relation": .string(relationship.relation.rawValue)]
             if let start = relationship.valid.start { values["start"] = .string(start.description) }
             if let end = relationship.valid.end { values["end"] = .string(end.description) }
-            if let role = relationship.role { values["role"] = .string(role.rawValue) }
+            if let role = relationship.role {
+                values["role"] = .string(relationship.refinedRole.flatMap { dataset.vocabulary.role($0)?.id } ?? role.rawValue)
+            }
             if let capacity = relationship.capacity { values["capacity"] = .string(capacity.rawValue) }
             if let ledBy = relationship.ledBy { values["led_by"] = .string(ledBy.rawValue) }
             addEvidence(relationship.evidence, to: &values)
@@ -173,7 +176,9 @@ extension InterchangeGraph {
         ]
         if let description = dataset.description { graphValues.append(("description", .string(description))) }
         graphValues.append(("sources", .json(.array(dataset.sources.map(DatasetWriter.source)))))
+        if !dataset.vocabulary.isEmpty { graphValues.append(("vocabulary", .json(DatasetWriter.vocabulary(dataset.vocabulary)))) }
         if let window { graphValues.append(("window", .string(window.description))) }
+        if let place { graphValues.append(("place", .string(place.place.rawValue))) }
         return InterchangeGraph(
             directed: true, graphValues: graphValues, nodeColumns: fullNodeColumns, edgeColumns: fullEdgeColumns,
             nodes: nodes, edges: Edges(edges), nodeSpans: nodeSpans, edgeSpans: edgeSpans)

@@ -10,8 +10,9 @@
 enum MeetingProjection {
     /// The projected graph: actors as nodes (dataset order), one undirected edge per pair that shares a meeting.
     /// - Precondition: `projection` is a meeting projection (not `full`).
-    static func graph(_ dataset: Dataset, projection: GraphProjection, window: DateSpan?) -> InterchangeGraph {
-        let filter = window.map { try! QueryFilter(from: $0.start, to: $0.end) } ?? .all
+    static func graph(_ dataset: Dataset, projection: GraphProjection, window: DateSpan?, place: PlaceScope? = nil) -> InterchangeGraph {
+        var filter = window.map { try! QueryFilter(from: $0.start, to: $0.end) } ?? .all
+        filter.place = place
         let coMeeting = dataset.coMeetingGraph(level: projection.level ?? .person, filter: filter)
         // Actors in dataset order, which is also the order nodes are written in.
         let actorEntities = coMeeting.entityOfVertex.indices.sorted { coMeeting.entityOfVertex[$0] < coMeeting.entityOfVertex[$1] }
@@ -54,6 +55,7 @@ enum MeetingProjection {
             ("title", .string(dataset.title)), ("projection", .string(projection.rawValue)),
         ]
         if let window { graphValues.append(("window", .string(window.description))) }
+        if let place { graphValues.append(("place", .string(place.place.rawValue))) }
         return InterchangeGraph(
             directed: false, graphValues: graphValues,
             nodeColumns: [.init(name: "kind", type: .string), .init(name: "name", type: .string), .init(name: "aliases", type: .list)],

@@ -19,6 +19,10 @@ public struct Dataset: Sendable {
     /// What validation found worth a look but not wrong (contradicting status claims, disputed facts), located in
     /// the file when loaded from one. They never stop loading.
     public let warnings: [DatasetIssue]
+    /// The meeting kinds and roles the dataset declares over the core ones (format version 2).
+    public let vocabulary: DeclaredVocabulary
+    /// ``vocabulary`` resolved to core values, once.
+    let resolvedVocabulary: ResolvedVocabulary
 
     /// Entity index by id, built once.
     let indexByID: [NodeID: Int32]
@@ -42,18 +46,19 @@ public struct Dataset: Sendable {
     /// - Parameter entities: the nodes.
     /// - Parameter relationships: the relationships between the nodes.
     /// - Parameter sourceTexts: the text of sources by id, when available, so that quotes are checked verbatim.
+    /// - Parameter vocabulary: the meeting kinds and roles the dataset declares over the core ones.
     /// - Throws: ``PartyGraphError/invalidData(file:issues:)`` listing every problem.
     public init(
         title: String, description: String? = nil, sources: [Source], entities: [Entity],
-        relationships: [Relationship], sourceTexts: [String: String] = [:]
+        relationships: [Relationship], sourceTexts: [String: String] = [:], vocabulary: DeclaredVocabulary = .empty
     ) throws(PartyGraphError) {
         let result = DatasetValidator.validate(
-            sources: sources, entities: entities, relationships: relationships, sourceTexts: sourceTexts)
+            sources: sources, entities: entities, relationships: relationships, sourceTexts: sourceTexts, vocabulary: vocabulary)
         if !result.findings.isEmpty {
             throw .invalidData(file: nil, issues: result.findings.map { $0.issue(file: nil, line: nil, column: nil) })
         }
         self.init(validatedTitle: title, description: description, sources: sources, entities: entities,
-                  relationships: relationships, validation: result,
+                  relationships: relationships, vocabulary: vocabulary, validation: result,
                   warnings: DatasetWarnings.findings(entities: entities, relationships: relationships).map {
                       $0.issue(file: nil, line: nil, column: nil)
                   })
@@ -62,9 +67,12 @@ public struct Dataset: Sendable {
     /// Builds the remaining indexes of data that passed validation.
     init(
         validatedTitle title: String, description: String?, sources: [Source], entities: [Entity],
-        relationships: [Relationship], validation: DatasetValidator.Result, warnings: [DatasetIssue] = []
+        relationships: [Relationship], vocabulary: DeclaredVocabulary = .empty, validation: DatasetValidator.Result,
+        warnings: [DatasetIssue] = []
     ) {
         self.warnings = warnings
+        self.vocabulary = vocabulary
+        resolvedVocabulary = ResolvedVocabulary(vocabulary)
         self.title = title
         self.description = description
         self.sources = sources

@@ -47,9 +47,16 @@ public struct MeetingDetails: Hashable, Sendable {
     /// What each source said of the status, in file order (format version 2); empty for a meeting that gives one
     /// `status`.
     public var claims: [StatusClaim] = []
+    /// The dataset's own kind of meeting ``kind`` is the core of (format version 2): the id of one of
+    /// ``DeclaredVocabulary/meetingKinds`` whose refinements end in ``kind``; `nil` for a core kind.
+    public var refinedKind: String?
 
     /// Creates the details of a meeting.
-    public init(kind: MeetingKind, date: DateSpan, place: String? = nil, status: MeetingStatus, statusAsOf: PartialDate? = nil) {
+    public init(
+        kind: MeetingKind, date: DateSpan, place: String? = nil, status: MeetingStatus, statusAsOf: PartialDate? = nil,
+        refinedKind: String? = nil
+    ) {
+        self.refinedKind = refinedKind
         self.kind = kind
         self.date = date
         self.place = place
@@ -59,9 +66,10 @@ public struct MeetingDetails: Hashable, Sendable {
 
     /// Creates the details of a meeting whose status is given by claims: ``status`` and ``statusAsOf`` are those
     /// of the current claim (``StatusClaim/current(of:)``); with no current claim, `announced` and no date.
-    public init(kind: MeetingKind, date: DateSpan, place: String? = nil, claims: [StatusClaim]) {
+    public init(kind: MeetingKind, date: DateSpan, place: String? = nil, claims: [StatusClaim], refinedKind: String? = nil) {
         let current = StatusClaim.current(of: claims)
-        self.init(kind: kind, date: date, place: place, status: current?.status ?? .announced, statusAsOf: current?.date)
+        self.init(kind: kind, date: date, place: place, status: current?.status ?? .announced, statusAsOf: current?.date,
+                  refinedKind: refinedKind)
         self.claims = claims
     }
 }

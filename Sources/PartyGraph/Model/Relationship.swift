@@ -18,13 +18,16 @@ public struct Relationship: Hashable, Sendable {
     public var evidence: [Evidence]
     /// For a holding (`holds`, `heads`, `member-of`): the dates on which sources show it, in file order.
     public var attestations: [Attestation]
+    /// For ``Relation/participantIn``: the dataset's own role ``role`` is the core of (format version 2).
+    public var refinedRole: DeclaredRole?
 
     /// Creates a relationship; ``Dataset`` checks it.
     public init(
         _ relation: Relation, from: NodeID, to: NodeID, valid: DateSpan = .unbounded,
         role: ParticipantRole? = nil, capacity: NodeID? = nil, ledBy: NodeID? = nil, evidence: [Evidence] = [],
-        attestations: [Attestation] = []
+        attestations: [Attestation] = [], refinedRole: DeclaredRole? = nil
     ) {
+        self.refinedRole = refinedRole
         self.relation = relation
         self.from = from
         self.to = to

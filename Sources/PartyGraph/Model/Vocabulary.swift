@@ -12,6 +12,8 @@ public enum NodeKind: String, CaseIterable, Sendable, Codable, CodingKeyRepresen
     case country
     /// An n-ary event: a summit, a state visit, an audience. Encounters are derived from it.
     case meeting
+    /// A place meetings are held at: a city, a province, a venue (format version 2). It takes part in nothing.
+    case place
 
     public static func < (lhs: NodeKind, rhs: NodeKind) -> Bool {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
@@ -40,6 +42,10 @@ public enum Relation: String, CaseIterable, Sendable, Codable, CodingKeyRepresen
     case invites
     /// A meeting is held in parallel with another.
     case parallelWith = "held-in-parallel-with"
+    /// A place lies in a country or in a larger place (format version 2).
+    case locatedIn = "located-in"
+    /// A meeting is held at a place (format version 2).
+    case heldAt = "held-at"
 
     /// The node kinds allowed at each end of this relation.
     public var allowedEnds: (from: Set<NodeKind>, to: Set<NodeKind>) {
@@ -54,6 +60,8 @@ public enum Relation: String, CaseIterable, Sendable, Codable, CodingKeyRepresen
         case .hosts: return ([.party, .organ, .country, .person], [.meeting])
         case .invites: return ([.person, .office], [.meeting])
         case .parallelWith: return ([.meeting], [.meeting])
+        case .locatedIn: return ([.place], [.place, .country])
+        case .heldAt: return ([.meeting], [.place])
         }
     }
 
@@ -78,6 +86,8 @@ public enum Relation: String, CaseIterable, Sendable, Codable, CodingKeyRepresen
         case .hosts: return "hosts"
         case .invites: return "invites"
         case .parallelWith: return "held in parallel with"
+        case .locatedIn: return "located in"
+        case .heldAt: return "held at"
         }
     }
 }

@@ -118,7 +118,7 @@ extension Dataset {
         guard let index = index(of: meeting), let details = entities[index].meeting else {
             throw .unknownName(meeting.rawValue, suggestions: self.meetings.map { "\($0.id) (\($0.name))" })
         }
-        guard filter.admits(details) else { return [] }
+        guard filter.admits(details, id: meeting) else { return [] }
         var seen: Set<Int> = []
         var result: [ActorRef] = []
         for attendance in attendances(ofMeeting: index, filter: filter) {
@@ -172,7 +172,7 @@ extension Dataset {
         guard let index = index(of: node) else { return [] }
         var result: [MeetingAttendance] = []
         for meeting in candidateMeetings(of: index, level: .person) {
-            guard let details = entities[meeting].meeting, filter.admits(details) else { continue }
+            guard let details = entities[meeting].meeting, filter.admits(details, id: entities[meeting].id) else { continue }
             var seen: Set<MeetingAttendance> = []
             for attendance in attendances(ofMeeting: meeting, filter: filter) where attendance.attendee == index {
                 let item = MeetingAttendance(

@@ -54,7 +54,7 @@ extension Dataset {
         var notAtLevel: [MeetingAttendance] = []
         let candidates = readEveryMeeting ? nil : candidateMeetings(of: actorIndex, level: level)
         for meeting in candidates.map({ $0.map { entities[$0] } }) ?? self.meetings {
-            guard let details = meeting.meeting, filter.admits(details), let meetingIndex = index(of: meeting.id) else { continue }
+            guard let details = meeting.meeting, filter.admits(details, id: meeting.id), let meetingIndex = index(of: meeting.id) else { continue }
             let attendances = attendances(ofMeeting: meetingIndex, filter: filter)
             if level > actorLevel {
                 // The actor's own participations whose explicit capacity stands for nothing at the level: not

@@ -15,6 +15,14 @@ public struct ActorRef: Codable, Hashable, Sendable {
     /// For an office standing in because the succession is unknown on the days asked: the window and candidates.
     public var tenure: TenureCertainty?
 
+    init(id: NodeID, name: String, kind: NodeKind) {
+        self.id = id
+        self.name = name
+        self.kind = kind
+        holderNotNamed = false
+        label = name
+    }
+
     init(_ entity: Entity, holderNotNamed: Bool = false, tenure: TenureCertainty? = nil) {
         id = entity.id
         name = entity.name
@@ -57,6 +65,10 @@ public struct MeetingRef: Codable, Hashable, Sendable {
     public var claims: [ClaimCitation]
     /// `true` when the sources contradict each other on the status (``MeetingDetails/isContested``).
     public var contested: Bool
+    /// The dataset's own kind refining ``kind`` (format version 2); `nil` for a core kind.
+    public var declaredKind: DeclaredTerm?
+    /// The places the meeting is `held-at` (format version 2); `nil` when none is recorded.
+    public var heldAt: [ActorRef]?
 
     init(_ entity: Entity, details: MeetingDetails, in dataset: Dataset) {
         id = entity.id
@@ -72,6 +84,9 @@ public struct MeetingRef: Codable, Hashable, Sendable {
         partOf = dataset.relationships(from: entity.id).filter { $0.relation == .partOf }.map(\.to)
         claims = dataset.claimCitations(details)
         contested = details.isContested
+        declaredKind = dataset.declaredKind(of: details)
+        let places = dataset.places(ofMeeting: entity.id).map { ActorRef($0) }
+        heldAt = places.isEmpty ? nil : places
     }
 }
 
@@ -129,6 +144,8 @@ public struct Participation: Codable, Hashable, Sendable {
     /// How sure the participation is: the weakest certainty of the holdings it depends on (``TenureCertainty/stated``
     /// when it depends on none).
     public var certainty: TenureCertainty
+    /// The dataset's own role refining ``role`` (format version 2); `nil` for a core role.
+    public var declaredRole: DeclaredTerm? = nil
 }
 
 /// One side of an encounter: the actor at the asked level and every way it takes part in the meeting.

@@ -55,6 +55,7 @@ extension Dataset {
             participant: ActorRef(entities[attendance.participant]),
             role: attendance.role,
             capacity: attendance.capacity.map { ActorRef(entities[$0]) },
-            basis: basis, certainty: certainty)
+            basis: basis, certainty: certainty,
+            declaredRole: attendance.relationships.first.flatMap { declaredRole(of: relationships[Int($0)]) })
     }
 }

@@ -76,7 +76,7 @@ extension Dataset {
         }
         var listings: [MeetingListing] = []
         for meeting in self.meetings {
-            guard let details = meeting.meeting, filter.admits(details), let meetingIndex = index(of: meeting.id) else { continue }
+            guard let details = meeting.meeting, filter.admits(details, id: meeting.id), let meetingIndex = index(of: meeting.id) else { continue }
             let attendances = attendances(ofMeeting: meetingIndex, filter: filter)
             let involvesAll = actorIndices.allSatisfy { actor in
                 let level = EncounterLevel(kind: entities[actor].kind)!

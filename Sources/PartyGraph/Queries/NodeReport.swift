@@ -179,6 +179,8 @@ extension Relation {
         case .hosts: return "hosted by"
         case .invites: return "invited by"
         case .parallelWith: return "held in parallel with"
+        case .locatedIn: return "contains"
+        case .heldAt: return "venue of"
         }
     }
 }

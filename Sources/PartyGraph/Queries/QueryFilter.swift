@@ -18,8 +18,15 @@ public struct QueryFilter: Hashable, Sendable {
     public let at: PartialDate?
     /// The statuses that count. Defaults to ``defaultStatuses``: announced and held meetings.
     public let statuses: Set<MeetingStatus>
-    /// The meeting kinds that count; `nil` means every kind.
-    public let meetingKinds: Set<MeetingKind>?
+    /// The meeting kinds that count, with every kind a dataset declares over them; `nil` means every kind.
+    public internal(set) var meetingKinds: Set<MeetingKind>?
+    /// The declared meeting kinds that count (each with its own refinements), as asked for in
+    /// ``Dataset/restricting(_:toMeetingKinds:)``; `nil` when none was asked for.
+    public internal(set) var declaredKinds: [String]?
+    /// ``declaredKinds`` with every declared kind refining them.
+    var declaredKindsAdmitted: Set<String> = []
+    /// Meetings must be held at this place or at one located in it (``Dataset/restricting(_:toPlace:)``).
+    public internal(set) var place: PlaceScope?
     /// The date the answer is as of, echoed in answers: query a dataset narrowed by ``Dataset/known(at:)`` with
     /// the same date (the rule lives there); `nil` for everything the sources say.
     public var knownAt: PartialDate? = nil
@@ -53,11 +60,26 @@ public struct QueryFilter: Hashable, Sendable {
     /// The window as a span (open where a bound is missing).
     public var window: DateSpan { try! DateSpan(start: from, end: to) }
 
-    /// Whether a meeting passes the window, status and kind tests.
-    public func admits(_ meeting: MeetingDetails) -> Bool {
+    /// Whether a meeting passes the window, status, kind and place tests.
+    public func admits(_ meeting: Entity) -> Bool {
+        guard let details = meeting.meeting else { return false }
+        return admits(details, id: meeting.id)
+    }
+
+    /// Whether the meeting with these details and id passes the window, status, kind and place tests.
+    func admits(_ meeting: MeetingDetails, id: NodeID) -> Bool {
         statuses.contains(meeting.status)
-            && (meetingKinds?.contains(meeting.kind) ?? true)
+            && admitsKind(of: meeting)
             && meeting.date.overlaps(window)
+            && (place?.meetings.contains(id) ?? true)
+    }
+
+    /// A core kind admits its refinements; a declared kind admits itself and its own refinements.
+    private func admitsKind(of meeting: MeetingDetails) -> Bool {
+        guard let meetingKinds else { return true }
+        if meetingKinds.contains(meeting.kind) { return true }
+        if let refined = meeting.refinedKind { return declaredKindsAdmitted.contains(refined) }
+        return false
     }
 
     /// The days a relationship (a `holds`, a `member-of`) must be in force on for a meeting under this filter: the
@@ -72,7 +94,8 @@ public struct QueryFilter: Hashable, Sendable {
     public var echo: FilterEcho {
         FilterEcho(
             from: from, to: to, at: at, statuses: MeetingStatus.allCases.filter(statuses.contains),
-            meetingKinds: meetingKinds.map { kinds in MeetingKind.allCases.filter(kinds.contains) }, knownAt: knownAt)
+            meetingKinds: meetingKinds.map { kinds in MeetingKind.allCases.filter(kinds.contains) }, knownAt: knownAt,
+            declaredMeetingKinds: declaredKinds, place: place.map { ActorRef(id: $0.place, name: $0.name, kind: $0.kind) })
     }
 }
 
@@ -91,6 +114,10 @@ public struct FilterEcho: Codable, Hashable, Sendable {
     public var meetingKinds: [MeetingKind]?
     /// The date the answer is as of (``QueryFilter/knownAt``), if set.
     public var knownAt: PartialDate?
+    /// The declared meeting kinds asked for, `nil` when none was (format version 2).
+    public var declaredMeetingKinds: [String]?
+    /// The place meetings are held in, `nil` for anywhere.
+    public var place: ActorRef?
 }
 
 extension DateSpan {
@@ -112,14 +139,14 @@ public enum EncounterLevel: String, CaseIterable, Codable, Sendable, Comparable 
     /// States.
     case country
 
-    /// The natural level of a node kind; `nil` for meetings, which take part in nothing.
+    /// The natural level of a node kind; `nil` for meetings and places, which take part in nothing.
     public init?(kind: NodeKind) {
         switch kind {
         case .person, .office: self = .person
         case .organ: self = .organ
         case .party: self = .party
         case .country: self = .country
-        case .meeting: return nil
+        case .meeting, .place: return nil
         }
     }
 

@@ -56,6 +56,7 @@ struct Legend {
         case .person: "ellipse"
         case .country: "hexagon"
         case .meeting: shapeText(status: nil)
+        case .place: "house"
         }
     }
 
@@ -82,6 +83,8 @@ struct Legend {
         case .partOf, .officeOf: "dotted line, hollow arrow"
         case .memberOf: "dotted line, open circle"
         case .basedIn: "grey dotted line, V arrow"
+        case .heldAt: "olive dotted line, inverted arrow"
+        case .locatedIn: "olive dotted line, V arrow"
         }
     }
 }

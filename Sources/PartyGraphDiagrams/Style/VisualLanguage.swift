@@ -32,6 +32,10 @@ public enum EdgeKind: String, CaseIterable, Sendable, Hashable {
     case memberOf = "member-of"
     /// A party is based in a country (`based-in`).
     case basedIn = "based-in"
+    /// A meeting is held at a place (`held-at`).
+    case heldAt = "held-at"
+    /// A place lies in a country or a larger place (`located-in`).
+    case locatedIn = "located-in"
 
     /// The edge kind that draws a model relation.
     public init(_ relation: Relation) {
@@ -46,6 +50,8 @@ public enum EdgeKind: String, CaseIterable, Sendable, Hashable {
         case .hosts: self = .hosts
         case .invites: self = .invites
         case .parallelWith: self = .parallel
+        case .heldAt: self = .heldAt
+        case .locatedIn: self = .locatedIn
         }
     }
 
@@ -64,6 +70,8 @@ public enum EdgeKind: String, CaseIterable, Sendable, Hashable {
         case .officeOf: "office of"
         case .memberOf: "member of"
         case .basedIn: "based in"
+        case .heldAt: "held at"
+        case .locatedIn: "located in"
         }
     }
 }
@@ -123,6 +131,7 @@ public enum VisualLanguage {
         case .person: "ellipse"
         case .country: "hexagon"
         case .meeting: "box"
+        case .place: "house"
         }
     }
 
@@ -150,6 +159,10 @@ public enum VisualLanguage {
             style.fontSize = 13
         case .country:
             style.style = "filled"
+        case .place:
+            style.style = "filled"
+            style.color = "#5b6b3a"
+            style.fillColor = "#eef2e4"
         case .meeting:
             let meeting = meetingColor
             style.color = meeting.line
@@ -215,6 +228,11 @@ public enum VisualLanguage {
             style.extra["arrowhead"] = "vee"
             // A country is context, not a step towards the meetings: leave ranks alone.
             style.extra["constraint"] = "false"
+        case .heldAt, .locatedIn:
+            style.style = "dotted"
+            style.color = "#5b6b3a"
+            style.fontColor = "#5b6b3a"
+            style.extra["arrowhead"] = kind == .heldAt ? "inv" : "vee"
         }
         return style
     }

@@ -60,7 +60,7 @@ struct Affiliations {
                     if let party = partyOfCountry[current] { affiliation[entity.id] = Affiliation(party: party, isState: true) }
                 default: break
                 }
-            case .person, .meeting:
+            case .person, .meeting, .place:
                 break
             }
         }

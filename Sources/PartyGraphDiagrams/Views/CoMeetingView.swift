@@ -15,12 +15,15 @@ extension DiagramViews {
     ///   - level: the level whose actors are drawn.
     ///   - window: the meetings that count (announced and held ones overlapping it).
     ///   - maxActors: refuse to draw more actors than this.
+    ///   - place: when set, only meetings held in the place count.
     /// - Throws: ``DiagramError/tooManyActors(count:limit:level:)`` above `maxActors`.
     public static func coMeeting(
-        dataset: Dataset, level: EncounterLevel, window: DateSpan = .unbounded, maxActors: Int = defaultMaxCoMeetingActors
+        dataset: Dataset, level: EncounterLevel, window: DateSpan = .unbounded, maxActors: Int = defaultMaxCoMeetingActors,
+        place: PlaceScope? = nil
     ) throws(DiagramError) -> Diagram {
         // A DateSpan is ordered by construction, so the filter always builds.
-        let filter = (try? QueryFilter(from: window.start, to: window.end)) ?? .all
+        var filter = (try? QueryFilter(from: window.start, to: window.end)) ?? .all
+        if let place, let restricted = try? dataset.restricting(filter, toPlace: place.place) { filter = restricted }
         let graph = dataset.coMeetingGraph(level: level, filter: filter)
         guard graph.actors.count <= maxActors else {
             throw .tooManyActors(count: graph.actors.count, limit: maxActors, level: level)
@@ -78,12 +81,14 @@ extension DiagramViews {
             for record in dataset.entity(meeting)?.evidence ?? [] where !sourceIDs.contains(record.source) { sourceIDs.append(record.source) }
         }
         let sources = sourceIDs.compactMap { dataset.source($0) }.map { "\($0.publisher), \(DateText.text($0.date)) [\($0.id)]" }
+        let placeText: String = place.map { " · held in \($0.name)" } ?? ""
         let title = [
             dataset.title,
             "Who meets whom at \(level.rawValue) level: \(graph.actors.count) actors"
                 + (paired.count < graph.actors.count ? " (\(graph.actors.count - paired.count) meeting no other, not drawn)" : "")
                 + ", \(graph.pairCount) pairs, "
-                + "\(graph.meetings.count) meetings · window: \(window == .unbounded ? "all dates" : DateText.text(window))",
+                + "\(graph.meetings.count) meetings · window: \(window == .unbounded ? "all dates" : DateText.text(window))"
+                + placeText,
             "Sources: " + (sources.isEmpty ? "none cited" : sources.joined(separator: "; ")),
         ].joined(separator: "\n")
         return Diagram(

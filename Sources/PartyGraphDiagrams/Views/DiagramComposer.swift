@@ -9,6 +9,7 @@ struct DiagramComposer {
 
     let dataset: Dataset
     let window: DateSpan
+    let place: PlaceScope?
     let viewTitle: String
     let affiliations: Affiliations
     /// The chosen nodes in dataset order.
@@ -24,6 +25,7 @@ struct DiagramComposer {
         centreAttendances = centre.map { selection.attendances(of: $0).filter { selection.ids.contains($0.meeting) } } ?? []
         dataset = selection.dataset
         window = selection.window
+        place = selection.place
         self.viewTitle = viewTitle
         affiliations = Affiliations(dataset: selection.dataset)
         chosen = selection.ids
@@ -56,6 +58,8 @@ struct DiagramComposer {
         switch entity.kind {
         case .organ, .office, .meeting:
             return affiliations.parent[id].flatMap { chosen.contains($0) ? $0 : nil }
+        case .place:
+            return nil
         case .person:
             // The top of the hierarchy of an office they hold: party offices first.
             let offices = dataset.relationships(from: id)
@@ -114,7 +118,11 @@ struct DiagramComposer {
         case .meeting:
             if let meeting = entity.meeting {
                 var when = DateText.text(meeting.date)
-                if let place = meeting.place { when += " · " + place }
+                // A place the meeting is held at, with what it lies in, reads better than the source's free text.
+                let places = dataset.places(ofMeeting: entity.id).map { place in
+                    ([place] + dataset.enclosingPlaces(of: place.id).prefix(1)).map(\.name).joined(separator: ", ")
+                }
+                if !places.isEmpty { when += " · " + places.joined(separator: "; ") } else if let place = meeting.place { when += " · " + place }
                 label += "\n" + when
                 var status = meeting.status.rawValue
                 if let asOf = meeting.statusAsOf { status += " as of " + DateText.text(asOf) }
@@ -155,7 +163,9 @@ struct DiagramComposer {
     /// The words on a participant edge: role, what it represented, who led it.
     private func participantText(_ relationship: Relationship, showingRole: Bool = true) -> String {
         var parts: [String] = []
-        if showingRole, let role = relationship.role { parts.append(roleText(role)) }
+        if showingRole, let role = relationship.role {
+            parts.append(relationship.refinedRole.flatMap { dataset.vocabulary.role($0)?.label.lowercased() } ?? roleText(role))
+        }
         if let capacity = relationship.capacity, capacity != relationship.from, !isAncestor(capacity, of: relationship.from) {
             parts.append("for " + shortName(of: capacity))
         }
@@ -249,6 +259,9 @@ struct DiagramComposer {
                 add(.invites, from: from, to: to, label: "invites", tooltip: tooltip(head, evidence: relationship.evidence), color: VisualLanguage.meetingColor)
             case .parallelWith:
                 add(.parallel, from: from, to: to, label: "in parallel", tooltip: tooltip(head, evidence: relationship.evidence), color: VisualLanguage.meetingColor)
+            case .heldAt, .locatedIn:
+                add(EdgeKind(relationship.relation), from: from, to: to, label: relationship.relation.phrase,
+                    tooltip: tooltip(head, evidence: relationship.evidence), color: VisualLanguage.neutral)
             case .basedIn:
                 // A country's state box in the party's colour already says it.
                 if affiliations.affiliation[to]?.party == from, containers.contains(to) { break }
@@ -312,7 +325,7 @@ struct DiagramComposer {
             switch entity.kind {
             case .party: label = entity.name + (shortName(of: id) != entity.name ? " (\(shortName(of: id)))" : "")
             case .country: label = "\(entity.name) — state bodies"
-            case .organ, .office, .person, .meeting: label = shown ? "" : entity.name
+            case .organ, .office, .person, .meeting, .place: label = shown ? "" : entity.name
             }
             let color = entity.kind == .meeting ? VisualLanguage.meetingColor : affiliations.color(of: id)
             return DiagramCluster(
@@ -353,7 +366,7 @@ struct DiagramComposer {
         let windowText = window == .unbounded ? "all dates" : DateText.text(window)
         return [
             dataset.title,
-            "\(viewTitle) · window: \(windowText)",
+            "\(viewTitle) · window: \(windowText)" + (place.map { " · held in \($0.name)" } ?? ""),
             "Sources: " + (sources.isEmpty ? "none cited" : sources.joined(separator: "; ")),
         ].joined(separator: "\n")
     }

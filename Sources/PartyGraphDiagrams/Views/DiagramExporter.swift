@@ -14,16 +14,17 @@ public enum DiagramExporter {
     ///   - format: the interchange format.
     ///   - window: keep only meetings and relationships whose dates overlap it (open bounds overlap everything).
     ///   - projection: the full graph, or a who-meets-whom graph (a meeting projection).
+    ///   - place: keep only meetings held in it, with what is not a meeting.
     ///   - csvFormulas: how CSV files write formula-like text cells (see ``/PartyGraph/CSVText``).
     /// - Throws: ``DiagramError`` when Graphviz cannot write the styled diagram.
     public static func files(
         _ dataset: Dataset, format: ExportFormat, projection: GraphProjection = .full, window: DateSpan? = nil,
-        csvFormulas: CSVText.Formulas = .neutralised
+        place: PlaceScope? = nil, csvFormulas: CSVText.Formulas = .neutralised
     ) throws(DiagramError) -> [ExportFile] {
         guard format == .dot && projection == .full else {
-            return Exporter.files(dataset, format: format, projection: projection, window: window, csvFormulas: csvFormulas)
+            return Exporter.files(dataset, format: format, projection: projection, window: window, place: place, csvFormulas: csvFormulas)
         }
-        let diagram = DiagramViews.all(dataset: dataset, window: window ?? .unbounded)
+        let diagram = DiagramViews.all(dataset: dataset, window: window ?? .unbounded, place: place)
         return [ExportFile(name: "", data: Data(try GraphvizRenderer().dotSource(diagram).utf8))]
     }
 
@@ -34,6 +35,7 @@ public enum DiagramExporter {
     ///   - format: the interchange format.
     ///   - projection: the full graph, or a who-meets-whom graph (a meeting projection).
     ///   - window: keep only meetings and relationships whose dates overlap it (open bounds overlap everything).
+    ///   - place: keep only meetings held in it, with what is not a meeting.
     ///   - csvFormulas: how CSV files write formula-like text cells (see ``/PartyGraph/CSVText``).
     ///   - path: the file, or the folder for CSV and Neo4j.
     /// - Returns: the paths written, in order.
@@ -42,9 +44,9 @@ public enum DiagramExporter {
     @discardableResult
     public static func write(
         _ dataset: Dataset, format: ExportFormat, projection: GraphProjection = .full, window: DateSpan? = nil,
-        csvFormulas: CSVText.Formulas = .neutralised, to path: String
+        place: PlaceScope? = nil, csvFormulas: CSVText.Formulas = .neutralised, to path: String
     ) throws -> [String] {
-        try Exporter.write(try files(dataset, format: format, projection: projection, window: window, csvFormulas: csvFormulas),
+        try Exporter.write(try files(dataset, format: format, projection: projection, window: window, place: place, csvFormulas: csvFormulas),
                            format: format, to: path)
     }
 }

@@ -22,9 +22,9 @@ public enum DiagramViews {
     ///
     /// - Throws: ``DiagramError/noTrilateralSummit(window:)`` when no
     ///   trilateral summit falls in the window.
-    public static func trilateral(dataset: Dataset, window: DateSpan = .unbounded) throws(DiagramError) -> Diagram {
-        var selection = ViewSelection(dataset: dataset, window: window)
-        let summits = dataset.meetings.filter { $0.meeting?.kind == .trilateralSummit && $0.meeting!.date.overlaps(window) }.map(\.id)
+    public static func trilateral(dataset: Dataset, window: DateSpan = .unbounded, place: PlaceScope? = nil) throws(DiagramError) -> Diagram {
+        var selection = ViewSelection(dataset: dataset, window: window, place: place)
+        let summits = dataset.meetings.filter { $0.meeting?.kind == .trilateralSummit && selection.isInWindow($0.id) }.map(\.id)
         guard !summits.isEmpty else {
             throw .noTrilateralSummit(window: window)
         }
@@ -69,10 +69,12 @@ public enum DiagramViews {
     ///   dataset, ``DiagramError/negativeDepth(_:)``, or
     ///   ``DiagramError/outsideWindow(_:name:dates:window:)`` for a meeting
     ///   outside the window.
-    public static func ego(dataset: Dataset, center: NodeID, depth: Int = 2, window: DateSpan = .unbounded) throws(DiagramError) -> Diagram {
+    public static func ego(
+        dataset: Dataset, center: NodeID, depth: Int = 2, window: DateSpan = .unbounded, place: PlaceScope? = nil
+    ) throws(DiagramError) -> Diagram {
         guard let entity = dataset.entity(center) else { throw .unknownNode(center) }
         guard depth >= 0 else { throw .negativeDepth(depth) }
-        var selection = ViewSelection(dataset: dataset, window: window)
+        var selection = ViewSelection(dataset: dataset, window: window, place: place)
         guard selection.isInWindow(center) else {
             throw .outsideWindow(center, name: entity.name, dates: nil, window: window)
         }
@@ -89,14 +91,14 @@ public enum DiagramViews {
     /// - Throws: ``DiagramError/unknownNode(_:)`` when the node is not in the
     ///   dataset, ``DiagramError/notAMeeting(_:name:kind:)``, or
     ///   ``DiagramError/outsideWindow(_:name:dates:window:)``.
-    public static func meeting(dataset: Dataset, meeting id: NodeID, window: DateSpan = .unbounded) throws(DiagramError) -> Diagram {
+    public static func meeting(dataset: Dataset, meeting id: NodeID, window: DateSpan = .unbounded, place: PlaceScope? = nil) throws(DiagramError) -> Diagram {
         guard let entity = dataset.entity(id) else { throw .unknownNode(id) }
         guard let details = entity.meeting else { throw .notAMeeting(id, name: entity.name, kind: entity.kind) }
         guard details.date.overlaps(window) else {
             throw .outsideWindow(id, name: entity.name, dates: details.date, window: window)
         }
-        var selection = ViewSelection(dataset: dataset, window: window)
-        selection.insert(id)
+        var selection = ViewSelection(dataset: dataset, window: window, place: place)
+        selection.insertAlways(id)
         selection.insertActors(of: id)
         for related in selection.relatedMeetings(of: id) {
             selection.insert(related)
@@ -111,8 +113,8 @@ public enum DiagramViews {
 
     /// The whole dataset: every node (meetings in the window) and every
     /// relationship valid in the window.
-    public static func all(dataset: Dataset, window: DateSpan = .unbounded) -> Diagram {
-        var selection = ViewSelection(dataset: dataset, window: window)
+    public static func all(dataset: Dataset, window: DateSpan = .unbounded, place: PlaceScope? = nil) -> Diagram {
+        var selection = ViewSelection(dataset: dataset, window: window, place: place)
         for entity in dataset.entities { selection.insert(entity.id) }
         return DiagramComposer(selection: selection, viewTitle: "All nodes and relationships").compose()
     }
@@ -132,14 +134,16 @@ public enum DiagramView: Sendable, Hashable {
     case coMeeting(EncounterLevel, maxActors: Int)
 
     /// Builds the view's diagram of what is dated in `window` (all dates by default).
-    public func diagram(dataset: Dataset, window: DateSpan = .unbounded) throws(DiagramError) -> Diagram {
+    ///
+    /// With a `place`, only meetings held there are drawn (the meeting of a meeting view always is).
+    public func diagram(dataset: Dataset, window: DateSpan = .unbounded, place: PlaceScope? = nil) throws(DiagramError) -> Diagram {
         switch self {
-        case .trilateral: return try DiagramViews.trilateral(dataset: dataset, window: window)
-        case .ego(let center, let depth): return try DiagramViews.ego(dataset: dataset, center: center, depth: depth, window: window)
-        case .meeting(let id): return try DiagramViews.meeting(dataset: dataset, meeting: id, window: window)
-        case .all: return DiagramViews.all(dataset: dataset, window: window)
+        case .trilateral: return try DiagramViews.trilateral(dataset: dataset, window: window, place: place)
+        case .ego(let center, let depth): return try DiagramViews.ego(dataset: dataset, center: center, depth: depth, window: window, place: place)
+        case .meeting(let id): return try DiagramViews.meeting(dataset: dataset, meeting: id, window: window, place: place)
+        case .all: return DiagramViews.all(dataset: dataset, window: window, place: place)
         case .coMeeting(let level, let maxActors):
-            return try DiagramViews.coMeeting(dataset: dataset, level: level, window: window, maxActors: maxActors)
+            return try DiagramViews.coMeeting(dataset: dataset, level: level, window: window, maxActors: maxActors, place: place)
         }
     }
 

@@ -7,18 +7,26 @@ import PartyGraph
 struct ViewSelection {
     let dataset: Dataset
     let window: DateSpan
+    /// When set, only meetings held in the place are shown (see ``/PartyGraph/Dataset/restricting(_:toPlace:)``).
+    let place: PlaceScope?
     private(set) var ids: Set<NodeID> = []
 
-    init(dataset: Dataset, window: DateSpan) {
+    init(dataset: Dataset, window: DateSpan, place: PlaceScope? = nil) {
         self.dataset = dataset
         self.window = window
+        self.place = place
+    }
+
+    /// Whether a meeting overlaps the window and is held in the place, if one is set.
+    func shows(_ meeting: MeetingDetails, id: NodeID) -> Bool {
+        meeting.date.overlaps(window) && (place?.meetings.contains(id) ?? true)
     }
 
     /// Whether a relationship holds at some time in the window (its meeting too, if it ends at one).
     func isInWindow(_ relationship: Relationship) -> Bool {
         guard relationship.valid.overlaps(window) else { return false }
         for end in [relationship.from, relationship.to] {
-            if let meeting = dataset.entity(end)?.meeting, !meeting.date.overlaps(window) { return false }
+            if let meeting = dataset.entity(end)?.meeting, !shows(meeting, id: end) { return false }
         }
         return true
     }
@@ -26,11 +34,16 @@ struct ViewSelection {
     /// Whether a node can be shown in the window: meetings must overlap it.
     func isInWindow(_ id: NodeID) -> Bool {
         guard let entity = dataset.entity(id) else { return false }
-        return entity.meeting.map { $0.date.overlaps(window) } ?? true
+        return entity.meeting.map { shows($0, id: id) } ?? true
     }
 
     mutating func insert(_ id: NodeID) {
         if isInWindow(id) { ids.insert(id) }
+    }
+
+    /// Inserts the node whatever the window and place (the meeting a view is about).
+    mutating func insertAlways(_ id: NodeID) {
+        ids.insert(id)
     }
 
     mutating func remove(_ removed: Set<NodeID>) {
@@ -88,7 +101,7 @@ struct ViewSelection {
                 where (relationship.relation == .partOf || relationship.relation == .officeOf) && isInWindow(relationship) {
                     found.append(relationship.to)
                 }
-            case .party, .country, .meeting:
+            case .party, .country, .meeting, .place:
                 break
             }
             for next in found where isInWindow(next) && ids.insert(next).inserted {
@@ -139,6 +152,6 @@ struct ViewSelection {
     func attendances(of id: NodeID) -> [MeetingAttendance] {
         guard let filter = try? QueryFilter(
             from: window.start, to: window.end, statuses: Set(MeetingStatus.allCases)) else { return [] }
-        return dataset.attendances(of: id, filter: filter)
+        return dataset.attendances(of: id, filter: filter).filter { place?.meetings.contains($0.meeting) ?? true }
     }
 }

@@ -86,8 +86,8 @@ struct Centrality: ParsableCommand {
             if projection != nil { throw ValidationError("--projection applies to a dataset; leave it out with --edgelist.") }
             if datasetOptions.dataset != nil { throw ValidationError("give either --dataset or --edgelist, not both.") }
             if datasetOptions.knownAt != nil { throw ValidationError("--known-at applies to a dataset's sources; an edge list has none.") }
-            if query.from != nil || query.to != nil || query.at != nil || !query.kind.isEmpty || !query.status.isEmpty {
-                throw ValidationError("--from, --to, --at, --kind and --status select meetings of a dataset; an edge list has none.")
+            if query.from != nil || query.to != nil || query.at != nil || !query.kind.isEmpty || !query.status.isEmpty || query.place != nil {
+                throw ValidationError("--from, --to, --at, --kind, --status and --place select meetings of a dataset; an edge list has none.")
             }
             if weighted && weights == nil {
                 throw ValidationError("--weighted reads the third column; say what it means with --weights strength (tie strength) or --weights distance (length).")
@@ -116,8 +116,9 @@ struct Centrality: ParsableCommand {
         if let edgelist {
             graph = try AnalysisGraph(edgeListAt: edgelist, directed: directed, weighted: weighted)
         } else {
+            let dataset = try datasetOptions.load()
             graph = try AnalysisGraph(
-                dataset: try datasetOptions.load(), projection: projection ?? .persons, filter: try query.filter(knownAt: try datasetOptions.knownAtDate()),
+                dataset: dataset, projection: projection ?? .persons, filter: try query.filter(in: dataset, knownAt: try datasetOptions.knownAtDate()),
                 directed: directed)
         }
         let report = try graph.centrality(parameters, top: top)

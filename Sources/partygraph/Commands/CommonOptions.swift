@@ -83,6 +83,18 @@ struct FormatOptions: ParsableArguments {
     }
 }
 
+/// The `--place` of commands that draw or export meetings (`render`, `export`).
+struct PlaceOptions: ParsableArguments {
+    @Option(name: .long, help: "Keep only meetings held at this place or a place located in it (a place or country: id, name or alias).")
+    var place: String?
+
+    /// The place scope in a dataset, `nil` when no place is given.
+    func scope(in dataset: Dataset) throws(PartyGraphError) -> PlaceScope? {
+        guard let place else { return nil }
+        return try dataset.restricting(.all, toPlace: try NameResolver(dataset: dataset).resolve(place).id).place
+    }
+}
+
 /// The `--from`/`--to` window of commands that keep what is dated inside it (`render`, `export`).
 struct WindowOptions: ParsableArguments {
     @Option(name: .long, help: "Keep meetings and relationships dated on or after this date (YYYY, YYYY-MM or YYYY-MM-DD).")

@@ -31,7 +31,7 @@ struct Matrix: ParsableCommand {
 
     func run() throws {
         let dataset = try datasetOptions.load()
-        let graph = dataset.coMeetingGraph(level: level, filter: try query.filter(knownAt: try datasetOptions.knownAtDate()))
+        let graph = dataset.coMeetingGraph(level: level, filter: try query.filter(in: dataset, knownAt: try datasetOptions.knownAtDate()))
         let grid = !long && graph.actors.count <= Self.screenLimit
         switch formatOptions.format {
         case .json:

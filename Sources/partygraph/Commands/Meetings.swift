@@ -22,7 +22,7 @@ struct Meetings: ParsableCommand {
     func run() throws {
         let dataset = try datasetOptions.load()
         let actors = try NameResolver(dataset: dataset).resolveAll(involving)
-        let report = try dataset.meetings(involving: actors.map(\.id), filter: try query.filter(knownAt: try datasetOptions.knownAtDate()))
+        let report = try dataset.meetings(involving: actors.map(\.id), filter: try query.filter(in: dataset, knownAt: try datasetOptions.knownAtDate()))
         switch formatOptions.format {
         case .json: emit(try jsonText(report))
         case .csv: emit(csv(report))
@@ -41,8 +41,8 @@ struct Meetings: ParsableCommand {
         for listing in report.meetings {
             let meeting = listing.meeting
             lines.append("")
-            lines.append("\(meeting.date)  \(meeting.name)  [\(meeting.kind.rawValue), \(StatusClaimsText.status(meeting.status, contested: meeting.contested))"
-                + (meeting.statusAsOf.map { " as of \($0)" } ?? "") + (meeting.place.map { ", \($0)" } ?? "") + "]  \(meeting.id)")
+            lines.append("\(meeting.date)  \(meeting.name)  [\(meeting.kindText), \(StatusClaimsText.status(meeting.status, contested: meeting.contested))"
+                + (meeting.statusAsOf.map { " as of \($0)" } ?? "") + (meeting.placeText.map { ", \($0)" } ?? "") + "]  \(meeting.id)")
             if StatusClaimsText.worthListing(meeting.claims, contested: meeting.contested) {
                 lines.append("  status claims: " + StatusClaimsText.timeline(meeting.claims))
             }
@@ -63,7 +63,7 @@ struct Meetings: ParsableCommand {
             } else {
                 let table = tableText(header: ["participant", "kind", "role", "for", "how"], rows: listing.participants.map {
                     [$0.attendee.label + ($0.certainty.level == .inferred ? " (inferred: \($0.certainty.reason ?? ""))" : ""),
-                     $0.attendee.kind.rawValue, $0.role?.rawValue ?? "", $0.capacity?.name ?? "", $0.how]
+                     $0.attendee.kind.rawValue, $0.roleText ?? "", $0.capacity?.name ?? "", $0.how]
                 })
                 lines.append(contentsOf: table.split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 })
             }
@@ -80,6 +80,7 @@ struct Meetings: ParsableCommand {
             "meeting_id", "meeting", "meeting_kind", "start", "end", "status", "announced", "contested", "part_of",
             "attendee_id", "attendee", "attendee_kind", "holder_not_named", "derivation", "participant_id", "role", "capacity_id",
             "certainty", "certainty_reason",
+            "declared_meeting_kind", "held_at", "declared_role",
         ]
         var rows: [[String]] = []
         for listing in report.meetings {
@@ -87,14 +88,15 @@ struct Meetings: ParsableCommand {
             let base = [meeting.id.rawValue, meeting.name, meeting.kind.rawValue, meeting.start?.description ?? "",
                         meeting.end?.description ?? "", meeting.status.rawValue, String(meeting.announced), String(meeting.contested),
                         meeting.partOf.map(\.rawValue).joined(separator: " ")]
-            if listing.participants.isEmpty { rows.append(base + Array(repeating: "", count: 10)) }
+            let place = [meeting.declaredKind?.id ?? "", meeting.heldAtIDs]
+            if listing.participants.isEmpty { rows.append(base + Array(repeating: "", count: 10) + place + [""]) }
             for participation in listing.participants {
                 rows.append(base + [
                     participation.attendee.id.rawValue, participation.attendee.name, participation.attendee.kind.rawValue,
                     String(participation.attendee.holderNotNamed), participation.derivation.rawValue,
                     participation.participant.id.rawValue, participation.role?.rawValue ?? "", participation.capacity?.id.rawValue ?? "",
                     participation.certainty.level.rawValue, participation.certainty.words,
-                ])
+                ] + place + [participation.declaredRole?.id ?? ""])
             }
         }
         return formatOptions.csv(header: header, rows: rows)

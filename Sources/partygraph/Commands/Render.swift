@@ -19,6 +19,8 @@ struct Render: ParsableCommand {
     struct ViewOptions: ParsableArguments {
         @OptionGroup var windowOptions: WindowOptions
 
+        @OptionGroup var placeOptions: PlaceOptions
+
         @Option(name: .long, help: "Graphviz layout: \(Layout.allCases.map(\.rawValue).joined(separator: ", ")) (default: dot; fdp for who-meets-whom).")
         var layout: String?
 
@@ -55,7 +57,8 @@ struct Render: ParsableCommand {
         ) throws {
             let dataset = try datasetOptions.load()
             let view = try makeView(dataset)
-            let diagram = try view.diagram(dataset: dataset, window: try windowOptions.window() ?? defaultWindow)
+            let diagram = try view.diagram(
+                dataset: dataset, window: try windowOptions.window() ?? defaultWindow, place: try placeOptions.scope(in: dataset))
             try diagram.checkDrawable(maxNodes: maxNodes)
             let format = PartyGraphDiagrams.OutputFormat(rawValue: format)!
             let path = out ?? defaultStem.map { "output/\($0).\(format.fileExtension)" } ?? view.defaultOutputPath(format: format)

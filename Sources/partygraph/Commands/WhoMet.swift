@@ -24,26 +24,35 @@ struct QueryOptions: ParsableArguments {
                                             discussion: "Encounters at a meeting always use that meeting's dates."))
     var at: String?
 
-    @Option(name: .long, help: "Only meetings of this kind (repeatable): \(MeetingKind.allCases.map(\.rawValue).joined(separator: ", ")).",
-            transform: vocabulary("--kind"))
-    var kind: [MeetingKind] = []
+    @Option(name: .long, help: "Only meetings of this kind (repeatable): \(MeetingKind.allCases.map(\.rawValue).joined(separator: ", ")), or one the dataset declares; a core kind includes the kinds refining it.")
+    var kind: [String] = []
+
+    @Option(name: .long, help: "Only meetings held at this place or a place located in it (a place or country: id, name or alias).")
+    var place: String?
 
     @Option(name: .long, help: "Only meetings with this status (repeatable): announced, held, postponed, cancelled. Default: announced and held.",
             transform: vocabulary("--status"))
     var status: [MeetingStatus] = []
 
-    func validate() throws { _ = try filter() }
+    func validate() throws { _ = try baseFilter() }
 
-    /// The library filter, or a usage error saying what is accepted; `knownAt` is echoed (see ``DatasetOptions/load()``).
-    func filter(knownAt: PartialDate? = nil) throws -> QueryFilter {
+    /// The library filter for a dataset: ``baseFilter(knownAt:)`` with the kinds and the place resolved in it.
+    func filter(in dataset: Dataset, knownAt: PartialDate? = nil) throws -> QueryFilter {
+        var filter = try dataset.restricting(try baseFilter(knownAt: knownAt), toMeetingKinds: kind)
+        if let place { filter = try dataset.restricting(filter, toPlace: try NameResolver(dataset: dataset).resolve(place).id) }
+        return filter
+    }
+
+    /// The filter of the options that need no dataset (dates, statuses), or a usage error saying what is accepted;
+    /// `knownAt` is echoed (see ``DatasetOptions/load()``).
+    func baseFilter(knownAt: PartialDate? = nil) throws -> QueryFilter {
         func date(_ text: String?, _ option: String) throws -> PartialDate? {
             try text.map { try ErrorMessages.date($0, option: option) }
         }
         do {
             var filter = try QueryFilter(
                 from: try date(from, "--from"), to: try date(to, "--to"), at: try date(at, "--at"),
-                statuses: status.isEmpty ? QueryFilter.defaultStatuses : Set(status),
-                meetingKinds: kind.isEmpty ? nil : Set(kind))
+                statuses: status.isEmpty ? QueryFilter.defaultStatuses : Set(status))
             filter.knownAt = knownAt
             return filter
         } catch let error as PartyGraphError {
@@ -56,7 +65,11 @@ struct QueryOptions: ParsableArguments {
 func describe(_ filter: FilterEcho) -> String {
     var parts: [String] = []
     parts.append(filter.statuses.map(\.rawValue).joined(separator: " or ") + " meetings")
-    if let kinds = filter.meetingKinds { parts.append("of kind " + kinds.map(\.rawValue).joined(separator: " or ")) }
+    if filter.meetingKinds != nil || filter.declaredMeetingKinds != nil {
+        let kinds = (filter.meetingKinds ?? []).map(\.rawValue) + (filter.declaredMeetingKinds ?? [])
+        parts.append("of kind " + kinds.joined(separator: " or "))
+    }
+    if let place = filter.place { parts.append("held in \(place.name)") }
     if let from = filter.from { parts.append("from \(from)") }
     if let to = filter.to { parts.append("to \(to)") }
     if let at = filter.at { parts.append("office holders outside meetings on \(at)") }
@@ -122,7 +135,7 @@ struct WhoMet: ParsableCommand {
         let resolver = NameResolver(dataset: dataset)
         let actor = try resolver.resolve(name)
         let other = try with.map { text throws(PartyGraphError) in try resolver.resolve(text) }
-        let report = try dataset.encounters(of: actor.id, with: other?.id, filter: try query.filter(knownAt: try datasetOptions.knownAtDate()), level: level)
+        let report = try dataset.encounters(of: actor.id, with: other?.id, filter: try query.filter(in: dataset, knownAt: try datasetOptions.knownAtDate()), level: level)
         switch formatOptions.format {
         case .json: emit(try jsonText(report))
         case .csv: emit(csv(report))
@@ -156,7 +169,7 @@ struct WhoMet: ParsableCommand {
             return [
                 encounter.meeting.date, encounter.meeting.name, StatusClaimsText.status(encounter.meeting.status, contested: encounter.meeting.contested),
                 encounter.counterpart.actor.label + (encounter.counterpart.certainty == .inferred ? " (inferred)" : ""),
-                [theirs.role?.rawValue, theirs.capacity.map { "for " + $0.name }].compactMap { $0 }.joined(separator: ", "),
+                [theirs.roleText, theirs.capacity.map { "for " + $0.name }].compactMap { $0 }.joined(separator: ", "),
                 theirs.how + extra(encounter.counterpart),
                 ours.how + extra(encounter.actor),
                 notes.refer(encounter.evidence),
@@ -210,6 +223,7 @@ struct WhoMet: ParsableCommand {
             "counterpart_role", "counterpart_capacity", "counterpart_derivation", "counterpart_participant",
             "actor_role", "actor_capacity", "actor_derivation", "actor_participant", "sources", "quotes",
             "counterpart_certainty", "counterpart_certainty_reason",
+            "declared_meeting_kind", "held_at", "counterpart_declared_role", "actor_declared_role",
         ]
         let rows = report.encounters.map { encounter -> [String] in
             let theirs = encounter.counterpart.participations[0], ours = encounter.actor.participations[0]
@@ -226,6 +240,8 @@ struct WhoMet: ParsableCommand {
                 Array(Set(encounter.evidence.map(\.source))).sorted().joined(separator: " "),
                 encounter.evidence.map(\.quote).joined(separator: " | "),
                 encounter.counterpart.certainty.rawValue, certaintyReason(encounter.counterpart),
+                encounter.meeting.declaredKind?.id ?? "", encounter.meeting.heldAtIDs,
+                theirs.declaredRole?.id ?? "", ours.declaredRole?.id ?? "",
             ]
         }
         return formatOptions.csv(header: header, rows: rows)

@@ -63,6 +63,11 @@ enum ErrorMessages {
             return "cannot write \(file): --format \(format.rawValue) writes a folder, and this is a file"
         case .importNeedsOneFile(let format, let given):
             return "\(format.rawValue.uppercased()) import reads exactly one node-link file; \(given) were given"
+        case .notAPlace(let id, let name, let kind):
+            return "--place \(name) (\(id)) is \(kind.rawValue == "office" ? "an" : "a") \(kind.rawValue), not a place or country; name a place or a country"
+        case .unknownMeetingKind(let kind, let suggestions, let allowed):
+            return "--kind '\(kind)' is not a meeting kind of this dataset" + (suggestions.first.map { "; did you mean '\($0)'?" } ?? "")
+                + " Use one of: " + allowed.joined(separator: ", ") + "."
         }
     }
 
