@@ -66,8 +66,8 @@ enum ErrorMessages {
         case .notAPlace(let id, let name, let kind):
             return "--place \(name) (\(id)) is \(kind.rawValue == "office" ? "an" : "a") \(kind.rawValue), not a place or country; name a place or a country"
         case .unknownMeetingKind(let kind, let suggestions, let allowed):
-            return "--kind '\(kind)' is not a meeting kind of this dataset" + (suggestions.first.map { "; did you mean '\($0)'?" } ?? "")
-                + " Use one of: " + allowed.joined(separator: ", ") + "."
+            return "--kind '\(kind)' is not a meeting kind of this dataset; " + (suggestions.first.map { "did you mean '\($0)'? " } ?? "")
+                + "use one of: " + allowed.joined(separator: ", ") + "."
         }
     }
 
