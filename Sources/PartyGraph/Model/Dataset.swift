@@ -2,7 +2,7 @@ import Foundation
 
 /// A validated collection of sources, nodes and relationships, indexed for lookups.
 ///
-/// Build one from a file with ``DatasetLoader`` or in memory with ``init(title:description:sources:entities:relationships:sourceTexts:)``;
+/// Build one from a file with ``DatasetLoader`` or in memory with ``init(title:description:sources:entities:relationships:sourceTexts:vocabulary:)``;
 /// either way every invariant has been checked: ids are unique, references resolve, relations join allowed kinds,
 /// dates are real and ordered, and every meeting and relationship cites a source.
 public struct Dataset: Sendable {

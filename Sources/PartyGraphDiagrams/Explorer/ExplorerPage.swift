@@ -2,7 +2,7 @@ import Foundation
 import PartyGraph
 
 /// One self-contained HTML page for exploring a dataset in a browser: the diagram of every node (the SVG of
-/// ``DiagramViews/all(dataset:window:)``) with pan and zoom, a side panel with every fact, role, capacity, status and
+/// ``DiagramViews/all(dataset:window:place:)``) with pan and zoom, a side panel with every fact, role, capacity, status and
 /// quote of the node or line clicked, a name search, a date range that filters the diagram, the meeting list and the
 /// tables together, and for the selected actor the who-met table with a CSV download.
 ///

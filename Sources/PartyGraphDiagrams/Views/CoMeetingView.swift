@@ -1,7 +1,7 @@
 import PartyGraph
 
 extension DiagramViews {
-    /// The most actors ``coMeeting(dataset:level:window:maxActors:)`` draws unless told otherwise: beyond it a
+    /// The most actors ``coMeeting(dataset:level:window:maxActors:place:)`` draws unless told otherwise: beyond it a
     /// drawing is neither readable nor quick to lay out.
     public static let defaultMaxCoMeetingActors = 150
 

@@ -2,7 +2,7 @@ import Foundation
 import PartyGraph
 
 /// Exports a dataset as `PartyGraph`'s ``/PartyGraph/Exporter`` does, except that the typed graph in DOT is the
-/// styled diagram the renderer draws: ``DiagramViews/all(dataset:window:)`` written by Graphviz's own `agwrite`.
+/// styled diagram the renderer draws: ``DiagramViews/all(dataset:window:place:)`` written by Graphviz's own `agwrite`.
 ///
 /// This is what `partygraph export` writes, so a script and the command line get the same bytes. The meeting
 /// projections stay plain weighted DOT graphs, and every other format is ``/PartyGraph/Exporter``'s.

@@ -122,15 +122,15 @@ public enum DiagramViews {
 
 /// A view chosen by name, as the `partygraph render` command does.
 public enum DiagramView: Sendable, Hashable {
-    /// ``DiagramViews/trilateral(dataset:window:)``.
+    /// ``DiagramViews/trilateral(dataset:window:place:)``.
     case trilateral
-    /// ``DiagramViews/ego(dataset:center:depth:window:)``.
+    /// ``DiagramViews/ego(dataset:center:depth:window:place:)``.
     case ego(NodeID, depth: Int)
-    /// ``DiagramViews/meeting(dataset:meeting:window:)``.
+    /// ``DiagramViews/meeting(dataset:meeting:window:place:)``.
     case meeting(NodeID)
-    /// ``DiagramViews/all(dataset:window:)``.
+    /// ``DiagramViews/all(dataset:window:place:)``.
     case all
-    /// ``DiagramViews/coMeeting(dataset:level:window:maxActors:)``.
+    /// ``DiagramViews/coMeeting(dataset:level:window:maxActors:place:)``.
     case coMeeting(EncounterLevel, maxActors: Int)
 
     /// Builds the view's diagram of what is dated in `window` (all dates by default).
