@@ -140,6 +140,13 @@ let placesFixture: Dataset = {
         #expect(json.contains("\"declaredKind\":{") && json.contains("\"refines\":\"meeting\""))
     }
 
+    @Test func showReportsTheDeclaredKindPlaceAndRole() throws {
+        let meeting = NodeReport(entity: try #require(dataset.entity("meeting/courtesy-call-palace")), in: dataset)
+        #expect(meeting.declaredKind?.id == "courtesy-call" && meeting.heldAt == ["Independence Palace"])
+        let person = NodeReport(entity: try #require(dataset.entity("person/chanthy")), in: dataset)
+        #expect(person.facts.compactMap { $0.declaredRole?.id } == ["note-taker", "interpreter"])
+    }
+
     @Test func theWriterKeepsRefinementsAndPlacesAndIsStable() throws {
         let text = DatasetWriter.text(of: dataset)
         #expect(text.contains("\"meeting_kind\": \"extended-courtesy-call\"") && text.contains("\"role\": \"note-taker\""))

@@ -44,6 +44,8 @@ public struct NodeReport: Codable, Sendable, Equatable {
         public var date: String
         /// For participations: the role the source gives.
         public var role: ParticipantRole?
+        /// For participations: the dataset's own role refining ``role`` (format version 2), if any.
+        public var declaredRole: DeclaredTerm? = nil
         /// For participations: the id of what the participant represented.
         public var capacity: NodeID?
         /// For `leads`: the body led; for `via-office`: the office held; for an incoming participation: who led it.
@@ -74,6 +76,10 @@ public struct NodeReport: Codable, Sendable, Equatable {
     public var date: String?
     /// For meetings: where, in the source's words.
     public var place: String?
+    /// For meetings: the dataset's own kind refining ``meetingKind`` (format version 2), if any.
+    public var declaredKind: DeclaredTerm?
+    /// For meetings: the places of its `held-at` relations (format version 2); `nil` when none.
+    public var heldAt: [String]?
     /// For meetings: the status as of the latest source.
     public var status: MeetingStatus?
     /// For meetings: the date the status was last reported.
@@ -106,6 +112,9 @@ public struct NodeReport: Codable, Sendable, Equatable {
         meetingKind = entity.meeting?.kind
         date = entity.meeting.map { $0.date.description }
         place = entity.meeting?.place
+        declaredKind = entity.meeting.flatMap { dataset.declaredKind(of: $0) }
+        let places = entity.kind == .meeting ? dataset.places(ofMeeting: entity.id).map(\.name) : []
+        heldAt = places.isEmpty ? nil : places
         status = entity.meeting?.status
         statusAsOf = entity.meeting?.statusAsOf
         statusClaims = entity.meeting.map(dataset.claimCitations)
@@ -121,7 +130,7 @@ public struct NodeReport: Codable, Sendable, Equatable {
             return Fact(
                 direction: direction, relation: relationship.relation, phrase: phrase,
                 otherID: other, otherName: otherEntity?.name ?? other.rawValue, otherKind: otherEntity?.kind,
-                date: date, role: relationship.role, capacity: relationship.capacity,
+                date: date, role: relationship.role, declaredRole: dataset.declaredRole(of: relationship), capacity: relationship.capacity,
                 through: through, meetingStatus: meeting?.status, evidence: cite(relationship.evidence), tenure: nil,
                 disputed: relationship.evidence.isDisputed)
         }

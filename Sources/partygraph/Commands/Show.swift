@@ -26,7 +26,9 @@ struct Show: ParsableCommand {
         var lines = ["\(report.name)  [\(report.kind.rawValue)]  \(report.id)"]
         if !report.aliases.isEmpty { lines.append("also: " + report.aliases.joined(separator: "; ")) }
         if let meetingKind = report.meetingKind {
-            lines.append("\(meetingKind.rawValue), \(report.date ?? ""), \(report.place ?? "place not given"), "
+            let kind = report.declaredKind.map { "\($0.label) (\(meetingKind.rawValue))" } ?? meetingKind.rawValue
+            let place = report.heldAt?.joined(separator: "; ") ?? report.place ?? "place not given"
+            lines.append("\(kind), \(report.date ?? ""), \(place), "
                 + (report.status.map { StatusClaimsText.status($0, contested: report.contested ?? false) } ?? "")
                 + (report.statusAsOf.map { " as of \($0)" } ?? ""))
             if let claims = report.statusClaims, !claims.isEmpty {
@@ -42,7 +44,7 @@ struct Show: ParsableCommand {
         let rows = report.facts.map { fact -> [String] in
             fact.evidence.forEach { sources.insert("\($0.source) (\($0.publisher), \($0.date))") }
             var detail: [String] = []
-            if let role = fact.role { detail.append("role: \(role.rawValue)") }
+            if let role = fact.role { detail.append("role: \(fact.declaredRole?.label ?? role.rawValue)") }
             if let capacity = fact.capacity { detail.append("for \(dataset.name(of: capacity))") }
             if let through = fact.through {
                 switch fact.direction {
