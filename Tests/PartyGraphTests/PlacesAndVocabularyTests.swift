@@ -140,6 +140,15 @@ let placesFixture: Dataset = {
         #expect(json.contains("\"declaredKind\":{") && json.contains("\"refines\":\"meeting\""))
     }
 
+    @Test func aDeclaredRoleLiesInPaddingSoRelationshipsDoNotGrow() throws {
+        // Two bytes and a tag after the one-byte role, before the capacity's 8-byte alignment: no extra stride.
+        let role = try #require(MemoryLayout<Relationship>.offset(of: \Relationship.role))
+        let refined = try #require(MemoryLayout<Relationship>.offset(of: \Relationship.refinedRole))
+        let capacity = try #require(MemoryLayout<Relationship>.offset(of: \Relationship.capacity))
+        #expect(refined > role && refined + MemoryLayout<DeclaredRole?>.size <= capacity)
+        #expect(MemoryLayout<DeclaredRole?>.size == 3)
+    }
+
     @Test func showReportsTheDeclaredKindPlaceAndRole() throws {
         let meeting = NodeReport(entity: try #require(dataset.entity("meeting/courtesy-call-palace")), in: dataset)
         #expect(meeting.declaredKind?.id == "courtesy-call" && meeting.heldAt == ["Independence Palace"])

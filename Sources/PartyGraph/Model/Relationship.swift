@@ -10,6 +10,9 @@ public struct Relationship: Hashable, Sendable {
     public var valid: DateSpan
     /// For ``Relation/participantIn``: the part played.
     public var role: ParticipantRole?
+    /// For ``Relation/participantIn``: the dataset's own role ``role`` is the core of (format version 2). Declared
+    /// here, after the one-byte ``role``, it fills alignment padding: relationships are no larger for it.
+    public var refinedRole: DeclaredRole?
     /// For ``Relation/participantIn``: the office or organ the participant represented.
     public var capacity: NodeID?
     /// For ``Relation/participantIn`` of a body or office: the person the source names as leading it there.
@@ -18,8 +21,6 @@ public struct Relationship: Hashable, Sendable {
     public var evidence: [Evidence]
     /// For a holding (`holds`, `heads`, `member-of`): the dates on which sources show it, in file order.
     public var attestations: [Attestation]
-    /// For ``Relation/participantIn``: the dataset's own role ``role`` is the core of (format version 2).
-    public var refinedRole: DeclaredRole?
 
     /// Creates a relationship; ``Dataset`` checks it.
     public init(
