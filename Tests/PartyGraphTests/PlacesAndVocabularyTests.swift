@@ -274,3 +274,20 @@ let placesFixture: Dataset = {
         #expect(issues.map(\.message) == ["the kind 'place' is new in format version 2", "the relation 'held-at' is new in format version 2"])
     }
 }
+
+@Suite struct DeclaredVocabularyDecodingTests {
+    /// Declared ids met by the second core are resolved like those met by the first: same records, same errors.
+    @Test(arguments: ["places-and-vocabulary", "invalid-undeclared-kind", "invalid-undeclared-role", "invalid-refines-cycle"])
+    func twoCoreDecodingResolvesDeclaredIdsLikeOneCore(_ name: String) throws {
+        let text = try String(contentsOfFile: fixturePath("places/\(name).json"), encoding: .utf8)
+        let sequential = decodeOutcome(text, parallelMinimumBytes: .max)
+        #expect(decodeOutcome(text, parallelMinimumBytes: 0) == sequential)
+        #expect(decodeOutcome(text, parallelMinimumBytes: 2_000) == sequential)
+        if case .dataset(_, let entities, let relationships, _, _) = sequential {
+            #expect(entities.compactMap { $0.meeting?.refinedKind } == ["courtesy-call", "extended-courtesy-call"])
+            #expect(relationships.filter { $0.refinedRole != nil }.count == 2)
+        } else {
+            #expect(sequential.issues.count == 1, "\(sequential)")
+        }
+    }
+}
