@@ -307,7 +307,6 @@ struct DatasetDecoder {
         }
         sources.append(contentsOf: part.sources)
         sourcePositions.append(contentsOf: part.sourcePositions.lazy.map { $0 + base })
-        let entityBase = entities.count
         undatedClaims.append(contentsOf: part.undatedClaims.lazy.map { ($0.entity + entityBase, $0.claim) })
         entities.append(contentsOf: part.entities)
         entityPositions.append(contentsOf: part.entityPositions.lazy.map { $0 + base })
