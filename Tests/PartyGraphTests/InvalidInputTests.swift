@@ -58,6 +58,8 @@ import Testing
              message: "unknown source 'r-2021-09-27'"),
         Case(file: "seats-on-a-person.json", line: 19, column: 77, path: "$.nodes[3].seats", message: "only offices have \"seats\""),
         Case(file: "seats-unknown-value.json", line: 15, column: 115, path: "$.nodes[1].seats", message: "unknown seats 'one'"),
+        Case(file: "disputes-in-version-1.json", line: 39, column: 21, path: "$.nodes[1].evidence[0].stance",
+             message: "the stance 'disputes' is new in format version 2"),
         // One error for the cause (the declared version), not one per record that uses a version-2 field.
         Case(file: "attested-in-version-1.json", line: 32, column: 19, path: "$.relations[1].attested",
              message: "\"attested\" is a field of format version 2 (used 3 times in this file)"),

@@ -405,7 +405,9 @@ struct DatasetDecoder {
                     } else if key == "quote" {
                         quote = try string(&reader, key: key)?.loaderNFC
                     } else if key == "stance" {
+                        let offset = reader.valueOffset()
                         if let value = try enumValue(&reader, key: key, as: Evidence.Stance.self) { stance = value } else { broken = true }
+                        if stance == .disputes { noteVersion2Value(Evidence.Stance.disputes.rawValue, of: key, at: offset) }
                     } else {
                         try reader.skipValue()
                         unknownKey(key, at: keyOffset, allowed: DatasetDecoder.evidenceKeys)
