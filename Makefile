@@ -8,13 +8,14 @@ BIN = .build/debug/partygraph
 SUDO := $(shell [ "$$(id -u)" = "0" ] || echo sudo)
 APT_PACKAGES = libgraphviz-dev pkg-config fontconfig fonts-noto-core libxml2-utils
 
-.PHONY: all deps python-deps browser-deps build run test release install docs bench bench-quick bench-scale bench-render bench-explorer clean help
+.PHONY: all deps python-deps browser-deps build run test fuzz release install docs bench bench-quick bench-scale bench-render bench-explorer bench-ego clean help
 
 all: build
 
 help:
 	@echo "make run      install what is missing, build, validate the bundled dataset, print its summary and draw output/trilateral-2026.svg and .png"
-	@echo "make test     install what is missing, build and run every test"
+	@echo "make test     install what is missing, build and run every test (and fuzz the dataset loader for $(FUZZ_TEST_SECONDS) s)"
+	@echo "make fuzz     fuzz the dataset loader with libFuzzer and ASan for $(FUZZ_SECONDS) s (FUZZ_SECONDS=… to change)"
 	@echo "make install  install the release binary and the bundled dataset under PREFIX ($(PREFIX))"
 	@echo "make docs     DocC documentation of GraphAlgorithms, PartyGraph and PartyGraphDiagrams in $(DOCS_DIR) (any warning fails)"
 	@echo "make bench    GraphAlgorithms against NetworkX, igraph, NetworKit, rustworkx and scipy (~35 min; bench-quick ~4 min)"
@@ -63,6 +64,16 @@ test: deps python-deps browser-deps
 	$(SWIFT) test --skip-build
 	PARTYGRAPH_BIN=$(BIN) $(PYTHON) -m pytest -q Tests/interop
 	PARTYGRAPH_BIN=$(BIN) timeout 600 $(PYTHON) -m pytest -q Tests/browser
+	FUZZ_SECONDS=$(FUZZ_TEST_SECONDS) SWIFT=$(SWIFT) sh Tests/fuzz/run.sh
+
+# libFuzzer on the dataset loader and the edge-list reader (Tests/fuzz: its own package, built with
+# -sanitize=fuzzer,address into .build-fuzz). Fails on any crash, ASan report, leak, timeout or out-of-memory and
+# prints the failing input's place and how to make it a regression fixture. make test fuzzes for FUZZ_TEST_SECONDS.
+FUZZ_SECONDS ?= 600
+FUZZ_TEST_SECONDS ?= 60
+
+fuzz: deps
+	FUZZ_SECONDS=$(FUZZ_SECONDS) SWIFT=$(SWIFT) sh Tests/fuzz/run.sh
 
 release: deps
 	$(SWIFT) build -c release
@@ -104,5 +115,9 @@ bench-explorer: deps browser-deps
 	$(SWIFT) build -c release --product partygraph
 	$(PYTHON) Benchmarks/explorer_bench.py --bin .build/release/partygraph
 
+# render ego (depth 1) on a small and a large generated dataset: the view's time, apart from the load (Benchmarks/SCALE.md).
+bench-ego: deps
+	bash Benchmarks/ego.sh
+
 clean:
-	rm -rf .build
+	rm -rf .build .build-fuzz
