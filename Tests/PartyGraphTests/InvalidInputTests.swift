@@ -38,6 +38,11 @@ import Testing
         Case(file: "null-kind.json", line: 16, column: 15, path: "$.nodes[0].kind", message: "\"kind\" is null"),
         Case(file: "null-format.json", line: 2, column: 13, path: "$.format", message: "\"format\" is null"),
         Case(file: "null-relation.json", line: 71, column: 19, path: "$.relations[0].relation", message: "\"relation\" is null"),
+        // The three shapes that crashed the loader (issue 15: `Dataset.bucket` indexing out of range after validation):
+        // a null stance of a relation's evidence, a null meeting status, a null kind of a node that relations name.
+        Case(file: "null-stance.json", line: 90, column: 21, path: "$.relations[1].evidence[0].stance", message: "\"stance\" is null"),
+        Case(file: "null-status.json", line: 60, column: 17, path: "$.nodes[3].status", message: "\"status\" is null"),
+        Case(file: "null-kind-referenced.json", line: 30, column: 15, path: "$.nodes[1].kind", message: "\"kind\" is null"),
         // A repeated field inside a record would silently replace the first: an invented quote, another name.
         Case(file: "duplicate-key-evidence.json", line: 25, column: 11, path: "$.nodes[0].evidence[0]",
              message: "the field \"quote\" appears twice in this object (first at line 24, column 11)"),
@@ -82,6 +87,30 @@ import Testing
             #expect(issue.path.hasPrefix(expected.path), "\(issue.path)")
             #expect(issue.message.contains(expected.message), "\(issue.message)")
             #expect(error.isDataError)
+        }
+    }
+
+    /// The fields whose null once crashed the loader refuse every other wrong JSON type too: one located error each.
+    @Test(arguments: ["null", "7", "true", "\"\"", "[]", "{}"])
+    func theFieldsThatCrashedRefuseEveryWrongType(literal: String) throws {
+        let text = try String(contentsOfFile: fixturePath("valid/minimal.json"), encoding: .utf8)
+        let edits: [(from: String, to: String, path: String)] = [
+            ("\"status\": \"announced\"", "\"status\": \(literal)", "$.nodes[3].status"),
+            ("\"id\": \"person/to-lam\",\n      \"kind\": \"person\"", "\"id\": \"person/to-lam\",\n      \"kind\": \(literal)", "$.nodes[1].kind"),
+            ("\"quote\": \"led by Tô Lâm\"", "\"quote\": \"led by Tô Lâm\", \"stance\": \(literal)", "$.relations[1].evidence[0].stance"),
+        ]
+        for edit in edits {
+            let edited = text.replacingOccurrences(of: edit.from, with: edit.to)
+            #expect(edited != text, "\(edit.path) not edited")
+            do {
+                _ = try DatasetLoader.decode(data: Data(edited.utf8), file: "edited.json")
+                Issue.record("\(edit.path) = \(literal) loaded without error")
+            } catch {
+                guard case .invalidData(_, let issues) = error else { Issue.record("unexpected error \(error)"); continue }
+                #expect(issues.count == 1, "\(edit.path) = \(literal): \(issues)")
+                #expect(issues.first?.path == edit.path, "\(issues)")
+                #expect(issues.first?.line != nil && issues.first?.column != nil)
+            }
         }
     }
 
