@@ -6,10 +6,10 @@ import Darwin
 
 /// What kind of file a path names, for the one rule of reading and writing: only regular files are read as inputs
 /// or replaced as outputs (a FIFO would hang a reader, `/dev/zero` never ends, a device must not become a file).
-enum FileKind {
+public enum FileKind {
     /// What is at `path` when it exists and is not a regular file ("a folder", "a FIFO (named pipe)", …), following
     /// symbolic links; `nil` when nothing is there or it is a regular file.
-    static func nonRegular(at path: String) -> String? {
+    public static func nonRegular(at path: String) -> String? {
         var status = stat()
         guard stat(path, &status) == 0 else { return nil }
         switch status.st_mode & S_IFMT {

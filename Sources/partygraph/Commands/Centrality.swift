@@ -48,28 +48,28 @@ struct Centrality: ParsableCommand {
     @Flag(name: .long, help: "Betweenness: count the endpoints of each path.")
     var endpoints = false
 
-    @Option(name: .long, help: "PageRank damping factor (NetworkX alpha; default 0.85).")
+    @Option(name: .long, parsing: .unconditional, help: "PageRank damping factor (NetworkX alpha; default 0.85).")
     var damping: Double?
 
-    @Option(name: .long, help: "Katz attenuation factor (default 0.1).")
+    @Option(name: .long, parsing: .unconditional, help: "Katz attenuation factor (default 0.1).")
     var alpha: Double?
 
-    @Option(name: .long, help: "Convergence tolerance of eigenvector, pagerank, katz and hits.")
+    @Option(name: .long, parsing: .unconditional, help: "Convergence tolerance of eigenvector, pagerank, katz and hits.")
     var tolerance: Double?
 
-    @Option(name: .long, help: "Iteration limit of eigenvector, pagerank, katz and hits.")
+    @Option(name: .long, parsing: .unconditional, help: "Iteration limit of eigenvector, pagerank, katz and hits.")
     var maxIterations: Int?
 
-    @Option(name: .long, help: "Betweenness: estimate from this many sampled source vertices.")
+    @Option(name: .long, parsing: .unconditional, help: "Betweenness: estimate from this many sampled source vertices.")
     var samples: Int?
 
-    @Option(name: .long, help: "Seed of the --samples draw (default 0).")
+    @Option(name: .long, parsing: .unconditional, help: "Seed of the --samples draw (default 0).")
     var seed: UInt64?
 
-    @Option(name: .long, help: "Show only the first N actors.")
+    @Option(name: .long, parsing: .unconditional, help: "Show only the first N actors.")
     var top: Int?
 
-    @Option(name: .long, help: "Worker threads for betweenness, closeness and harmonic (default: every core).")
+    @Option(name: .long, parsing: .unconditional, help: "Worker threads for betweenness, closeness and harmonic (default: every core).")
     var threads: Int?
 
     @OptionGroup var query: QueryOptions
@@ -77,6 +77,9 @@ struct Centrality: ParsableCommand {
     @OptionGroup var formatOptions: FormatOptions
 
     func validate() throws {
+        if let edgelist, let kind = FileKind.nonRegular(at: edgelist) {
+            throw ValidationError("--edgelist \(edgelist) is \(kind), not an edge-list file; name a file of 'u v' lines.")
+        }
         if let top, top < 1 { throw ValidationError("--top must be at least 1.") }
         if let threads, threads < 1 { throw ValidationError("--threads must be at least 1.") }
         if let samples, samples < 1 { throw ValidationError("--samples must be at least 1.") }

@@ -15,7 +15,14 @@ struct DatasetOptions: ParsableArguments {
     @Option(name: .long, help: "Answer as the sources stood on this date (YYYY, YYYY-MM or YYYY-MM-DD): later sources are ignored.")
     var knownAt: String?
 
-    func validate() throws { _ = try knownAtDate() }
+    /// Refuses at once a `--dataset` that is not a file (a folder, a FIFO, a device): a usage error, never a read;
+    /// and a `--known-at` that is not a date.
+    func validate() throws {
+        if let dataset, let kind = FileKind.nonRegular(at: dataset) {
+            throw ValidationError("--dataset \(dataset) is \(kind), not a dataset file; name a dataset file (.json).")
+        }
+        _ = try knownAtDate()
+    }
 
     /// The `--known-at` date, or a usage error naming what is wrong.
     func knownAtDate() throws -> PartialDate? {

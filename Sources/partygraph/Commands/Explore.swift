@@ -20,10 +20,14 @@ struct Explore: ParsableCommand {
     @Option(name: .long, help: "The file to write.", completion: .file(extensions: ["html"]))
     var out: String = "output/explorer.html"
 
-    @Option(name: .long, help: "Draw the diagram only for datasets of at most this many nodes.")
+    @Option(name: .long, parsing: .unconditional, help: "Draw the diagram only for datasets of at most this many nodes.")
     var maxDiagramNodes: Int = ExplorerPage.defaultMaxDiagramNodes
 
     @OptionGroup var datasetOptions: DatasetOptions
+
+    func validate() throws {
+        if maxDiagramNodes < 0 { throw ValidationError("--max-diagram-nodes must be 0 or more.") }
+    }
 
     func run() throws {
         let dataset = try datasetOptions.load()

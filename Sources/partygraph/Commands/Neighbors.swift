@@ -13,7 +13,7 @@ struct Neighbors: ParsableCommand {
     @Argument(help: "The centre: an id, name or alias.")
     var name: String
 
-    @Option(name: .long, help: "How many links away to look (1 or more).")
+    @Option(name: .long, parsing: .unconditional, help: "How many links away to look (1 or more).")
     var depth: Int = 1
 
     @Option(name: .long, help: "Cross only this relation (repeatable): \(PathLink.allCases.map(\.rawValue).joined(separator: ", ")).",

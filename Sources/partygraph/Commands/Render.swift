@@ -30,7 +30,7 @@ struct Render: ParsableCommand {
         @Option(name: .long, help: "The file to write (default: output/<view>.<format>).", completion: .file())
         var out: String?
 
-        @Option(name: .long, help: "Refuse to draw a diagram of more nodes than this (default: \(Diagram.defaultMaxNodes)).")
+        @Option(name: .long, parsing: .unconditional, help: "Refuse to draw a diagram of more nodes than this (default: \(Diagram.defaultMaxNodes)).")
         var maxNodes: Int = Diagram.defaultMaxNodes
 
         @OptionGroup var datasetOptions: DatasetOptions
@@ -88,7 +88,7 @@ struct Render: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Everything within --depth steps of a node.")
         @Argument(help: "The node at the centre: an id, name or alias.")
         var name: String
-        @Option(name: .long, help: "How many steps out from the node.")
+        @Option(name: .long, parsing: .unconditional, help: "How many steps out from the node.")
         var depth: Int = 2
         @OptionGroup var options: ViewOptions
         func validate() throws {
@@ -122,7 +122,7 @@ struct Render: ParsableCommand {
         @Option(name: .long, help: "Draw actors of this level: person, organ, party or country (default: party).",
                 transform: vocabulary("--level"))
         var level: EncounterLevel = .party
-        @Option(name: .long, help: "Refuse to draw more actors than this (default: \(DiagramViews.defaultMaxCoMeetingActors)).")
+        @Option(name: .long, parsing: .unconditional, help: "Refuse to draw more actors than this (default: \(DiagramViews.defaultMaxCoMeetingActors)).")
         var maxActors: Int = DiagramViews.defaultMaxCoMeetingActors
         @OptionGroup var options: ViewOptions
         func validate() throws {
