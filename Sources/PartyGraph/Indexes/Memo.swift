@@ -37,4 +37,8 @@ final class DatasetCaches: Sendable {
     let sourcePositions = Memo<[String: Int]>()
     /// The tenures of attested holdings and the unknown successions of their seats (see `Dataset.tenureIndex`).
     let tenure = Memo<TenureIndex>()
+    /// Each entity's position among the entities of its kind (see `Dataset.positionAmongItsKind(_:)`).
+    let kindPositions = Memo<[Int32]>()
+    /// The name index of ``NameResolver`` (see `NameResolver.index`).
+    let names = Memo<NameResolver.Index>()
 }

@@ -8,29 +8,34 @@
 /// error that lists them; a name that matches nothing suggests the nearest names.
 public struct NameResolver: Sendable {
     private let dataset: Dataset
-    /// Entity indices by the matching key of their id, slug, name and aliases.
-    private let exact: [String: [Int]]
-    /// Every (key, entity) pair, for partial matching and suggestions.
-    private let keys: [(key: String, entity: Int)]
-    /// Actors (not meetings) by the matching key of every run of whole words of their names and aliases.
-    private let wordRuns: [String: [Int]]
 
-    /// Indexes the names of a dataset's nodes.
+    /// The names of every node, indexed on the first search by name (an id is found without it) and kept with the
+    /// dataset, so that resolving an id costs the same in a dataset of any size.
+    struct Index: Sendable {
+        /// Entity indices by the matching key of their id, slug, name and aliases.
+        var exact: [String: [Int]] = [:]
+        /// Every (key, entity) pair, for partial matching and suggestions.
+        var keys: [(key: String, entity: Int)] = []
+        /// Actors (not meetings) by the matching key of every run of whole words of their names and aliases.
+        var wordRuns: [String: [Int]] = [:]
+
+        init(_ dataset: Dataset) {
+            for (index, entity) in dataset.entities.enumerated() {
+                for key in NameResolver.matchingKeys(of: entity) {
+                    exact[key, default: []].append(index)
+                    keys.append((key, index))
+                }
+                for run in NameResolver.wordRunKeys(of: entity) { wordRuns[run, default: []].append(index) }
+            }
+        }
+    }
+
+    /// The name index, built on first use.
+    private var index: Index { dataset.caches.names { Index(dataset) } }
+
+    /// Finds the nodes of a dataset by their names (the names are indexed on the first search by name).
     public init(dataset: Dataset) {
         self.dataset = dataset
-        var exact: [String: [Int]] = [:]
-        var keys: [(String, Int)] = []
-        var wordRuns: [String: [Int]] = [:]
-        for (index, entity) in dataset.entities.enumerated() {
-            for key in Self.matchingKeys(of: entity) {
-                exact[key, default: []].append(index)
-                keys.append((key, index))
-            }
-            for run in Self.wordRunKeys(of: entity) { wordRuns[run, default: []].append(index) }
-        }
-        self.exact = exact
-        self.keys = keys
-        self.wordRuns = wordRuns
     }
 
     /// The key a text is matched by: diacritics, case, spacing and punctuation removed, Vietnamese `đ` as `d`
@@ -75,6 +80,8 @@ public struct NameResolver: Sendable {
         if let entity = dataset.entity(NodeID(name)) { return entity }
         let key = name.matchingKey
         guard !key.isEmpty else { throw .unknownName(name, suggestions: []) }
+        let index = self.index
+        let (exact, keys, wordRuns) = (index.exact, index.keys, index.wordRuns)
         if let matches = exact[key] { return try single(name, matches) }
         if let matches = wordRuns[key] { return try single(name, matches) }
         let partial = Set(keys.filter { $0.key.contains(key) }.map(\.entity))

@@ -1,8 +1,7 @@
 import PartyGraph
 
-/// Which party each node belongs to, derived from the structure of the whole
-/// dataset, and where each node sits in the hierarchy of parties, organs and
-/// countries.
+/// Which party each node belongs to, derived from the structure of the dataset, and where each node sits in the
+/// hierarchy of parties, organs and countries.
 ///
 /// - An organ or office belongs to what it is `part-of` / `office-of`, up to a
 ///   party or a country; a country's nodes take the colour of the party
@@ -10,81 +9,93 @@ import PartyGraph
 /// - A person belongs to the party of a party office they `hold`, else of what
 ///   they `head` or are a `member-of`, else of a body they are named as leading
 ///   (`led_by`), else of a state office they hold.
-struct Affiliations {
+///
+/// Each answer is worked out when first asked, from the node's own relationships and those of the nodes above it,
+/// and kept: a view asks about its own nodes only, so its cost does not grow with the dataset.
+final class Affiliations {
     /// The party a node belongs to and whether it is a state body (of the country the party is based in).
     struct Affiliation: Hashable {
         var party: NodeID
         var isState: Bool
     }
 
-    private(set) var affiliation: [NodeID: Affiliation] = [:]
-    /// The structural parent of an organ or office (`part-of` / `office-of` target), or of a meeting (`part-of`).
-    private(set) var parent: [NodeID: NodeID] = [:]
-    /// Party colours by party id, given in dataset order.
-    private(set) var colors: [NodeID: PartyColor] = [:]
+    private let dataset: ViewData
+    private var affiliations: [NodeID: Affiliation?] = [:]
+    private var parents: [NodeID: NodeID?] = [:]
+    private var partiesOfCountries: [NodeID: NodeID?] = [:]
 
-    init(dataset: Dataset) {
-        var partyOfCountry: [NodeID: NodeID] = [:]
-        for relationship in dataset.relationships {
-            switch relationship.relation {
-            case .basedIn:
-                if partyOfCountry[relationship.to] == nil, dataset.entity(relationship.from)?.kind == .party {
-                    partyOfCountry[relationship.to] = relationship.from
-                }
-            case .partOf, .officeOf:
-                if parent[relationship.from] == nil { parent[relationship.from] = relationship.to }
-            default:
-                break
+    init(dataset: ViewData) {
+        self.dataset = dataset
+    }
+
+    /// The structural parent of an organ or office (the target of its first `part-of` / `office-of`, in file
+    /// order), or of a meeting (`part-of`).
+    func parent(of id: NodeID) -> NodeID? {
+        if let known = parents[id] { return known }
+        let parent = dataset.relationships(from: id).first { $0.relation == .partOf || $0.relation == .officeOf }?.to
+        parents[id] = parent
+        return parent
+    }
+
+    /// The first party (in file order) `based-in` a country.
+    private func party(ofCountry country: NodeID) -> NodeID? {
+        if let known = partiesOfCountries[country] { return known }
+        let party = dataset.relationships(to: country)
+            .first { $0.relation == .basedIn && dataset.entity($0.from)?.kind == .party }?.from
+        partiesOfCountries[country] = party
+        return party
+    }
+
+    /// The party a node belongs to, if any.
+    func affiliation(of id: NodeID) -> Affiliation? {
+        if let known = affiliations[id] { return known }
+        let found = work(id)
+        affiliations[id] = found
+        return found
+    }
+
+    private func work(_ id: NodeID) -> Affiliation? {
+        guard let kind = dataset.entity(id)?.kind else { return nil }
+        switch kind {
+        case .party:
+            return Affiliation(party: id, isState: false)
+        case .country:
+            return party(ofCountry: id).map { Affiliation(party: $0, isState: true) }
+        case .organ, .office:
+            // Up the hierarchy to a party or country.
+            var current = id
+            var seen: Set<NodeID> = [current]
+            while let up = parent(of: current), seen.insert(up).inserted { current = up }
+            switch dataset.entity(current)?.kind {
+            case .party: return Affiliation(party: current, isState: false)
+            case .country: return party(ofCountry: current).map { Affiliation(party: $0, isState: true) }
+            default: return nil
             }
-        }
-        var partyNumber = 0
-        for entity in dataset.entities where entity.kind == .party {
-            colors[entity.id] = VisualLanguage.partyPalette[partyNumber % VisualLanguage.partyPalette.count]
-            partyNumber += 1
-        }
-
-        // Parties, countries, organs and offices: up the hierarchy to a party or country.
-        for entity in dataset.entities {
-            switch entity.kind {
-            case .party:
-                affiliation[entity.id] = Affiliation(party: entity.id, isState: false)
-            case .country:
-                if let party = partyOfCountry[entity.id] { affiliation[entity.id] = Affiliation(party: party, isState: true) }
-            case .organ, .office:
-                var current = entity.id
-                var seen: Set<NodeID> = [current]
-                while let up = parent[current], seen.insert(up).inserted { current = up }
-                switch dataset.entity(current)?.kind {
-                case .party: affiliation[entity.id] = Affiliation(party: current, isState: false)
-                case .country:
-                    if let party = partyOfCountry[current] { affiliation[entity.id] = Affiliation(party: party, isState: true) }
-                default: break
-                }
-            case .person, .meeting, .place:
-                break
-            }
-        }
-
-        // Persons: party offices first, then heads / member-of, then led_by, then state offices.
-        for entity in dataset.entities where entity.kind == .person {
+        case .person:
+            // Party offices first, then heads / member-of, then led_by, then state offices. The targets of these
+            // relations and the bodies led are never persons, so the order persons are asked in does not matter.
             var partyTies: [Affiliation] = []
             var ledTies: [Affiliation] = []
             var stateTies: [Affiliation] = []
-            for relationship in dataset.relationships(from: entity.id) {
+            for relationship in dataset.relationships(from: id) {
                 guard [.holds, .heads, .memberOf].contains(relationship.relation),
-                      let tie = affiliation[relationship.to] else { continue }
+                      let tie = affiliation(of: relationship.to) else { continue }
                 if tie.isState { stateTies.append(tie) } else { partyTies.append(tie) }
             }
-            for relationship in dataset.relationships(ledBy: entity.id) {
-                if let tie = affiliation[relationship.from] { ledTies.append(tie) }
+            for relationship in dataset.relationships(ledBy: id) {
+                if let tie = affiliation(of: relationship.from) { ledTies.append(tie) }
             }
-            let chosen = partyTies.first ?? ledTies.first(where: { !$0.isState }) ?? stateTies.first ?? ledTies.first
-            if let chosen { affiliation[entity.id] = chosen }
+            return partyTies.first ?? ledTies.first(where: { !$0.isState }) ?? stateTies.first ?? ledTies.first
+        case .meeting, .place:
+            return nil
         }
     }
 
-    /// The colours of a node: its party's, or neutral.
+    /// The colours of a node: its party's (one colour per party, given in the parties' file order), or neutral.
     func color(of id: NodeID) -> PartyColor {
-        affiliation[id].flatMap { colors[$0.party] } ?? VisualLanguage.neutral
+        guard let party = affiliation(of: id)?.party, let position = dataset.positionAmongItsKind(party) else {
+            return VisualLanguage.neutral
+        }
+        return VisualLanguage.partyPalette[position % VisualLanguage.partyPalette.count]
     }
 }

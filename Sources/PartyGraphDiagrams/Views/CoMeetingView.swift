@@ -28,7 +28,7 @@ extension DiagramViews {
         guard graph.actors.count <= maxActors else {
             throw .tooManyActors(count: graph.actors.count, limit: maxActors, level: level)
         }
-        let affiliations = Affiliations(dataset: dataset)
+        let affiliations = Affiliations(dataset: ViewData(dataset))
         let meetingNames = Dictionary(uniqueKeysWithValues: graph.meetings.map { id in
             (id, dataset.entity(id).map { "\($0.name) (\($0.meeting.map { DateText.text($0.date) } ?? "undated"))" } ?? id.rawValue)
         })

@@ -7,7 +7,7 @@ struct DiagramComposer {
     /// Which side of the meetings a node is drawn on: hosts left, guests right.
     private enum Side { case host, meetings, guest }
 
-    let dataset: Dataset
+    let dataset: ViewData
     let window: DateSpan
     let place: PlaceScope?
     let viewTitle: String
@@ -20,16 +20,19 @@ struct DiagramComposer {
     /// The centre's attendances of the chosen meetings (by the library's rule), when there is a centre.
     let centreAttendances: [MeetingAttendance]
 
-    init(selection: ViewSelection, viewTitle: String, centre: NodeID? = nil) {
+    /// - Parameter affiliations: the affiliations worked out so far for this dataset (kept between compositions).
+    init(selection: ViewSelection, viewTitle: String, centre: NodeID? = nil, affiliations: Affiliations? = nil) {
         self.centre = centre
         centreAttendances = centre.map { selection.attendances(of: $0).filter { selection.ids.contains($0.meeting) } } ?? []
         dataset = selection.dataset
         window = selection.window
         place = selection.place
         self.viewTitle = viewTitle
-        affiliations = Affiliations(dataset: selection.dataset)
+        self.affiliations = affiliations ?? Affiliations(dataset: selection.dataset)
         chosen = selection.ids
-        ids = selection.dataset.entities.map(\.id).filter { selection.ids.contains($0) }
+        // Dataset order, through the id index: the view's nodes only, never the whole dataset.
+        ids = selection.ids.compactMap { id in selection.dataset.index(of: id).map { (index: $0, id: id) } }
+            .sorted { $0.index < $1.index }.map(\.id)
     }
 
     /// Composes the selection, leaving out every node no line reaches — a node drawn alone says nothing about
@@ -39,8 +42,9 @@ struct DiagramComposer {
         _ selection: ViewSelection, viewTitle: String, centre: NodeID? = nil, keeping asked: Set<NodeID> = []
     ) -> Diagram {
         var selection = selection
+        let affiliations = Affiliations(dataset: selection.dataset)
         while true {
-            let diagram = DiagramComposer(selection: selection, viewTitle: viewTitle, centre: centre).compose()
+            let diagram = DiagramComposer(selection: selection, viewTitle: viewTitle, centre: centre, affiliations: affiliations).compose()
             let linked = Set(diagram.edges.flatMap { [$0.from, $0.to] })
             let alone = Set(diagram.nodes.map { NodeID($0.id) }.filter { id in
                 !id.rawValue.hasPrefix("legend:") && !linked.contains(id.rawValue) && !asked.contains(id)
@@ -57,7 +61,7 @@ struct DiagramComposer {
         guard let entity = dataset.entity(id) else { return nil }
         switch entity.kind {
         case .organ, .office, .meeting:
-            return affiliations.parent[id].flatMap { chosen.contains($0) ? $0 : nil }
+            return affiliations.parent(of: id).flatMap { chosen.contains($0) ? $0 : nil }
         case .place:
             return nil
         case .person:
@@ -65,15 +69,15 @@ struct DiagramComposer {
             let offices = dataset.relationships(from: id)
                 .filter { $0.relation == .holds && chosen.contains($0.to) && $0.valid.overlaps(window) }
                 .map(\.to)
-            let ordered = offices.filter { affiliations.affiliation[$0]?.isState == false }
-                + offices.filter { affiliations.affiliation[$0]?.isState != false }
+            let ordered = offices.filter { affiliations.affiliation(of: $0)?.isState == false }
+                + offices.filter { affiliations.affiliation(of: $0)?.isState != false }
             for office in ordered {
                 var top = office
                 var seen: Set<NodeID> = [top]
                 while let up = container(of: top), seen.insert(up).inserted { top = up }
                 if top != office { return top }
             }
-            if let party = affiliations.affiliation[id]?.party, affiliations.affiliation[id]?.isState == false, chosen.contains(party) {
+            if let party = affiliations.affiliation(of: id)?.party, affiliations.affiliation(of: id)?.isState == false, chosen.contains(party) {
                 return party
             }
             return nil
@@ -94,7 +98,7 @@ struct DiagramComposer {
 
     private func side(of id: NodeID, hostParties: Set<NodeID>) -> Side {
         if dataset.entity(id)?.kind == .meeting { return .meetings }
-        guard let party = affiliations.affiliation[id]?.party else { return .host }
+        guard let party = affiliations.affiliation(of: id)?.party else { return .host }
         return hostParties.contains(party) ? .host : .guest
     }
 
@@ -184,8 +188,8 @@ struct DiagramComposer {
     // MARK: Diagram
 
     func compose() -> Diagram {
-        let relationships = dataset.relationships.filter { chosen.contains($0.from) && chosen.contains($0.to) && $0.valid.overlaps(window) }
-        let hostParties = Set(relationships.filter { $0.relation == .hosts }.compactMap { affiliations.affiliation[$0.from]?.party })
+        let relationships = dataset.relationships(among: chosen).filter { $0.valid.overlaps(window) }
+        let hostParties = Set(relationships.filter { $0.relation == .hosts }.compactMap { affiliations.affiliation(of: $0.from)?.party })
 
         // Containers and their members.
         var containerOf: [NodeID: NodeID] = [:]
@@ -264,7 +268,7 @@ struct DiagramComposer {
                     tooltip: tooltip(head, evidence: relationship.evidence), color: VisualLanguage.neutral)
             case .basedIn:
                 // A country's state box in the party's colour already says it.
-                if affiliations.affiliation[to]?.party == from, containers.contains(to) { break }
+                if affiliations.affiliation(of: to)?.party == from, containers.contains(to) { break }
                 add(.basedIn, from: from, to: to, label: "based in", tooltip: tooltip(head, evidence: relationship.evidence), color: VisualLanguage.neutral)
             }
             // A named leader of a participating body: leader → body, once per pair.
@@ -318,7 +322,7 @@ struct DiagramComposer {
         func cluster(for id: NodeID) -> DiagramCluster {
             let entity = dataset.entity(id)!
             let members = ids.filter { containerOf[$0] == id }
-            let tie = affiliations.affiliation[id]
+            let tie = affiliations.affiliation(of: id)
             let isState = entity.kind == .country || (tie?.isState ?? false)
             let shown = !hiddenContainers.contains(id)
             let label: String
@@ -361,7 +365,7 @@ struct DiagramComposer {
         var sourceIDs: Set<String> = []
         for id in ids { dataset.entity(id)?.evidence.forEach { sourceIDs.insert($0.source) } }
         for relationship in relationships { relationship.evidence.forEach { sourceIDs.insert($0.source) } }
-        let sources = dataset.sources.filter { sourceIDs.contains($0.id) }
+        let sources = dataset.sources(withIDs: sourceIDs)
             .map { "\($0.publisher), \(DateText.text($0.date)) [\($0.id)]" }
         let windowText = window == .unbounded ? "all dates" : DateText.text(window)
         return [

@@ -69,12 +69,22 @@ public enum DiagramViews {
     ///   dataset, ``DiagramError/negativeDepth(_:)``, or
     ///   ``DiagramError/outsideWindow(_:name:dates:window:)`` for a meeting
     ///   outside the window.
+    ///
+    /// - Complexity: grows with the neighbourhood drawn (its nodes and their relationships), not with the dataset:
+    ///   the dataset is read through its indexes only (some built once per dataset, on first use).
     public static func ego(
         dataset: Dataset, center: NodeID, depth: Int = 2, window: DateSpan = .unbounded, place: PlaceScope? = nil
     ) throws(DiagramError) -> Diagram {
+        try ego(dataset: dataset, center: center, depth: depth, window: window, place: place, work: ViewWork())
+    }
+
+    /// ``ego(dataset:center:depth:window:place:)``, counting the records read in `work`.
+    static func ego(
+        dataset: Dataset, center: NodeID, depth: Int, window: DateSpan, place: PlaceScope?, work: ViewWork
+    ) throws(DiagramError) -> Diagram {
         guard let entity = dataset.entity(center) else { throw .unknownNode(center) }
         guard depth >= 0 else { throw .negativeDepth(depth) }
-        var selection = ViewSelection(dataset: dataset, window: window, place: place)
+        var selection = ViewSelection(dataset: dataset, window: window, place: place, work: work)
         guard selection.isInWindow(center) else {
             throw .outsideWindow(center, name: entity.name, dates: nil, window: window)
         }

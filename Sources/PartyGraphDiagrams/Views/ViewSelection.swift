@@ -5,14 +5,15 @@ import PartyGraph
 /// Relationships are not chosen here: a view draws every relationship of the
 /// window between two chosen nodes (see ``DiagramComposer``).
 struct ViewSelection {
-    let dataset: Dataset
+    let dataset: ViewData
     let window: DateSpan
     /// When set, only meetings held in the place are shown (see ``/PartyGraph/Dataset/restricting(_:toPlace:)``).
     let place: PlaceScope?
     private(set) var ids: Set<NodeID> = []
 
-    init(dataset: Dataset, window: DateSpan, place: PlaceScope? = nil) {
-        self.dataset = dataset
+    /// - Parameter work: counts the records the view reads (see ``ViewWork``).
+    init(dataset: Dataset, window: DateSpan, place: PlaceScope? = nil, work: ViewWork = ViewWork()) {
+        self.dataset = ViewData(dataset, work: work)
         self.window = window
         self.place = place
     }
