@@ -304,3 +304,37 @@ import Testing
         #expect(issues.contains { $0.message.contains("an id is at most \(NodeID.maximumLength) bytes long; this one has \(long.utf8.count)") })
     }
 }
+
+/// An edge list's vertices are the ids 0 through the largest: a line naming a huge id would make billions of
+/// vertices from a few bytes (found while writing the fuzzer: `2000000000 0` asked for 16 GB and aborted). Refused
+/// with its line.
+@Suite struct EdgeListVertexLimitTests {
+    static func write(_ text: String) throws -> String {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("partygraph-\(UUID().uuidString).edges").path
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    @Test func aHugeIdIsRefusedWithItsLine() throws {
+        let path = try Self.write("0 1\n# a comment\n\n2000000000 0\n1 2\n")
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        do {
+            _ = try AnalysisGraph(edgeListAt: path)
+            Issue.record("a 2,000,000,001-vertex edge list was read")
+        } catch {
+            guard case .invalidData(let file, let issues) = error else { Issue.record("\(error)"); return }
+            #expect(file == path)
+            #expect(issues.count == 1)
+            #expect(issues.first?.line == 4)
+            #expect(issues.first?.message.contains("vertex id 2000000000 makes 2000000001 vertices") == true, "\(issues)")
+        }
+    }
+
+    @Test func theLimitIsTheLargestIdPlusOne() throws {
+        let over = try Self.write("0 \(AnalysisGraph.maximumEdgeListVertexCount)\n")
+        let small = try Self.write("0 1\n1 2\n")
+        defer { try? FileManager.default.removeItem(atPath: over); try? FileManager.default.removeItem(atPath: small) }
+        #expect(throws: PartyGraphError.self) { try AnalysisGraph(edgeListAt: over) }
+        #expect(try AnalysisGraph(edgeListAt: small).graph.vertexCount == 3)
+    }
+}

@@ -134,6 +134,9 @@ public struct AnalysisGraph: Sendable {
         } catch {
             throw .unreadable(file: path, reason: "\(error)")
         }
+        if list.vertexCount > Self.maximumEdgeListVertexCount {
+            throw Self.tooManyVertices(in: path, largestID: list.vertexCount - 1)
+        }
         if weighted && list.weights == nil && !list.sources.isEmpty {
             throw .edgeListHasNoWeights(file: path)
         }
@@ -150,6 +153,34 @@ public struct AnalysisGraph: Sendable {
         self.init(graph: graph, vertices: vertices, origin: Origin(
             source: .edgelist, file: path, projection: nil, filter: nil,
             storedWeights: weighted ? "the third column of each line" : "none"))
+    }
+}
+
+extension AnalysisGraph {
+    /// The most vertices an edge list may make: every id from 0 to the largest is a vertex, so one line naming
+    /// id 2,000,000,000 would make two billion vertices (16 GB before any work). Refused, with the line, above this.
+    public static let maximumEdgeListVertexCount = 10_000_000
+
+    /// The error for an edge list whose largest id makes more than ``maximumEdgeListVertexCount`` vertices, located
+    /// at the first line naming that id (found by reading the file again: this is the rare path).
+    static func tooManyVertices(in path: String, largestID: Int) -> PartyGraphError {
+        var lineNumber: Int?
+        var lineText = ""
+        if let text = try? String(contentsOfFile: path, encoding: .utf8) {
+            for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                let fields = line.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
+                if fields.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\r" }).prefix(2).contains(where: { Int($0) == largestID }) {
+                    lineNumber = index + 1
+                    lineText = String(line.prefix(80))
+                    break
+                }
+            }
+        }
+        let line = lineNumber ?? 1
+        return .invalidData(file: path, issues: [DatasetIssue(
+            file: path, line: line, path: "line \(line)",
+            message: "vertex id \(largestID) makes \(largestID + 1) vertices (every id up to the largest is a vertex), more than the \(maximumEdgeListVertexCount) an edge list may have: \"\(lineText)\"",
+            fix: "number the vertices from 0 without large gaps")])
     }
 }
 
