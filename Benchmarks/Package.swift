@@ -19,6 +19,10 @@ let package = Package(
             dependencies: [.product(name: "PartyGraphDiagrams", package: "PartyGraph"), .product(name: "PartyGraph", package: "PartyGraph")]
         ),
         .executableTarget(
+            name: "EgoBench",
+            dependencies: [.product(name: "PartyGraphDiagrams", package: "PartyGraph"), .product(name: "PartyGraph", package: "PartyGraph")]
+        ),
+        .executableTarget(
             name: "ScaleBench",
             dependencies: [.product(name: "PartyGraph", package: "PartyGraph")]
         ),
