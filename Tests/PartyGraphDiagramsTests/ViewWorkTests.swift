@@ -38,8 +38,8 @@ import Testing
     func egoWorkDoesNotGrowWithTheDataset(center: String, depth: Int) throws {
         #expect(Self.large.entities.count >= bundledDataset.entities.count + 10_000)
         let smallWork = ViewWork(), largeWork = ViewWork()
-        let small = try DiagramViews.ego(dataset: bundledDataset, center: NodeID(center), depth: depth, window: .unbounded, work: smallWork)
-        let large = try DiagramViews.ego(dataset: Self.large, center: NodeID(center), depth: depth, window: .unbounded, work: largeWork)
+        let small = try DiagramViews.ego(dataset: bundledDataset, center: NodeID(center), depth: depth, window: .unbounded, place: nil, work: smallWork)
+        let large = try DiagramViews.ego(dataset: Self.large, center: NodeID(center), depth: depth, window: .unbounded, place: nil, work: largeWork)
         // The same picture, from the same reads.
         #expect(small == large)
         #expect(smallWork.records > 0)
