@@ -19,6 +19,12 @@ public enum ExportFormat: String, CaseIterable, Sendable {
     /// Graphviz DOT text: here a plain graph (node kind as shape, relation as label); `PartyGraphDiagrams`'
     /// `DiagramExporter` writes the typed graph as the styled diagram the renderer draws.
     case dot
+    /// One Popolo JSON document (persons, organizations, posts, memberships, events, areas) with a `partygraph`
+    /// extension holding what Popolo has no field for; see docs/interchange.md.
+    case popolo
+    /// A FollowTheMoney entity stream: one JSON entity per line (Person, Organization, PublicBody, Position,
+    /// Occupancy, Membership, Event…); see docs/interchange.md.
+    case ftm
 
     /// The file extension of a single-file format, or `nil` for formats that write a folder.
     public var fileExtension: String? {
@@ -27,6 +33,8 @@ public enum ExportFormat: String, CaseIterable, Sendable {
         case .gexf: return "gexf"
         case .json: return "json"
         case .dot: return "dot"
+        case .popolo: return "popolo.json"
+        case .ftm: return "ftm.json"
         case .csv, .neo4j, .cypher: return nil
         }
     }
@@ -80,6 +88,9 @@ public enum Exporter {
         case .gexf: return [file("", GEXFWriter.text(graph))]
         case .json: return [file("", NodeLinkWriter.text(graph))]
         case .dot: return [file("", DOTWriter.text(graph))]
+        // Popolo and FollowTheMoney hold datasets, not who-meets-whom projections: they always write the full graph.
+        case .popolo: return [file("", PopoloWriter.text(dataset, InterchangeGraph.full(dataset, window: window, place: place)))]
+        case .ftm: return [file("", FtMWriter.text(dataset, InterchangeGraph.full(dataset, window: window, place: place)))]
         case .csv:
             var files = [file("nodes.csv", CSVWriter.nodes(graph, formulas: csvFormulas)),
                          file("edges.csv", CSVWriter.edges(graph, formulas: csvFormulas))]

@@ -6,6 +6,12 @@ public enum ImportFormat: String, CaseIterable, Sendable {
     case csv
     /// Node-link JSON as ``Exporter`` writes it for ``ExportFormat/json`` (or NetworkX's `node_link_data`).
     case json
+    /// A Popolo JSON document (persons, organizations, posts, memberships, events), as ``Exporter`` writes it for
+    /// ``ExportFormat/popolo`` or as a third-party site publishes it.
+    case popolo
+    /// A FollowTheMoney entity stream (one JSON entity per line), as ``Exporter`` writes it for ``ExportFormat/ftm``
+    /// or as OpenSanctions and Aleph publish it.
+    case ftm
 }
 
 /// Builds a dataset from interchange files, validated like a dataset file, every problem placed by file, row and
@@ -38,6 +44,13 @@ public enum Importer {
                 throw .importNeedsOneFile(format: .json, given: paths.count)
             }
             return try loadNodeLinkJSON(path: path, sourceDirectory: sourceDirectory)
+        case .popolo, .ftm:
+            guard paths.count == 1, let path = paths.first else {
+                throw .importNeedsOneFile(format: format, given: paths.count)
+            }
+            return format == .popolo
+                ? try PopoloReader.load(path: path, sourceDirectory: sourceDirectory)
+                : try FtMReader.load(path: path, sourceDirectory: sourceDirectory)
         }
     }
 

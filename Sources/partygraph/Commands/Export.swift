@@ -19,7 +19,7 @@ struct Export: ParsableCommand {
 
     @OptionGroup var datasetOptions: DatasetOptions
 
-    @Option(name: .long, help: "Format: graphml, gexf, json, csv, neo4j, cypher or dot.")
+    @Option(name: .long, help: "Format: graphml, gexf, json, csv, neo4j, cypher, dot, popolo or ftm.")
     var format: ExportFormat
 
     @Option(name: .long, help: "Output file, or folder for csv, neo4j and cypher (default: output/<dataset>.<ext> or output/<dataset>-<format>/).")
@@ -37,6 +37,9 @@ struct Export: ParsableCommand {
     func validate() throws {
         if csvOptions.raw && ![.csv, .neo4j, .cypher].contains(format) {
             throw ValidationError("--csv-raw applies to --format csv, neo4j and cypher only.")
+        }
+        if projection != .full && [.popolo, .ftm].contains(format) {
+            throw ValidationError("--format \(format.rawValue) writes the dataset itself; --projection applies to the other formats.")
         }
     }
 

@@ -15,7 +15,7 @@ struct Import: ParsableCommand {
             """
     )
 
-    @Option(name: .long, help: "Input format: csv or json.")
+    @Option(name: .long, help: "Input format: csv, json, popolo or ftm.")
     var from: ImportFormat
 
     @Argument(help: "The files to read (CSV: files or one folder; JSON: one file).", completion: .file())
