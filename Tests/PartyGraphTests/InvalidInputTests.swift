@@ -4,114 +4,71 @@ import Testing
 
 /// One fixture per class of bad input: the error names its place (line, column, JSON path) and says what is wrong.
 @Suite struct InvalidInputTests {
-    struct Case: Sendable, CustomStringConvertible {
-        var file: String
-        var line: Int
-        var column: Int
-        var path: String
-        var message: String
-        var description: String { file }
+    /// A fixture of `Fixtures/invalid/` and its one located error.
+    static func invalid(file: String, line: Int, column: Int, path: String, message: String) -> LocatedErrorCase {
+        LocatedErrorCase(file: "invalid/" + file, line: line, column: column, path: path, message: message)
     }
 
-    static let cases: [Case] = [
-        Case(file: "malformed-json.json", line: 32, column: 7, path: "$.nodes[1]", message: "expected ',' or '}' after the value of \"name\""),
-        Case(file: "trailing-comma.json", line: 93, column: 3, path: "$.relations", message: "trailing comma before ']'"),
-        Case(file: "unknown-field.json", line: 27, column: 7, path: "$.nodes[0].colour", message: "unknown field \"colour\""),
-        Case(file: "unknown-kind.json", line: 30, column: 15, path: "$.nodes[1].kind", message: "unknown kind 'persn'"),
-        Case(file: "unknown-relation.json", line: 71, column: 19, path: "$.relations[0].relation", message: "unknown relation 'holdz'"),
-        Case(file: "duplicate-id.json", line: 69, column: 13, path: "$.nodes[4].id", message: "duplicate id 'person/to-lam'"),
-        Case(file: "dangling-reference.json", line: 84, column: 13, path: "$.relations[1].to", message: "'meeting/sumit' is not the id of any node"),
-        Case(file: "disallowed-relation.json", line: 93, column: 5, path: "$.relations[2]", message: "'holds' cannot join a meeting to an office"),
-        Case(file: "impossible-date.json", line: 58, column: 16, path: "$.nodes[3].start", message: "day 30 does not exist in 2026-02"),
-        Case(file: "malformed-date.json", line: 58, column: 16, path: "$.nodes[3].start", message: "'6 February 2026' is not a date"),
-        Case(file: "end-before-start.json", line: 53, column: 5, path: "$.nodes[3].end", message: "the end 2026-02-07 is before the start 2026-02-08"),
-        Case(file: "missing-evidence.json", line: 86, column: 19, path: "$.relations[1].evidence", message: "the relation cites no source"),
-        Case(file: "unknown-source.json", line: 88, column: 21, path: "$.relations[1].evidence[0].source", message: "unknown source 's2'"),
-        Case(file: "empty-name.json", line: 31, column: 15, path: "$.nodes[1].name", message: "the name is empty"),
-        Case(file: "quote-not-in-source.json", line: 90, column: 20, path: "$.relations[1].evidence[0].quote", message: "the quote is not in the text of source 's1'"),
-        Case(file: "binary-junk.json", line: 1, column: 1, path: "$", message: "expected a value but found byte 0x0"),
-        Case(file: "empty-file.json", line: 1, column: 1, path: "$", message: "expected a value but found the end of the file"),
-        Case(file: "invalid-utf8.json", line: 31, column: 15, path: "$.nodes[1].name", message: "not valid UTF-8"),
+    static let cases: [LocatedErrorCase] = [
+        invalid(file: "malformed-json.json", line: 32, column: 7, path: "$.nodes[1]", message: "expected ',' or '}' after the value of \"name\""),
+        invalid(file: "trailing-comma.json", line: 93, column: 3, path: "$.relations", message: "trailing comma before ']'"),
+        invalid(file: "unknown-field.json", line: 27, column: 7, path: "$.nodes[0].colour", message: "unknown field \"colour\""),
+        invalid(file: "unknown-kind.json", line: 30, column: 15, path: "$.nodes[1].kind", message: "unknown kind 'persn'"),
+        invalid(file: "unknown-relation.json", line: 71, column: 19, path: "$.relations[0].relation", message: "unknown relation 'holdz'"),
+        invalid(file: "duplicate-id.json", line: 69, column: 13, path: "$.nodes[4].id", message: "duplicate id 'person/to-lam'"),
+        invalid(file: "dangling-reference.json", line: 84, column: 13, path: "$.relations[1].to", message: "'meeting/sumit' is not the id of any node"),
+        invalid(file: "disallowed-relation.json", line: 93, column: 5, path: "$.relations[2]", message: "'holds' cannot join a meeting to an office"),
+        invalid(file: "impossible-date.json", line: 58, column: 16, path: "$.nodes[3].start", message: "day 30 does not exist in 2026-02"),
+        invalid(file: "malformed-date.json", line: 58, column: 16, path: "$.nodes[3].start", message: "'6 February 2026' is not a date"),
+        invalid(file: "end-before-start.json", line: 53, column: 5, path: "$.nodes[3].end", message: "the end 2026-02-07 is before the start 2026-02-08"),
+        invalid(file: "missing-evidence.json", line: 86, column: 19, path: "$.relations[1].evidence", message: "the relation cites no source"),
+        invalid(file: "unknown-source.json", line: 88, column: 21, path: "$.relations[1].evidence[0].source", message: "unknown source 's2'"),
+        invalid(file: "empty-name.json", line: 31, column: 15, path: "$.nodes[1].name", message: "the name is empty"),
+        invalid(file: "quote-not-in-source.json", line: 90, column: 20, path: "$.relations[1].evidence[0].quote", message: "the quote is not in the text of source 's1'"),
+        invalid(file: "binary-junk.json", line: 1, column: 1, path: "$", message: "expected a value but found byte 0x0"),
+        invalid(file: "empty-file.json", line: 1, column: 1, path: "$", message: "expected a value but found the end of the file"),
+        invalid(file: "invalid-utf8.json", line: 31, column: 15, path: "$.nodes[1].name", message: "not valid UTF-8"),
         // One error per cause: the broken source only, not every fact that cites it.
-        Case(file: "source-without-title.json", line: 6, column: 5, path: "$.sources[0]", message: "the source has no \"title\""),
+        invalid(file: "source-without-title.json", line: 6, column: 5, path: "$.sources[0]", message: "the source has no \"title\""),
         // A null is a value, not an absence: the record is reported, never dropped or read as valid.
-        Case(file: "null-kind.json", line: 16, column: 15, path: "$.nodes[0].kind", message: "\"kind\" is null"),
-        Case(file: "null-format.json", line: 2, column: 13, path: "$.format", message: "\"format\" is null"),
-        Case(file: "null-relation.json", line: 71, column: 19, path: "$.relations[0].relation", message: "\"relation\" is null"),
+        invalid(file: "null-kind.json", line: 16, column: 15, path: "$.nodes[0].kind", message: "\"kind\" is null"),
+        invalid(file: "null-format.json", line: 2, column: 13, path: "$.format", message: "\"format\" is null"),
+        invalid(file: "null-relation.json", line: 71, column: 19, path: "$.relations[0].relation", message: "\"relation\" is null"),
         // The three shapes that crashed the loader (issue 15: `Dataset.bucket` indexing out of range after validation):
         // a null stance of a relation's evidence, a null meeting status, a null kind of a node that relations name.
-        Case(file: "null-stance.json", line: 90, column: 21, path: "$.relations[1].evidence[0].stance", message: "\"stance\" is null"),
-        Case(file: "null-status.json", line: 60, column: 17, path: "$.nodes[3].status", message: "\"status\" is null"),
-        Case(file: "null-kind-referenced.json", line: 30, column: 15, path: "$.nodes[1].kind", message: "\"kind\" is null"),
+        invalid(file: "null-stance.json", line: 90, column: 21, path: "$.relations[1].evidence[0].stance", message: "\"stance\" is null"),
+        invalid(file: "null-status.json", line: 60, column: 17, path: "$.nodes[3].status", message: "\"status\" is null"),
+        invalid(file: "null-kind-referenced.json", line: 30, column: 15, path: "$.nodes[1].kind", message: "\"kind\" is null"),
         // A repeated field inside a record would silently replace the first: an invented quote, another name.
-        Case(file: "duplicate-key-evidence.json", line: 25, column: 11, path: "$.nodes[0].evidence[0]",
+        invalid(file: "duplicate-key-evidence.json", line: 25, column: 11, path: "$.nodes[0].evidence[0]",
              message: "the field \"quote\" appears twice in this object (first at line 24, column 11)"),
         // A dataset cannot make the loader read a file outside its folder.
-        Case(file: "source-text-outside.json", line: 11, column: 15, path: "$.sources[0].text",
+        invalid(file: "source-text-outside.json", line: 11, column: 15, path: "$.sources[0].text",
              message: "the source text '../valid/minimal.json' lies outside the dataset's folder"),
-        Case(file: "deep-nesting.json", line: 1, column: 180, path: "$.title", message: "nesting deeper than 128 levels"),
+        invalid(file: "deep-nesting.json", line: 1, column: 180, path: "$.title", message: "nesting deeper than 128 levels"),
         // Tenures (format version 2): attestations and seats.
-        Case(file: "attested-not-a-holding.json", line: 30, column: 19, path: "$.relations[0].attested",
+        invalid(file: "attested-not-a-holding.json", line: 30, column: 19, path: "$.relations[0].attested",
              message: "'attested' belongs only to holdings: 'holds', 'heads' and 'member-of'"),
-        Case(file: "attested-after-stated-end.json", line: 32, column: 30, path: "$.relations[1].attested[0].date",
+        invalid(file: "attested-after-stated-end.json", line: 32, column: 30, path: "$.relations[1].attested[0].date",
              message: "attested on 2021-09-26, after the stated end 2021-01"),
-        Case(file: "attestation-without-quote.json", line: 32, column: 20, path: "$.relations[1].attested[0]",
+        invalid(file: "attestation-without-quote.json", line: 32, column: 20, path: "$.relations[1].attested[0]",
              message: "an attestation needs \"date\", \"source\" and \"quote\""),
-        Case(file: "attestation-bad-date.json", line: 32, column: 30, path: "$.relations[1].attested[0].date",
+        invalid(file: "attestation-bad-date.json", line: 32, column: 30, path: "$.relations[1].attested[0].date",
              message: "'26 September 2021' is not a date"),
-        Case(file: "attestation-unknown-source.json", line: 32, column: 54, path: "$.relations[1].attested[0].source",
+        invalid(file: "attestation-unknown-source.json", line: 32, column: 54, path: "$.relations[1].attested[0].source",
              message: "unknown source 'r-2021-09-27'"),
-        Case(file: "seats-on-a-person.json", line: 19, column: 77, path: "$.nodes[3].seats", message: "only offices have \"seats\""),
-        Case(file: "seats-unknown-value.json", line: 15, column: 115, path: "$.nodes[1].seats", message: "unknown seats 'one'"),
-        Case(file: "disputes-in-version-1.json", line: 39, column: 21, path: "$.nodes[1].evidence[0].stance",
+        invalid(file: "seats-on-a-person.json", line: 19, column: 77, path: "$.nodes[3].seats", message: "only offices have \"seats\""),
+        invalid(file: "seats-unknown-value.json", line: 15, column: 115, path: "$.nodes[1].seats", message: "unknown seats 'one'"),
+        invalid(file: "disputes-in-version-1.json", line: 39, column: 21, path: "$.nodes[1].evidence[0].stance",
              message: "the stance 'disputes' is new in format version 2"),
         // One error for the cause (the declared version), not one per record that uses a version-2 field.
-        Case(file: "attested-in-version-1.json", line: 32, column: 19, path: "$.relations[1].attested",
+        invalid(file: "attested-in-version-1.json", line: 32, column: 19, path: "$.relations[1].attested",
              message: "\"attested\" is a field of format version 2 (used 3 times in this file)"),
     ]
 
     @Test(arguments: cases)
-    func eachBadInputIsReportedWithItsPlace(_ expected: Case) throws {
-        let path = fixturePath("invalid/" + expected.file)
-        do {
-            _ = try DatasetLoader.load(path: path)
-            Issue.record("\(expected.file) loaded without error")
-        } catch {
-            guard case .invalidData(let file, let issues) = error else { Issue.record("unexpected error \(error)"); return }
-            #expect(file == path)
-            let issue = try #require(issues.first)
-            #expect(issues.count == 1, "\(issues)")
-            #expect(issue.file == path)
-            #expect(issue.line == expected.line)
-            #expect(issue.column == expected.column)
-            #expect(issue.path.hasPrefix(expected.path), "\(issue.path)")
-            #expect(issue.message.contains(expected.message), "\(issue.message)")
-            #expect(error.isDataError)
-        }
-    }
-
-    /// The fields whose null once crashed the loader refuse every other wrong JSON type too: one located error each.
-    @Test(arguments: ["null", "7", "true", "\"\"", "[]", "{}"])
-    func theFieldsThatCrashedRefuseEveryWrongType(literal: String) throws {
-        let text = try String(contentsOfFile: fixturePath("valid/minimal.json"), encoding: .utf8)
-        let edits: [(from: String, to: String, path: String)] = [
-            ("\"status\": \"announced\"", "\"status\": \(literal)", "$.nodes[3].status"),
-            ("\"id\": \"person/to-lam\",\n      \"kind\": \"person\"", "\"id\": \"person/to-lam\",\n      \"kind\": \(literal)", "$.nodes[1].kind"),
-            ("\"quote\": \"led by Tô Lâm\"", "\"quote\": \"led by Tô Lâm\", \"stance\": \(literal)", "$.relations[1].evidence[0].stance"),
-        ]
-        for edit in edits {
-            let edited = text.replacingOccurrences(of: edit.from, with: edit.to)
-            #expect(edited != text, "\(edit.path) not edited")
-            do {
-                _ = try DatasetLoader.decode(data: Data(edited.utf8), file: "edited.json")
-                Issue.record("\(edit.path) = \(literal) loaded without error")
-            } catch {
-                guard case .invalidData(_, let issues) = error else { Issue.record("unexpected error \(error)"); continue }
-                #expect(issues.count == 1, "\(edit.path) = \(literal): \(issues)")
-                #expect(issues.first?.path == edit.path, "\(issues)")
-                #expect(issues.first?.line != nil && issues.first?.column != nil)
-            }
-        }
+    func eachBadInputIsReportedWithItsPlace(_ expected: LocatedErrorCase) throws {
+        try expected.check()
     }
 
     @Test func suggestionsNameTheNearestKnownValue() throws {

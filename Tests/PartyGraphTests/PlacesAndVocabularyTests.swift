@@ -204,42 +204,38 @@ let placesFixture: Dataset = {
 
 /// One fixture per class of bad input of places and declared vocabularies, each with its one located error.
 @Suite struct PlacesAndVocabularyInvalidInputTests {
-    struct Case: Sendable, CustomStringConvertible {
-        var file: String
-        var line: Int
-        var column: Int
-        var path: String
-        var message: String
-        var fix: String? = nil
-        var description: String { file }
+    /// A fixture `Fixtures/places/invalid-NAME.json` and its one located error.
+    static func place(file: String, line: Int, column: Int, path: String, message: String, fix: String? = nil) -> LocatedErrorCase {
+        LocatedErrorCase(file: "places/invalid-\(file).json", line: line, column: column, path: path, message: message, fix: fix,
+                         messageIsPart: false)
     }
 
-    static let cases: [Case] = [
-        Case(file: "unknown-place", line: 203, column: 13, path: "$.relations[3].to",
+    static let cases: [LocatedErrorCase] = [
+        place(file: "unknown-place", line: 203, column: 13, path: "$.relations[3].to",
              message: "'place/independence-palac' is not the id of any node", fix: "did you mean 'place/independence-palace'?"),
-        Case(file: "held-at-non-place", line: 211, column: 5, path: "$.relations[4]",
+        place(file: "held-at-non-place", line: 211, column: 5, path: "$.relations[4]",
              message: "'held-at' cannot join a meeting to a country", fix: "it goes from meeting to place"),
-        Case(file: "located-in-cycle", line: 178, column: 5, path: "$.relations[1]",
+        place(file: "located-in-cycle", line: 178, column: 5, path: "$.relations[1]",
              message: "the 'located-in' relations form a cycle: 'place/ho-chi-minh-city' → 'place/independence-palace' → 'place/ho-chi-minh-city'"),
-        Case(file: "place-as-participant", line: 233, column: 5, path: "$.relations[6]",
+        place(file: "place-as-participant", line: 233, column: 5, path: "$.relations[6]",
              message: "'participant-in' cannot join a place to a meeting"),
-        Case(file: "undeclared-kind", line: 112, column: 23, path: "$.nodes[8].meeting_kind",
+        place(file: "undeclared-kind", line: 112, column: 23, path: "$.nodes[8].meeting_kind",
              message: "unknown meeting kind 'courtesy-cal'", fix: "did you mean 'courtesy-call'?"),
-        Case(file: "undeclared-role", line: 297, column: 15, path: "$.relations[11].role",
+        place(file: "undeclared-role", line: 297, column: 15, path: "$.relations[11].role",
              message: "unknown role 'note-taking'", fix: "did you mean 'note-taker'?"),
-        Case(file: "refines-unknown", line: 344, column: 20, path: "$.vocabulary.meeting_kinds[2].refines",
+        place(file: "refines-unknown", line: 344, column: 20, path: "$.vocabulary.meeting_kinds[2].refines",
              message: "'meetin' is neither a core meeting kind nor a declared one", fix: "did you mean 'meeting'?"),
-        Case(file: "refines-cycle", line: 334, column: 20, path: "$.vocabulary.meeting_kinds[0].refines",
+        place(file: "refines-cycle", line: 334, column: 20, path: "$.vocabulary.meeting_kinds[0].refines",
              message: "the refinements of meeting kinds form a cycle: 'courtesy-call' → 'extended-courtesy-call' → 'courtesy-call'"),
-        Case(file: "duplicate-declared-id", line: 360, column: 15, path: "$.vocabulary.roles[2].id",
+        place(file: "duplicate-declared-id", line: 360, column: 15, path: "$.vocabulary.roles[2].id",
              message: "duplicate declared role 'note-taker'"),
-        Case(file: "declared-core-id", line: 343, column: 15, path: "$.vocabulary.meeting_kinds[2].id",
+        place(file: "declared-core-id", line: 343, column: 15, path: "$.vocabulary.meeting_kinds[2].id",
              message: "'audience' is already a core meeting kind"),
-        Case(file: "declaration-without-label", line: 349, column: 7, path: "$.vocabulary.roles[0]",
+        place(file: "declaration-without-label", line: 349, column: 7, path: "$.vocabulary.roles[0]",
              message: "the declaration has no \"label\""),
-        Case(file: "v1-vocabulary", line: 228, column: 3, path: "$.vocabulary",
+        place(file: "v1-vocabulary", line: 228, column: 3, path: "$.vocabulary",
              message: "\"vocabulary\" is a field of format version 2", fix: "set \"version\": 2"),
-        Case(file: "v1-place", line: 131, column: 15, path: "$.nodes[9].kind",
+        place(file: "v1-place", line: 131, column: 15, path: "$.nodes[9].kind",
              message: "the kind 'place' is new in format version 2", fix: "set \"version\": 2"),
     ]
 
@@ -256,16 +252,10 @@ let placesFixture: Dataset = {
         return []
     }
 
+    /// One error per cause: what depends on the broken record (its participants, its uses) is not reported again.
     @Test(arguments: cases)
-    func eachBadInputIsReportedOnceWithItsPlace(_ expected: Case) throws {
-        let issues = try issues(expected.file)
-        // One error per cause: what depends on the broken record (its participants, its uses) is not reported again.
-        #expect(issues.count == 1, "\(issues)")
-        let issue = try #require(issues.first)
-        #expect(issue.line == expected.line && issue.column == expected.column, "\(issue)")
-        #expect(issue.path == expected.path)
-        #expect(issue.message.hasPrefix(expected.message), "\(issue.message)")
-        if let fix = expected.fix { #expect(issue.fix?.hasPrefix(fix) == true, "\(issue.fix ?? "")") }
+    func eachBadInputIsReportedOnceWithItsPlace(_ expected: LocatedErrorCase) throws {
+        try expected.check()
     }
 
     @Test func twoVersion2ValuesInAVersion1FileAreTwoCauses() throws {

@@ -78,40 +78,29 @@ import Testing
         #expect(carla.facts.map(\.disputed) == [false])
     }
 
-    struct BadCase: Sendable, CustomStringConvertible {
-        var file: String, line: Int, column: Int, path: String, message: String
-        var description: String { file }
+    /// A fixture of `Fixtures/claims/` and its one located error.
+    static func claim(file: String, line: Int, column: Int, path: String, message: String) -> LocatedErrorCase {
+        LocatedErrorCase(file: "claims/" + file, line: line, column: column, path: path, message: message)
     }
 
-    static let badCases: [BadCase] = [
-        BadCase(file: "bad-claim-without-source.json", line: 66, column: 9, path: "$.nodes[5].status_claims[1]", message: "a status claim needs \"source\""),
-        BadCase(file: "bad-claim-unknown-source.json", line: 67, column: 21, path: "$.nodes[5].status_claims[1].source", message: "unknown source 'r9'"),
-        BadCase(file: "bad-claim-bad-date.json", line: 68, column: 19, path: "$.nodes[5].status_claims[1].date", message: "day 30 does not exist in 2026-02"),
-        BadCase(file: "bad-claim-unknown-status.json", line: 69, column: 21, path: "$.nodes[5].status_claims[1].status", message: "unknown status 'hled'"),
-        BadCase(file: "bad-claim-null-status.json", line: 69, column: 21, path: "$.nodes[5].status_claims[1].status", message: "\"status\" is null"),
-        BadCase(file: "bad-claim-after-source.json", line: 68, column: 19, path: "$.nodes[5].status_claims[1].date", message: "after its source 'r2' was published (2026-02-07)"),
-        BadCase(file: "bad-claim-quote-not-in-source.json", line: 70, column: 20, path: "$.nodes[5].status_claims[1].quote", message: "the quote is not in the text of source 'r2'"),
-        BadCase(file: "bad-claim-unknown-field.json", line: 71, column: 11, path: "$.nodes[5].status_claims[1].sorce", message: "unknown field \"sorce\""),
-        BadCase(file: "bad-status-and-claims.json", line: 79, column: 7, path: "$.nodes[5].status", message: "either \"status\" or \"status_claims\", not both"),
-        BadCase(file: "bad-claims-empty.json", line: 60, column: 24, path: "$.nodes[5].status_claims", message: "\"status_claims\" is empty"),
-        BadCase(file: "bad-claims-only-dispute.json", line: 60, column: 24, path: "$.nodes[5].status_claims", message: "every status claim disputes"),
-        BadCase(file: "bad-claims-in-version1.json", line: 71, column: 7, path: "$.nodes[5].status_claims", message: "is a field of format version 2"),
+    static let badCases: [LocatedErrorCase] = [
+        claim(file: "bad-claim-without-source.json", line: 66, column: 9, path: "$.nodes[5].status_claims[1]", message: "a status claim needs \"source\""),
+        claim(file: "bad-claim-unknown-source.json", line: 67, column: 21, path: "$.nodes[5].status_claims[1].source", message: "unknown source 'r9'"),
+        claim(file: "bad-claim-bad-date.json", line: 68, column: 19, path: "$.nodes[5].status_claims[1].date", message: "day 30 does not exist in 2026-02"),
+        claim(file: "bad-claim-unknown-status.json", line: 69, column: 21, path: "$.nodes[5].status_claims[1].status", message: "unknown status 'hled'"),
+        claim(file: "bad-claim-null-status.json", line: 69, column: 21, path: "$.nodes[5].status_claims[1].status", message: "\"status\" is null"),
+        claim(file: "bad-claim-after-source.json", line: 68, column: 19, path: "$.nodes[5].status_claims[1].date", message: "after its source 'r2' was published (2026-02-07)"),
+        claim(file: "bad-claim-quote-not-in-source.json", line: 70, column: 20, path: "$.nodes[5].status_claims[1].quote", message: "the quote is not in the text of source 'r2'"),
+        claim(file: "bad-claim-unknown-field.json", line: 71, column: 11, path: "$.nodes[5].status_claims[1].sorce", message: "unknown field \"sorce\""),
+        claim(file: "bad-status-and-claims.json", line: 79, column: 7, path: "$.nodes[5].status", message: "either \"status\" or \"status_claims\", not both"),
+        claim(file: "bad-claims-empty.json", line: 60, column: 24, path: "$.nodes[5].status_claims", message: "\"status_claims\" is empty"),
+        claim(file: "bad-claims-only-dispute.json", line: 60, column: 24, path: "$.nodes[5].status_claims", message: "every status claim disputes"),
+        claim(file: "bad-claims-in-version1.json", line: 71, column: 7, path: "$.nodes[5].status_claims", message: "is a field of format version 2"),
     ]
 
     @Test(arguments: badCases)
-    func eachBadClaimIsReportedOnceWithItsPlace(_ expected: BadCase) throws {
-        do throws(PartyGraphError) {
-            _ = try Self.load(expected.file)
-            Issue.record("\(expected.file) loaded without error")
-        } catch {
-            guard case .invalidData(_, let issues) = error else { Issue.record("unexpected error \(error)"); return }
-            #expect(issues.count == 1, "\(issues)")
-            let issue = try #require(issues.first)
-            #expect(issue.line == expected.line)
-            #expect(issue.column == expected.column)
-            #expect(issue.path == expected.path)
-            #expect(issue.message.contains(expected.message), "\(issue.message)")
-        }
+    func eachBadClaimIsReportedOnceWithItsPlace(_ expected: LocatedErrorCase) throws {
+        try expected.check()
     }
 
     @Test func theUnknownStatusSuggestsTheNearest() throws {
