@@ -82,7 +82,11 @@ public struct AnalysisGraph: Sendable {
 
     /// The who-meets-whom graph: vertices in ``CoMeetingGraph/actors`` order, weights = shared meetings.
     static func meetingProjection(dataset: Dataset, projection: GraphProjection, level: EncounterLevel, filter: QueryFilter) -> AnalysisGraph {
-        let coMeeting = dataset.coMeetingGraph(level: level, filter: filter)
+        meetingProjection(dataset.coMeetingGraph(level: level, filter: filter), projection: projection, filter: filter)
+    }
+
+    /// The analysis graph of a co-meeting graph already built (a trajectory keeps it for the certainty of its edges).
+    static func meetingProjection(_ coMeeting: CoMeetingGraph, projection: GraphProjection, filter: QueryFilter) -> AnalysisGraph {
         let vertices = coMeeting.actors.map { AnalysisVertex(id: $0.id.rawValue, name: $0.name, kind: $0.kind, holderNotNamed: $0.holderNotNamed) }
         return AnalysisGraph(graph: coMeeting.graph, vertices: vertices, origin: Origin(
             source: .dataset, file: nil, projection: projection, filter: filter.echo,

@@ -38,6 +38,8 @@ public struct CoMeetingGraph: Sendable {
     /// The actors of meeting `i` of ``meetings`` are `attendance[attendanceOffsets[i]..<attendanceOffsets[i + 1]]`.
     let attendanceOffsets: [Int]
     let attendance: [Int32]
+    /// Parallel to `attendance`: whether that actor's presence at the meeting rests only on inferred holdings.
+    let attendanceInferred: [Bool]
     /// The entity index of each vertex.
     let entityOfVertex: [Int32]
     /// The vertex of each entity, `-1` for entities that are not actors here.
@@ -77,6 +79,7 @@ public struct CoMeetingGraph: Sendable {
         coMembership = try! CoMembership(memberCount: order.count, groupOffsets: offsets, groupMembers: members)
         attendanceOffsets = offsets
         attendance = members
+        attendanceInferred = perMeeting.inferred
         self.level = level
         self.filter = filter
         actors = order.map { refs[$0] }
@@ -98,6 +101,21 @@ public struct CoMeetingGraph: Sendable {
     /// The vertices of the actors at meeting `index` of ``meetings``, in the order the dataset lists them.
     public func actors(atMeeting index: Int) -> ArraySlice<Int32> {
         attendance[attendanceOffsets[index]..<attendanceOffsets[index + 1]]
+    }
+
+    /// For each vertex, whether any of its edges rests on an inferred holding: it shares a counted meeting with
+    /// another actor where its own presence, or that actor's, rests only on a holding inferred to continue ("no later
+    /// holder known", see `Rules/Tenure.swift`) — its office held, its membership or headship walked to the level.
+    /// A presence is stated as soon as one way of taking part there is stated.
+    /// - Complexity: O(attendances).
+    public func edgesRestOnInference() -> [Bool] {
+        var result = [Bool](repeating: false, count: actors.count)
+        for meeting in meetings.indices {
+            let range = attendanceOffsets[meeting]..<attendanceOffsets[meeting + 1]
+            guard range.count >= 2, attendanceInferred[range].contains(true) else { continue }
+            for slot in range { result[Int(attendance[slot])] = true }
+        }
+        return result
     }
 
     /// Pair number `index`.

@@ -7,19 +7,24 @@ struct MeetingActors: Sendable {
     var offsets: [Int32] = [0]
     var actors: [Int32] = []
     var holderNotNamed: [Bool] = []
+    /// Whether the actor's presence rests only on inferred holdings (no way of taking part there is stated).
+    var inferred: [Bool] = []
 
     func range(_ meeting: Int) -> Range<Int> { Int(offsets[meeting])..<Int(offsets[meeting + 1]) }
 
     /// Adds an actor to the meeting being filled (which starts at slot `first`), or marks it again.
-    mutating func add(_ actor: Int, holderNotNamed flag: Bool, first: Int, slotOf: inout [Int32]) {
+    /// `inferred` says the way just found rests on an inferred holding; one stated way makes the presence stated.
+    mutating func add(_ actor: Int, holderNotNamed flag: Bool, inferred isInferred: Bool = false, first: Int, slotOf: inout [Int32]) {
         let slot = Int(slotOf[actor])
         if slot >= first {
             holderNotNamed[slot] = holderNotNamed[slot] || flag
+            inferred[slot] = inferred[slot] && isInferred
             return
         }
         slotOf[actor] = Int32(actors.count)
         actors.append(Int32(actor))
         holderNotNamed.append(flag)
+        inferred.append(isInferred)
     }
 }
 
@@ -37,7 +42,7 @@ extension Dataset {
         var result = MeetingActors()
         var slotOf = [Int32](repeating: -1, count: entities.count)
         var lifter = level == .person ? nil : UpwardLift(dataset: self, level: level, kinds: kinds)
-        var hits: [Int32] = []
+        var hits: [Int32] = [], statedHits: [Int32] = []
         for meeting in meetingOrder {
             guard let details = entities[Int(meeting)].meeting, filter.admits(details, id: entities[Int(meeting)].id) else { continue }
             let first = result.actors.count
@@ -49,13 +54,19 @@ extension Dataset {
                 let from = Int(fromIndices[relationship])
                 if lifter != nil {
                     hits.removeAll(keepingCapacity: true)
+                    var start = from
                     if relation == .participantIn, let capacity = relationships[relationship].capacity.flatMap(index(of:)),
                        Dataset.capacityDecides(kinds[capacity], level: level) {
-                        lifter!.lift(capacity, days: days, into: &hits)
-                    } else {
-                        lifter!.lift(from, days: days, into: &hits)
+                        start = capacity
                     }
-                    for hit in hits { result.add(Int(hit), holderNotNamed: false, first: first, slotOf: &slotOf) }
+                    lifter!.lift(start, days: days, into: &hits)
+                    // Only when the walk leaned on an inferred continuation: which hits stated grounds still reach.
+                    statedHits.removeAll(keepingCapacity: true)
+                    let leaned = lifter!.usedInference
+                    if leaned { lifter!.lift(start, days: days, statedOnly: true, into: &statedHits) }
+                    for hit in hits {
+                        result.add(Int(hit), holderNotNamed: false, inferred: leaned && !statedHits.contains(hit), first: first, slotOf: &slotOf)
+                    }
                     continue
                 }
                 // Person level.
@@ -65,8 +76,10 @@ extension Dataset {
                 }
                 if kinds[from] == .office {
                     let holders = holders(ofOffice: from, meeting: details, filter: filter)
-                    for (holder, _) in holders where kinds[holder] == .person {
-                        result.add(holder, holderNotNamed: false, first: first, slotOf: &slotOf)
+                    let span = filter.checkedSpan(for: details)
+                    for (holder, holding) in holders where kinds[holder] == .person {
+                        let inferred = certainty(of: holding, during: span)?.level == .inferred
+                        result.add(holder, holderNotNamed: false, inferred: inferred, first: first, slotOf: &slotOf)
                     }
                     if holders.isEmpty { result.add(from, holderNotNamed: true, first: first, slotOf: &slotOf) }
                 } else if kinds[from] == .person {

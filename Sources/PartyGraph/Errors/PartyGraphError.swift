@@ -81,6 +81,8 @@ public enum PartyGraphError: Error, Sendable, CustomStringConvertible {
     case exportNeedsFolder(file: String, format: ExportFormat)
     /// An import format that reads exactly one file was given another number of files.
     case importNeedsOneFile(format: ImportFormat, given: Int)
+    /// A sliding window shorter than the periods it slides over: each slice would miss part of its period.
+    case windowShorterThanPeriod(PeriodWindow, unit: PeriodUnit)
     /// A graph algorithm failed in a way none of the cases above describes.
     case graph(GraphError)
     /// A query restricted to a place names a node that is neither a place nor a country.
@@ -136,6 +138,8 @@ public enum PartyGraphError: Error, Sendable, CustomStringConvertible {
             return "cannot write \(file): a \(format.rawValue) export writes a folder, and this is a file"
         case .importNeedsOneFile(let format, let given):
             return "\(format.rawValue) import reads exactly one file; \(given) were given"
+        case .windowShorterThanPeriod(let window, let unit):
+            return "a window of \(window) is shorter than one \(unit.rawValue); give a window of at least \(PeriodWindow(1, unit))"
         case .graph(let error):
             return error.description
         case .notAPlace(let id, let name, let kind):

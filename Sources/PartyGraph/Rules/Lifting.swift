@@ -131,6 +131,10 @@ struct UpwardLift {
     private let targets: [Int32]
     private let validFirst: [Int]
     private let validLast: [Int]
+    /// The last day of each upward edge's stated days (``Dataset/statedDays(of:)``): after it, only inferred.
+    private let statedLast: [Int]
+    /// Whether the last ``lift(_:days:statedOnly:into:)`` took an edge in force on the days only by inference.
+    private(set) var usedInference = false
     private var stamp: [UInt32]
     private var generation: UInt32 = 0
     private var stack: [Int32] = []
@@ -143,6 +147,7 @@ struct UpwardLift {
         let days = edges.map { dataset.inForceDays(of: $0) }
         validFirst = days.map(\.first)
         validLast = days.map(\.last)
+        statedLast = edges.map { dataset.statedDays(of: $0).last }
         stamp = [UInt32](repeating: 0, count: kinds.count)
     }
 
@@ -154,8 +159,10 @@ struct UpwardLift {
     }
 
     /// Appends to `hits` the actors of the level reached from `start` (each once), as ``Dataset/lift(_:to:meeting:filter:)`` finds them.
-    /// `days` are the meeting's ``checkedDays(meeting:filter:)``.
-    mutating func lift(_ start: Int, days: (first: Int, last: Int), into hits: inout [Int32]) {
+    /// `days` are the meeting's ``checkedDays(meeting:filter:)``. With `statedOnly`, an edge counts only on its stated
+    /// days: the actors still reached are reached on stated grounds; the others rest on an inferred holding.
+    mutating func lift(_ start: Int, days: (first: Int, last: Int), statedOnly: Bool = false, into hits: inout [Int32]) {
+        usedInference = false
         guard level.admitsStep(onto: kinds[start]) else { return }
         generation &+= 1
         if generation == 0 {
@@ -172,8 +179,10 @@ struct UpwardLift {
             }
             for edge in Int(offsets[Int(node)])..<Int(offsets[Int(node) + 1]) {
                 let target = Int(targets[edge])
+                let last = statedOnly ? statedLast[edge] : validLast[edge]
                 guard stamp[target] != generation, level.admitsStep(onto: kinds[target]),
-                      validFirst[edge] <= days.last, days.first <= validLast[edge] else { continue }
+                      validFirst[edge] <= days.last, days.first <= last else { continue }
+                if statedLast[edge] < days.first { usedInference = true }
                 stamp[target] = generation
                 stack.append(Int32(target))
             }

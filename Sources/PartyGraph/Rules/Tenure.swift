@@ -28,6 +28,13 @@ extension Dataset {
         return (valid.firstDay ?? Int.min, valid.lastDay ?? Int.max)
     }
 
+    /// The days a relationship is in force on stated grounds only, without the inferred continuation: the days on which
+    /// ``certainty(of:during:)`` says stated (`Int.min`/`Int.max` when open).
+    func statedDays(of relationship: Int32) -> (first: Int, last: Int) {
+        if let known = tenureIndex.holdings[relationship] { return (known.first, known.last) }
+        return inForceDays(of: relationship)
+    }
+
     /// Whether the relationship is in force on some day of `span` (every relationship is when `span` is `nil`).
     func isInForce(_ relationship: Int32, during span: DateSpan?) -> Bool {
         guard let span else { return true }

@@ -72,6 +72,13 @@ struct Centrality: ParsableCommand {
     @Option(name: .long, parsing: .unconditional, help: "Worker threads for betweenness, closeness and harmonic (default: every core).")
     var threads: Int?
 
+    @Option(name: .long, help: "One run per period: year, quarter or month (a trajectory in long form: period, actor, value, rank).",
+            transform: vocabulary("--by"))
+    var by: PeriodUnit?
+
+    @Option(name: .long, help: "With --by: each slice covers this window ending with its period (2y, 3q, 18m) instead of the period alone.")
+    var window: String?
+
     @OptionGroup var query: QueryOptions
     @OptionGroup var datasetOptions: DatasetOptions
     @OptionGroup var formatOptions: FormatOptions
@@ -85,7 +92,15 @@ struct Centrality: ParsableCommand {
         if let samples, samples < 1 { throw ValidationError("--samples must be at least 1.") }
         if seed != nil && samples == nil { throw ValidationError("--seed only applies with --samples.") }
         if let maxIterations, maxIterations < 1 { throw ValidationError("--max-iterations must be at least 1.") }
+        if window != nil && by == nil { throw ValidationError("--window slides over periods; give --by year, quarter or month.") }
+        if let window, PeriodWindow(parsing: window) == nil {
+            throw ValidationError("--window '\(window)' is not a window; write a count and a unit: 2y (years), 3q (quarters) or 18m (months).")
+        }
+        if let by, let window = window.flatMap(PeriodWindow.init(parsing:)), window.months < by.months {
+            throw ValidationError(ErrorMessages.text(.windowShorterThanPeriod(window, unit: by)))
+        }
         if edgelist != nil {
+            if by != nil { throw ValidationError("--by cuts a dataset's meetings into periods; an edge list has none.") }
             if projection != nil { throw ValidationError("--projection applies to a dataset; leave it out with --edgelist.") }
             if datasetOptions.dataset != nil { throw ValidationError("give either --dataset or --edgelist, not both.") }
             if datasetOptions.knownAt != nil { throw ValidationError("--known-at applies to a dataset's sources; an edge list has none.") }
@@ -115,6 +130,18 @@ struct Centrality: ParsableCommand {
     }
 
     func run() throws {
+        if let by {
+            let trajectory = try datasetOptions.load().centralityTrajectory(TrajectoryQuery(
+                projection: projection ?? .persons, parameters: parameters,
+                filter: try query.filter(knownAt: try datasetOptions.knownAtDate()), unit: by,
+                window: window.flatMap(PeriodWindow.init(parsing:)), top: top))
+            switch formatOptions.format {
+            case .json: emit(try jsonText(trajectory))
+            case .csv: emit(csv(trajectory))
+            case .table: emit(table(trajectory))
+            }
+            return
+        }
         let graph: AnalysisGraph
         if let edgelist {
             graph = try AnalysisGraph(edgeListAt: edgelist, directed: directed, weighted: weighted)
@@ -183,6 +210,62 @@ struct Centrality: ParsableCommand {
             if hits { row.append(score.hub.map(number) ?? "") }
             return row
         }))
+        return lines.joined(separator: "\n")
+    }
+
+    /// Long form: one row per slice and actor; `inferred` is empty for the typed graph.
+    func csv(_ trajectory: CentralityTrajectory) -> String {
+        let hits = trajectory.parameters?.measure == .hits
+        var header = ["period", "from", "to", "rank", "id", "name", "kind", "holder_not_named", measure.rawValue]
+        if hits { header[8] = "authority"; header.append("hub") }
+        header.append("inferred")
+        var rows: [[String]] = []
+        for slice in trajectory.slices {
+            for score in slice.scores {
+                var row = [slice.period.label, slice.from.description, slice.to.description, String(score.rank), score.id, score.name,
+                           score.kind?.rawValue ?? "", score.holderNotNamed ? "true" : "false", String(score.value)]
+                if hits { row.append(score.hub.map { String($0) } ?? "") }
+                row.append(score.inferred.map { $0 ? "true" : "false" } ?? "")
+                rows.append(row)
+            }
+        }
+        return csvText(header: header, rows: rows)
+    }
+
+    func table(_ trajectory: CentralityTrajectory) -> String {
+        let titles: [CentralityMeasure: String] = [.pagerank: "PageRank", .hits: "HITS hub and authority", .katz: "Katz"]
+        let slicing = trajectory.window.map { "sliding \($0) window ending with each \(trajectory.unit.rawValue)" } ?? "each \(trajectory.unit.rawValue) alone"
+        var lines = ["\(titles[measure] ?? measure.rawValue.capitalized) centrality by \(trajectory.unit.rawValue) — who meets whom among "
+                     + "\(trajectory.projection.rawValue) — \(slicing) — \(describe(trajectory.filter))"]
+        if let p = trajectory.parameters {
+            lines.append("  normalized: " + (p.normalized.map { $0 ? "yes" : "no" } ?? "n/a") + " (\(p.normalization)); weights: \(p.weights.rawValue) — \(p.weightsMeaning)")
+        }
+        lines.append("")
+        let hits = measure == .hits
+        var rows: [[String]] = []
+        var anyInferred = false
+        for slice in trajectory.slices {
+            if slice.scores.isEmpty {
+                rows.append([slice.period.label, "", "(no actors)", "", "", ""])
+                continue
+            }
+            for score in slice.scores {
+                let label = score.holderNotNamed ? score.name + " — holder not named" : score.name
+                if score.inferred == true { anyInferred = true }
+                var row = [slice.period.label, String(score.rank), label + (score.inferred == true ? " (inferred)" : ""), score.id, number(score.value)]
+                if hits { row.append(score.hub.map(number) ?? "") }
+                row.append("\(slice.vertices)/\(slice.edges)")
+                rows.append(row)
+            }
+        }
+        var header = [trajectory.unit.rawValue, "#", "actor", "id", hits ? "authority" : measure.rawValue]
+        if hits { header.append("hub") }
+        header.append("vertices/edges")
+        lines.append(tableText(header: header, rows: rows))
+        if anyInferred {
+            lines.append("")
+            lines.append("(inferred): some of the actor's edges in that slice rest on a holding inferred to continue (no later holder known), not stated.")
+        }
         return lines.joined(separator: "\n")
     }
 

@@ -68,6 +68,8 @@ enum ErrorMessages {
         case .unknownMeetingKind(let kind, let suggestions, let allowed):
             return "--kind '\(kind)' is not a meeting kind of this dataset; " + (suggestions.first.map { "did you mean '\($0)'? " } ?? "")
                 + "use one of: " + allowed.joined(separator: ", ") + "."
+        case .windowShorterThanPeriod(let window, let unit):
+            return "--window \(window) is shorter than one \(unit.rawValue) (--by \(unit.rawValue)); give --window \(PeriodWindow(1, unit)) or longer"
         }
     }
 
