@@ -131,8 +131,13 @@ extension Dataset {
                 }
                 var scores: [CentralityTrajectory.Score] = []
                 if graph.graph.vertexCount > 0 {
-                    let report = try graph.centrality(query.parameters, top: query.top)
-                    used = used ?? report.parameters
+                    // A slice without edges stores no weights; with no edge to weigh, strengths and no weights give the
+                    // same values, so the slice is computed unweighted instead of failing the whole trajectory.
+                    var parameters = query.parameters
+                    let edgeless = graph.graph.edgeCount == 0 && !graph.graph.isWeighted
+                    if edgeless { parameters.weights = .none }
+                    let report = try graph.centrality(parameters, top: query.top)
+                    if !edgeless || query.parameters.weights == .none { used = used ?? report.parameters }
                     scores = report.scores.map { score in
                         CentralityTrajectory.Score(rank: score.rank, id: score.id, name: score.name, kind: score.kind,
                                                    holderNotNamed: score.holderNotNamed, value: score.value, hub: score.hub,
