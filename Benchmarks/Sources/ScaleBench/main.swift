@@ -1,7 +1,7 @@
 // ScaleBench: how fast a large dataset loads and how fast encounter queries answer once it has.
 //
 //     swift build -c release --package-path Benchmarks
-//     Benchmarks/.build/release/ScaleBench [FILE] [--samples N] [--write-attendance EDGELIST]
+//     Benchmarks/.build/release/ScaleBench [FILE] [--samples N] [--write-attendance EDGELIST] [--load-only] [--time-axis-only]
 //
 // FILE defaults to Benchmarks/data/scale.json (made by Benchmarks/generate_dataset.py). Reports:
 // - load: from process start (the kernel's start time of this process) to the validated, indexed Dataset,
@@ -9,7 +9,9 @@
 // - peak memory: VmHWM from /proc/self/status after load and after the queries;
 // - who-met: median / p90 / max latency of Dataset.encounters(of:) over N persons, and for the most active person;
 //   one person at organ, party and country level; 25 parties at party level; 10 countries at country level;
-// - co-meeting matrix: latency of Dataset.coMeetingMatrix at party level (median of three runs), then organ and country.
+// - co-meeting matrix: latency of Dataset.coMeetingMatrix at party level (median of three runs), then organ and country;
+// - time axis: Dataset.timeline of the busiest party by year (median of 3) and a yearly PageRank trajectory of the
+//   parties projection (tumbling, then a sliding 2-year window); --time-axis-only stops after it.
 import Foundation
 import PartyGraph
 
@@ -58,6 +60,8 @@ var arguments = Array(CommandLine.arguments.dropFirst())
 var samples = 1000
 let loadOnly = arguments.contains("--load-only")
 arguments.removeAll { $0 == "--load-only" }
+let timeAxisOnly = arguments.contains("--time-axis-only")
+arguments.removeAll { $0 == "--time-axis-only" }
 if let flag = arguments.firstIndex(of: "--samples"), flag + 1 < arguments.count, let count = Int(arguments[flag + 1]), count > 0 {
     samples = count
     arguments.removeSubrange(flag...(flag + 1))
@@ -109,6 +113,41 @@ if let loadAverage = try? String(contentsOfFile: "/proc/loadavg", encoding: .utf
 print(String(format: "peak memory after load: VmHWM %.0f MiB", peakAfterLoad ?? .nan))
 
 if loadOnly { exit(0) }
+
+// MARK: Time axis (Dataset.timeline behind `partygraph timeline`, Dataset.centralityTrajectory behind `centrality --by`)
+
+do {
+    // The busiest party: the most meetings at party level (found outside the timing).
+    let parties = dataset.coMeetingGraph(level: .party)
+    let busiest = parties.actors.indices.max { parties.meetingCount(of: Int32($0)) < parties.meetingCount(of: Int32($1)) }!
+    let busiestID = parties.actors[busiest].id
+    var timelineTimes: [Duration] = []
+    var timelineSummary = ""
+    for _ in 0..<3 {
+        let started = ContinuousClock.now
+        let timeline = try dataset.timeline(TimelineQuery(actor: busiestID, level: .party, unit: .year))
+        timelineTimes.append(ContinuousClock.now - started)
+        timelineSummary = "\(timeline.total.meetings) meetings, \(timeline.periods.count) years, \(timeline.counterparts.count) counterparts"
+    }
+    print("timeline of the busiest party \(busiestID) by year (Dataset.timeline), \(timelineSummary): first \(milliseconds(timelineTimes[0])), "
+          + "median \(milliseconds(timelineTimes.sorted()[1])) of 3")
+    let trajectoryStart = ContinuousClock.now
+    let trajectoryCPUStart = cpuSeconds()
+    let trajectory = try dataset.centralityTrajectory(TrajectoryQuery(
+        projection: .parties, parameters: CentralityParameters(measure: .pagerank, weights: .strength), unit: .year))
+    let trajectoryTime = ContinuousClock.now - trajectoryStart
+    let rows = trajectory.slices.reduce(0) { $0 + $1.scores.count }
+    print("centrality --by year --measure pagerank --projection parties (Dataset.centralityTrajectory), \(trajectory.slices.count) yearly slices "
+          + "\(trajectory.slices.first?.period.label ?? "")–\(trajectory.slices.last?.period.label ?? ""), \(rows) rows: "
+          + "\(milliseconds(trajectoryTime)); CPU time \(String(format: "%.3f s", cpuSeconds() - trajectoryCPUStart))")
+    let slidingStart = ContinuousClock.now
+    let sliding = try dataset.centralityTrajectory(TrajectoryQuery(
+        projection: .parties, parameters: CentralityParameters(measure: .pagerank, weights: .strength), unit: .year, window: PeriodWindow(2, .year)))
+    print("  the same with --window 2y, \(sliding.slices.count) slices: \(milliseconds(ContinuousClock.now - slidingStart))")
+} catch {
+    print("time axis failed: \(error)")
+}
+if timeAxisOnly { exit(0) }
 
 // MARK: Who met whom (Dataset.encounters, the research API behind `partygraph who-met`)
 
