@@ -147,6 +147,41 @@ import Testing
         #expect(answer.total.meetings == Set(report.encounters.map(\.meeting.id)).count)
     }
 
+    /// Direction per counterpart computed from the full `who-met` report, the plain version the timeline's walk
+    /// without evidence must agree with.
+    static func plainCounts(_ report: EncounterReport) -> [NodeID: [Int]] {
+        var sides: [NodeID: [NodeID: (actor: Bool, counterpart: Bool)]] = [:]
+        for encounter in report.encounters {
+            let hosts = { (side: EncounterSide) in side.participations.contains { $0.role == .host } }
+            var entry = sides[encounter.counterpart.actor.id, default: [:]][encounter.meeting.id] ?? (false, false)
+            entry.actor = entry.actor || hosts(encounter.actor)
+            entry.counterpart = entry.counterpart || hosts(encounter.counterpart)
+            sides[encounter.counterpart.actor.id, default: [:]][encounter.meeting.id] = entry
+        }
+        return sides.mapValues { meetings in
+            [meetings.count, meetings.values.filter { $0.actor && !$0.counterpart }.count, meetings.values.filter { $0.counterpart && !$0.actor }.count]
+        }
+    }
+
+    @Test(arguments: ["bundled", "fixture"])
+    func everyActorAtEveryLevelAgreesWithWhoMet(_ which: String) throws {
+        let data = which == "bundled" ? bundledDataset : dataset
+        for entity in data.entities where entity.kind != .meeting {
+            for level in EncounterLevel.allCases {
+                let answer = try data.timeline(TimelineQuery(actor: entity.id, level: level))
+                let report = try data.encounters(of: entity.id, level: level)
+                let plain = Self.plainCounts(report)
+                #expect(answer.counterparts.count == plain.count, "\(entity.id) \(level)")
+                for counterpart in answer.counterparts {
+                    let total = counterpart.total
+                    #expect([total.meetings, total.hosted, total.visited] == plain[counterpart.actor.id], "\(entity.id) \(level) \(counterpart.actor.id)")
+                }
+                #expect(answer.total.meetings == Set(report.encounters.map(\.meeting.id)).count, "\(entity.id) \(level)")
+                #expect(answer.query.actorAtLevel == report.query.actorAtLevel)
+            }
+        }
+    }
+
     @Test func periodsAndWindows() throws {
         #expect(Period(unit: .quarter, index: 2023 * 4 + 1).label == "2023-Q2")
         #expect(Period(unit: .quarter, index: 2023 * 4 + 1).start.description == "2023-04")

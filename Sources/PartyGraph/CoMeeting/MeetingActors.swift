@@ -12,6 +12,21 @@ struct MeetingActors: Sendable {
 
     func range(_ meeting: Int) -> Range<Int> { Int(offsets[meeting])..<Int(offsets[meeting + 1]) }
 
+    /// Only the meetings at the positions `keep` accepts, their actors unchanged: the actors of a narrower window of
+    /// the same filter (a meeting's actors depend on its own dates, never on the window).
+    func subset(_ keep: (Int) -> Bool) -> MeetingActors {
+        var result = MeetingActors()
+        for position in meetings.indices where keep(position) {
+            let slots = range(position)
+            result.meetings.append(meetings[position])
+            result.actors.append(contentsOf: actors[slots])
+            result.holderNotNamed.append(contentsOf: holderNotNamed[slots])
+            result.inferred.append(contentsOf: inferred[slots])
+            result.offsets.append(Int32(result.actors.count))
+        }
+        return result
+    }
+
     /// Adds an actor to the meeting being filled (which starts at slot `first`), or marks it again.
     /// `inferred` says the way just found rests on an inferred holding; one stated way makes the presence stated.
     mutating func add(_ actor: Int, holderNotNamed flag: Bool, inferred isInferred: Bool = false, first: Int, slotOf: inout [Int32]) {

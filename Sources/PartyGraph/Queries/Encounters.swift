@@ -17,8 +17,25 @@ extension Dataset {
         try encounters(query, readEveryMeeting: false)
     }
 
-    /// ``encounters(_:)``; `readEveryMeeting` turns off the candidate shortcut (tests compare both).
-    func encounters(_ query: EncounterQuery, readEveryMeeting: Bool) throws(PartyGraphError) -> EncounterReport {
+    /// The actors standing for one side of a meeting, each with the attendances (and their level chains) behind it.
+    typealias EncounterSideItems = (holderNotNamed: Bool, tenure: TenureCertainty?, items: [(Attendance, [Int32])])
+
+    /// What ``walkEncounters(_:readEveryMeeting:visit:)`` resolved: the entity indices asked about and the echo.
+    struct EncounterWalk {
+        var actor: Int
+        var with: Int?
+        var level: EncounterLevel
+        var actorAtLevel: [Int]
+        var notAtLevel: [MeetingAttendance]
+    }
+
+    /// The encounter rule, once: for each admitted meeting where the actor takes part at the level (in dataset
+    /// meeting-candidate order), `visit` gets the meeting's entity index, its details, the actor's side and the
+    /// counterparts, each keyed by entity index. ``encounters(_:)`` builds its report from it; ``timeline(_:)`` counts it.
+    func walkEncounters(
+        _ query: EncounterQuery, readEveryMeeting: Bool,
+        visit: (Int, MeetingDetails, [Int: EncounterSideItems], [Int: EncounterSideItems]) -> Void
+    ) throws(PartyGraphError) -> EncounterWalk {
         guard let actorIndex = index(of: query.actor) else { throw .unknownName(query.actor.rawValue, suggestions: []) }
         guard let actorLevel = EncounterLevel(kind: entities[actorIndex].kind) else {
             throw .meetingIsNotAnActor(query.actor, name: name(of: query.actor), role: .actor)
@@ -50,7 +67,6 @@ extension Dataset {
         }
         var actorAtLevel: [Int] = actorLevel <= level ? lift(actorIndex, to: level, meeting: nil, filter: filter).map(\.actor) : [actorIndex]
 
-        var encounters: [Encounter] = []
         var notAtLevel: [MeetingAttendance] = []
         let candidates = readEveryMeeting ? nil : candidateMeetings(of: actorIndex, level: level)
         for meeting in candidates.map({ $0.map { entities[$0] } }) ?? self.meetings {
@@ -69,7 +85,7 @@ extension Dataset {
             }
             let (actorSet, actorMatch) = targets(actorIndex, details, attendances)
             guard !actorSet.isEmpty else { continue }
-            var ownSide: [Int: (holderNotNamed: Bool, tenure: TenureCertainty?, items: [(Attendance, [Int32])])] = [:]
+            var ownSide: [Int: EncounterSideItems] = [:]
             var others: [Attendance] = []
             for attendance in attendances {
                 let hits = levelHits(of: attendance, level: actorMatch, meeting: details, filter: filter).filter { actorSet.contains($0.actor) }
@@ -79,7 +95,7 @@ extension Dataset {
             guard !ownSide.isEmpty else { continue }
             for actor in ownSide.keys.sorted() where !actorAtLevel.contains(actor) { actorAtLevel.append(actor) }
             let withTargets = withIndex.map { targets($0, details, attendances) }
-            var counterparts: [Int: (holderNotNamed: Bool, tenure: TenureCertainty?, items: [(Attendance, [Int32])])] = [:]
+            var counterparts: [Int: EncounterSideItems] = [:]
             for attendance in others {
                 if let withTargets, withTargets.matchLevel != level {
                     let matches = levelHits(of: attendance, level: withTargets.matchLevel, meeting: details, filter: filter)
@@ -91,8 +107,18 @@ extension Dataset {
                     counterparts[hit.actor, default: (hit.holderNotNamed, hit.tenure, [])].items.append((attendance, hit.chain))
                 }
             }
+            visit(meetingIndex, details, ownSide, counterparts)
+        }
+        return EncounterWalk(actor: actorIndex, with: withIndex, level: level, actorAtLevel: actorAtLevel, notAtLevel: notAtLevel)
+    }
+
+    /// ``encounters(_:)``; `readEveryMeeting` turns off the candidate shortcut (tests compare both).
+    func encounters(_ query: EncounterQuery, readEveryMeeting: Bool) throws(PartyGraphError) -> EncounterReport {
+        var encounters: [Encounter] = []
+        let walk = try walkEncounters(query, readEveryMeeting: readEveryMeeting) { meetingIndex, details, ownSide, counterparts in
+            let meeting = entities[meetingIndex]
             let meetingRef = MeetingRef(meeting, details: details, in: self)
-            let span = filter.checkedSpan(for: details)
+            let span = query.filter.checkedSpan(for: details)
             for (actor, own) in ownSide.sorted(by: { $0.key < $1.key }) {
                 let side = encounterSide(actor: actor, holderNotNamed: own.holderNotNamed, tenure: own.tenure, items: own.items, span: span)
                 for (counterpart, entry) in counterparts {
@@ -103,6 +129,9 @@ extension Dataset {
                 }
             }
         }
+        let actorIndex = walk.actor, withIndex = walk.with, level = walk.level, actorAtLevel = walk.actorAtLevel
+        let notAtLevel = walk.notAtLevel
+        let filter = query.filter
         // Meeting order (each meeting's rank looked up once), then labels; equal keys keep their order. The
         // positions are sorted, not the encounters (large values to move).
         let rank = meetingRank

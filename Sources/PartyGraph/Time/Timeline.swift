@@ -96,12 +96,12 @@ public struct MeetingMark: Codable, Hashable, Sendable {
     /// `true` while the meeting is only announced.
     public var announced: Bool
 
-    init(_ meeting: MeetingRef) {
-        id = meeting.id
-        name = meeting.name
-        date = meeting.date
-        start = meeting.start
-        announced = meeting.announced
+    init(id: NodeID, name: String, date: String, start: PartialDate?, announced: Bool) {
+        self.id = id
+        self.name = name
+        self.date = date
+        self.start = start
+        self.announced = announced
     }
 }
 
@@ -190,41 +190,47 @@ public struct Timeline: Codable, Hashable, Sendable {
 extension Dataset {
     /// How often an actor met others per period, first and last meeting, the longest gap, and who hosted whom.
     ///
-    /// The encounters are those of ``encounters(_:)`` (the attendance and level rules live there); this only
-    /// groups them by meeting, counterpart and period. See ``Timeline``, ``DirectedCount`` and ``MeetingGap`` for
+    /// The encounters are those of ``encounters(_:)`` (the attendance and level rules live there, walked once by the
+    /// same code without building each encounter's evidence); this only groups them by meeting, counterpart and period. See ``Timeline``, ``DirectedCount`` and ``MeetingGap`` for
     /// the definitions.
     /// - Throws: what ``encounters(_:)`` throws.
     /// - Complexity: that of ``encounters(_:)``, plus O(P · C) for P periods and C counterparts.
     public func timeline(_ query: TimelineQuery) throws(PartyGraphError) -> Timeline {
-        let report = try encounters(EncounterQuery(actor: query.actor, with: query.with, filter: query.filter, level: query.level))
-        // Per meeting (in meeting order) and counterpart: whether each side hosts.
+        // The encounter rule's sides, meeting by meeting, without building the evidence of every encounter.
         struct Pair { var counterpart: Int; var actorHosts: Bool; var counterpartHosts: Bool }
+        var visited: [(rank: Int32, mark: MeetingMark, pairs: [(entity: Int, hit: EncounterSideItems, actorHosts: Bool, counterpartHosts: Bool)])] = []
+        let rank = meetingRank
+        let encounterQuery = EncounterQuery(actor: query.actor, with: query.with, filter: query.filter, level: query.level)
+        let walk = try walkEncounters(encounterQuery, readEveryMeeting: false) { meeting, details, ownSide, counterparts in
+            guard !counterparts.isEmpty else { return }
+            let isHost = { (side: EncounterSideItems) in side.items.contains { $0.0.role == .host } }
+            let actorHosts = ownSide.values.contains(where: isHost)
+            let pairs = counterparts.keys.sorted().map { entity in
+                (entity: entity, hit: counterparts[entity]!, actorHosts: actorHosts, counterpartHosts: isHost(counterparts[entity]!))
+            }
+            let mark = MeetingMark(id: entities[meeting].id, name: entities[meeting].name, date: details.date.description,
+                                   start: details.date.start, announced: details.status == .announced)
+            visited.append((rank[meeting], mark, pairs))
+        }
+        visited.sort { $0.rank < $1.rank }
         var meetingOrder: [MeetingMark] = []
         var pairsOfMeeting: [[Pair]] = []
-        var counterpartIndex: [NodeID: Int] = [:]
+        var counterpartIndex: [Int: Int] = [:]
         var counterpartRefs: [ActorRef] = []
-        for encounter in report.encounters {
-            if meetingOrder.last?.id != encounter.meeting.id {
-                meetingOrder.append(MeetingMark(encounter.meeting))
-                pairsOfMeeting.append([])
-            }
-            let id = encounter.counterpart.actor.id
-            let counterpart: Int
-            if let known = counterpartIndex[id] {
-                counterpart = known
-            } else {
-                counterpart = counterpartRefs.count
-                counterpartIndex[id] = counterpart
-                counterpartRefs.append(encounter.counterpart.actor)
-            }
-            let actorHosts = encounter.actor.participations.contains { $0.role == .host }
-            let counterpartHosts = encounter.counterpart.participations.contains { $0.role == .host }
-            if let at = pairsOfMeeting[pairsOfMeeting.count - 1].firstIndex(where: { $0.counterpart == counterpart }) {
-                pairsOfMeeting[pairsOfMeeting.count - 1][at].actorHosts = pairsOfMeeting[pairsOfMeeting.count - 1][at].actorHosts || actorHosts
-                pairsOfMeeting[pairsOfMeeting.count - 1][at].counterpartHosts = pairsOfMeeting[pairsOfMeeting.count - 1][at].counterpartHosts || counterpartHosts
-            } else {
-                pairsOfMeeting[pairsOfMeeting.count - 1].append(Pair(counterpart: counterpart, actorHosts: actorHosts, counterpartHosts: counterpartHosts))
-            }
+        for meeting in visited {
+            meetingOrder.append(meeting.mark)
+            pairsOfMeeting.append(meeting.pairs.map { pair in
+                let counterpart: Int
+                if let known = counterpartIndex[pair.entity] {
+                    counterpart = known
+                } else {
+                    counterpart = counterpartRefs.count
+                    counterpartIndex[pair.entity] = counterpart
+                    // As who-met names it at its first meeting.
+                    counterpartRefs.append(ActorRef(entities[pair.entity], holderNotNamed: pair.hit.holderNotNamed, tenure: pair.hit.tenure))
+                }
+                return Pair(counterpart: counterpart, actorHosts: pair.actorHosts, counterpartHosts: pair.counterpartHosts)
+            })
         }
         // Meetings by start date (earliest possible day), equal starts in meeting order.
         let order = meetingOrder.indices.sorted { lhs, rhs in
@@ -302,8 +308,11 @@ extension Dataset {
                 actor: counterpartRefs[index], total: perCounterpart[index], first: meetingOrder[meetings.first!],
                 last: meetingOrder[meetings.last!], longestGap: Dataset.longestGap(meetings.map { meetingOrder[$0] }))
         }
-        let echo = Timeline.Query(actor: report.query.actor, with: report.query.with, level: report.query.level, unit: query.unit,
-                                  actorAtLevel: report.query.actorAtLevel, filter: report.query.filter)
+        let level = walk.level
+        let echo = Timeline.Query(
+            actor: ActorRef(entities[walk.actor]), with: walk.with.map { ActorRef(entities[$0]) }, level: level, unit: query.unit,
+            actorAtLevel: walk.actorAtLevel.map { ActorRef(entities[$0], holderNotNamed: level == .person && entities[$0].kind == .office) },
+            filter: query.filter.echo)
         let sorted = order.map { meetingOrder[$0] }
         return Timeline(query: echo, periods: reorder(periods), coarser: reorder(coarserPeriods), total: total,
                         first: sorted.first, last: sorted.last, longestGap: Dataset.longestGap(sorted), counterparts: counterparts)

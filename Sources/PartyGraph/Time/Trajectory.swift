@@ -108,6 +108,10 @@ extension Dataset {
         if let to = filter.to { last = to.lastDay }
         var slices: [CentralityTrajectory.Slice] = []
         var used: CentralityReport.Parameters?
+        // The actors of each meeting depend on the meeting's own dates only: found once, then each slice keeps the
+        // meetings its window overlaps (what a filter with the slice's window admits).
+        let perMeeting = query.projection.level.map { meetingActors(level: $0, filter: filter) }
+        let meetingDates = perMeeting.map { actors in actors.meetings.map { entities[Int($0)].meeting!.date } } ?? []
         if let first, let last, first <= last {
             let lowest = query.unit.period(containingDay: first), highest = query.unit.period(containingDay: last)
             for index in lowest.index...highest.index {
@@ -122,7 +126,9 @@ extension Dataset {
                 let graph: AnalysisGraph
                 var inferredByID: [String: Bool]?
                 if let level = query.projection.level {
-                    let coMeeting = coMeetingGraph(level: level, filter: sliceFilter)
+                    let window = sliceFilter.window
+                    let coMeeting = CoMeetingGraph(perMeeting: perMeeting!.subset { meetingDates[$0].overlaps(window) },
+                                                   dataset: self, level: level, filter: sliceFilter)
                     graph = AnalysisGraph.meetingProjection(coMeeting, projection: query.projection, filter: sliceFilter)
                     let flags = coMeeting.edgesRestOnInference()
                     inferredByID = Dictionary(uniqueKeysWithValues: coMeeting.actors.indices.map { (coMeeting.actors[$0].id.rawValue, flags[$0]) })
