@@ -198,19 +198,13 @@ extension Dataset {
     public func timeline(_ query: TimelineQuery) throws(PartyGraphError) -> Timeline {
         // The encounter rule's sides, meeting by meeting, without building the evidence of every encounter.
         struct Pair { var counterpart: Int; var actorHosts: Bool; var counterpartHosts: Bool }
-        var visited: [(rank: Int32, mark: MeetingMark, pairs: [(entity: Int, hit: EncounterSideItems, actorHosts: Bool, counterpartHosts: Bool)])] = []
         let rank = meetingRank
-        let encounterQuery = EncounterQuery(actor: query.actor, with: query.with, filter: query.filter, level: query.level)
-        let walk = try walkEncounters(encounterQuery, readEveryMeeting: false) { meeting, details, ownSide, counterparts in
-            guard !counterparts.isEmpty else { return }
-            let isHost = { (side: EncounterSideItems) in side.items.contains { $0.0.role == .host } }
-            let actorHosts = ownSide.values.contains(where: isHost)
-            let pairs = counterparts.keys.sorted().map { entity in
-                (entity: entity, hit: counterparts[entity]!, actorHosts: actorHosts, counterpartHosts: isHost(counterparts[entity]!))
-            }
-            let mark = MeetingMark(id: entities[meeting].id, name: entities[meeting].name, date: details.date.description,
-                                   start: details.date.start, announced: details.status == .announced)
-            visited.append((rank[meeting], mark, pairs))
+        let (walk, sides) = try directedSides(EncounterQuery(actor: query.actor, with: query.with, filter: query.filter, level: query.level))
+        var visited: [(rank: Int32, mark: MeetingMark, pairs: [(entity: Int, ref: ActorRef, actorHosts: Bool, counterpartHosts: Bool)])] = []
+        for side in sides where !side.counterparts.isEmpty {
+            let mark = MeetingMark(id: entities[side.meeting].id, name: entities[side.meeting].name, date: side.details.date.description,
+                                   start: side.details.date.start, announced: side.details.status == .announced)
+            visited.append((rank[side.meeting], mark, side.counterparts.map { ($0.entity, $0.ref, side.actorHosts, $0.hosts) }))
         }
         visited.sort { $0.rank < $1.rank }
         var meetingOrder: [MeetingMark] = []
@@ -227,7 +221,7 @@ extension Dataset {
                     counterpart = counterpartRefs.count
                     counterpartIndex[pair.entity] = counterpart
                     // As who-met names it at its first meeting.
-                    counterpartRefs.append(ActorRef(entities[pair.entity], holderNotNamed: pair.hit.holderNotNamed, tenure: pair.hit.tenure))
+                    counterpartRefs.append(pair.ref)
                 }
                 return Pair(counterpart: counterpart, actorHosts: pair.actorHosts, counterpartHosts: pair.counterpartHosts)
             })
