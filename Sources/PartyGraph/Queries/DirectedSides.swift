@@ -46,7 +46,7 @@ extension Dataset {
         var meetings: [DirectedSides] = []
         var hits: [Int32] = []
         for meeting in candidateMeetings(of: actor, level: level) {
-            guard let details = entities[meeting].meeting, filter.admits(details) else { continue }
+            guard let details = entities[meeting].meeting, filter.admits(details, id: entities[meeting].id) else { continue }
             let days = UpwardLift.checkedDays(meeting: details, filter: filter)
             // Each participation or hosting: the actors it stands for at the level (capacity, else participant), and
             // whether it is in the role host — as `attendances(ofMeeting:)` and `levelHits` give them.

@@ -100,7 +100,7 @@ extension Dataset {
         let filter = query.filter
         var first: Int?, last: Int?
         for meeting in meetings {
-            guard let details = meeting.meeting, filter.admits(details) else { continue }
+            guard let details = meeting.meeting, filter.admits(details, id: meeting.id) else { continue }
             if let day = details.date.firstDay { first = min(first ?? day, day) }
             if let day = details.date.end?.lastDay ?? details.date.start?.lastDay { last = max(last ?? day, day) }
         }
@@ -122,6 +122,11 @@ extension Dataset {
                 if let bound = filter.from, bound.firstDay > from.firstDay { from = bound }
                 if let bound = filter.to, bound.lastDay < to.lastDay { to = bound }
                 var sliceFilter = try QueryFilter(from: from, to: to, at: filter.at, statuses: filter.statuses, meetingKinds: filter.meetingKinds)
+                // The same kinds (declared ones included) and place as the query: only the window narrows.
+                sliceFilter.meetingKinds = filter.meetingKinds
+                sliceFilter.declaredKinds = filter.declaredKinds
+                sliceFilter.declaredKindsAdmitted = filter.declaredKindsAdmitted
+                sliceFilter.place = filter.place
                 sliceFilter.knownAt = filter.knownAt
                 let graph: AnalysisGraph
                 var inferredByID: [String: Bool]?

@@ -131,9 +131,10 @@ struct Centrality: ParsableCommand {
 
     func run() throws {
         if let by {
-            let trajectory = try datasetOptions.load().centralityTrajectory(TrajectoryQuery(
+            let dataset = try datasetOptions.load()
+            let trajectory = try dataset.centralityTrajectory(TrajectoryQuery(
                 projection: projection ?? .persons, parameters: parameters,
-                filter: try query.filter(knownAt: try datasetOptions.knownAtDate()), unit: by,
+                filter: try query.filter(in: dataset, knownAt: try datasetOptions.knownAtDate()), unit: by,
                 window: window.flatMap(PeriodWindow.init(parsing:)), top: top))
             switch formatOptions.format {
             case .json: emit(try jsonText(trajectory))
@@ -229,7 +230,8 @@ struct Centrality: ParsableCommand {
                 rows.append(row)
             }
         }
-        return csvText(header: header, rows: rows)
+        let numeric: Set<Int> = hits ? [3, 8, 9] : [3, 8]
+        return formatOptions.csv(header: header, rows: rows, numericColumns: numeric)
     }
 
     func table(_ trajectory: CentralityTrajectory) -> String {

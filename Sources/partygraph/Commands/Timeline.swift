@@ -40,7 +40,7 @@ struct TimelineCommand: ParsableCommand {
         let actor = try resolver.resolve(name)
         let other = try with.map { text throws(PartyGraphError) in try resolver.resolve(text) }
         let timeline = try dataset.timeline(TimelineQuery(
-            actor: actor.id, with: other?.id, filter: try query.filter(knownAt: try datasetOptions.knownAtDate()), level: level, unit: by))
+            actor: actor.id, with: other?.id, filter: try query.filter(in: dataset, knownAt: try datasetOptions.knownAtDate()), level: level, unit: by))
         switch formatOptions.format {
         case .json: emit(try jsonText(timeline))
         case .csv: emit(csv(timeline))
@@ -118,6 +118,6 @@ struct TimelineCommand: ParsableCommand {
                 rows.append(row(counterpart.actor.id.rawValue, counterpart.actor.label, count))
             }
         }
-        return csvText(header: header, rows: rows)
+        return formatOptions.csv(header: header, rows: rows, numericColumns: [6, 7, 8, 9])
     }
 }
