@@ -18,7 +18,7 @@ struct PartyGraphCommand: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             Validate.self, Info.self, Show.self, Holders.self, WhoMet.self, Meetings.self, Matrix.self, Path.self, Neighbors.self,
-            Render.self, Explore.self, Export.self, Import.self, Migrate.self, Centrality.self, TimelineCommand.self,
+            Render.self, Explore.self, Export.self, Import.self, Merge.self, Migrate.self, Centrality.self, TimelineCommand.self,
         ]
     )
 

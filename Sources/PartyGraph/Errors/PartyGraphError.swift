@@ -83,6 +83,9 @@ public enum PartyGraphError: Error, Sendable, CustomStringConvertible {
     case importNeedsOneFile(format: ImportFormat, given: Int)
     /// A sliding window shorter than the periods it slides over: each slice would miss part of its period.
     case windowShorterThanPeriod(PeriodWindow, unit: PeriodUnit)
+    /// Two datasets being merged say something differently that a person must decide; every conflict is listed
+    /// with both places (``DatasetMerge``).
+    case mergeConflicts([MergeConflict])
     /// A graph algorithm failed in a way none of the cases above describes.
     case graph(GraphError)
     /// A query restricted to a place names a node that is neither a place nor a country.
@@ -140,6 +143,9 @@ public enum PartyGraphError: Error, Sendable, CustomStringConvertible {
             return "\(format.rawValue) import reads exactly one file; \(given) were given"
         case .windowShorterThanPeriod(let window, let unit):
             return "a window of \(window) is shorter than one \(unit.rawValue); give a window of at least \(PeriodWindow(1, unit))"
+        case .mergeConflicts(let conflicts):
+            let header = "\(conflicts.count) conflict\(conflicts.count == 1 ? "" : "s") to decide; nothing was merged"
+            return ([header] + conflicts.map { "  " + $0.description }).joined(separator: "\n")
         case .graph(let error):
             return error.description
         case .notAPlace(let id, let name, let kind):
@@ -153,7 +159,7 @@ public enum PartyGraphError: Error, Sendable, CustomStringConvertible {
     /// Whether the problem is in the data given (exit 65) rather than in how the tool was called (exit 64).
     public var isDataError: Bool {
         switch self {
-        case .invalidData, .unreadable, .bundledDatasetNotFound, .edgeListHasNoWeights, .unusableWeight: return true
+        case .invalidData, .unreadable, .bundledDatasetNotFound, .edgeListHasNoWeights, .unusableWeight, .mergeConflicts: return true
         default: return false
         }
     }

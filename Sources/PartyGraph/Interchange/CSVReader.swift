@@ -18,7 +18,8 @@ struct CSVTable {
     var records: [Record]
 
     /// Reads a table; problems are appended to `issues` and `nil` is returned when nothing trustworthy was read.
-    static func read(data: Data, file: String, issues: inout [DatasetIssue]) -> CSVTable? {
+    /// - Parameter delimiter: the byte between fields: `,` (CSV, the default) or a tab (TSV).
+    static func read(data: Data, file: String, delimiter: UInt8 = UInt8(ascii: ","), issues: inout [DatasetIssue]) -> CSVTable? {
         let bytes = [UInt8](data)
         func issue(row: Int, line: Int, column: String? = nil, _ message: String, fix: String? = nil) {
             let path = "row \(row)" + (column.map { ", column \"\($0)\"" } ?? "")
@@ -40,7 +41,7 @@ struct CSVTable {
         var quoted = false, afterQuote = false, recordStarted = false
         func endField() { fields.append(field); field = []; quoted = false; afterQuote = false }
         func endRecord() { endField(); rawRecords.append((recordLine, fields)); fields = []; recordStarted = false }
-        let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), cr: UInt8 = 0x0D, lf: UInt8 = 0x0A
+        let quote = UInt8(ascii: "\""), comma = delimiter, cr: UInt8 = 0x0D, lf: UInt8 = 0x0A
         while index < bytes.count {
             let byte = bytes[index]
             recordStarted = true

@@ -12,6 +12,8 @@ public enum ImportFormat: String, CaseIterable, Sendable {
     /// A FollowTheMoney entity stream (one JSON entity per line), as ``Exporter`` writes it for ``ExportFormat/ftm``
     /// or as OpenSanctions and Aleph publish it.
     case ftm
+    /// A participation sheet: one row per participant per meeting (``ParticipationSheet``), CSV or TSV.
+    case sheet
 }
 
 /// Builds a dataset from interchange files, validated like a dataset file, every problem placed by file, row and
@@ -25,7 +27,8 @@ public enum Importer {
     /// - Parameters:
     ///   - format: the format of the files.
     ///   - paths: for CSV, the files (recognised by their header row) or one folder holding nodes.csv,
-    ///     edges.csv and optionally sources.csv and dataset.csv; for JSON, one node-link file.
+    ///     edges.csv and optionally sources.csv and dataset.csv; for JSON, one node-link file; for a sheet, one
+    ///     sheet (read by ``ParticipationSheet/read(path:delimiter:into:intoPath:)`` without a dataset to add to).
     ///   - sourceDirectory: the folder the dataset will be written to. Source texts named by the sources are read
     ///     relative to it and every quote is checked against them, as ``DatasetLoader`` will do when it loads the
     ///     written file; a text that cannot be read there is reported. `nil` skips these checks.
@@ -33,7 +36,7 @@ public enum Importer {
     ///     the `'` put in front of formula-like cells is taken off (``CSVText/readCell(_:)``); with
     ///     ``CSVText/Formulas/raw`` every cell is taken as it is.
     /// - Throws: ``PartyGraphError/unreadable(file:reason:)`` or ``PartyGraphError/invalidData(file:issues:)``;
-    ///   ``PartyGraphError/importNeedsOneFile(format:given:)`` for JSON with other than one path.
+    ///   ``PartyGraphError/importNeedsOneFile(format:given:)`` for JSON or a sheet with other than one path.
     public static func load(
         format: ImportFormat, paths: [String], sourceDirectory: URL? = nil, csvFormulas: CSVText.Formulas = .neutralised
     ) throws(PartyGraphError) -> Dataset {
@@ -51,6 +54,11 @@ public enum Importer {
             return format == .popolo
                 ? try PopoloReader.load(path: path, sourceDirectory: sourceDirectory)
                 : try FtMReader.load(path: path, sourceDirectory: sourceDirectory)
+        case .sheet:
+            guard paths.count == 1, let path = paths.first else {
+                throw .importNeedsOneFile(format: .sheet, given: paths.count)
+            }
+            return try ParticipationSheet.read(path: path).dataset
         }
     }
 

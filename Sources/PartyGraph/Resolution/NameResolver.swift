@@ -102,6 +102,32 @@ public struct NameResolver: Sendable {
         throw .unknownName(name, suggestions: suggestions)
     }
 
+    /// The nodes a name names exactly, as the first rank of ``resolve(_:)`` finds them: by id, or by a matching key
+    /// (``matchingKey(_:)``) equal to one of the node's ``matchingKeys(of:)`` — its name, its id's slug or an alias,
+    /// diacritics and case ignored. In dataset order, without repeats; empty when none.
+    ///
+    /// An importer matches names with this rank only, so a new name is never taken for a node whose name merely
+    /// contains it (see ``partialMatches(_:)``).
+    public func exactMatches(_ name: String) -> [Entity] {
+        if let entity = dataset.entity(NodeID(name)) { return [entity] }
+        let key = name.matchingKey
+        guard !key.isEmpty, let matches = exact[key] else { return [] }
+        return Array(Set(matches)).sorted().map { dataset.entities[$0] }
+    }
+
+    /// The nodes ``resolve(_:)`` would find by its looser ranks when nothing matches exactly: actors with the name
+    /// as a run of whole words, else actors (then meetings) whose keys contain it. In dataset order; empty when a
+    /// name matches exactly or not at all.
+    public func partialMatches(_ name: String) -> [Entity] {
+        guard exactMatches(name).isEmpty else { return [] }
+        let key = name.matchingKey
+        guard !key.isEmpty else { return [] }
+        if let matches = wordRuns[key] { return Array(Set(matches)).sorted().map { dataset.entities[$0] } }
+        let partial = Set(keys.filter { $0.key.contains(key) }.map(\.entity))
+        let actors = partial.filter { dataset.entities[$0].kind != .meeting }
+        return (actors.isEmpty ? partial : actors).sorted().map { dataset.entities[$0] }
+    }
+
     /// Resolves each name; the first failure is thrown.
     public func resolveAll(_ names: [String]) throws(PartyGraphError) -> [Entity] {
         var entities: [Entity] = []

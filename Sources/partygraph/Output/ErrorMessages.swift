@@ -25,7 +25,7 @@ enum ErrorMessages {
     /// The message for a `PartyGraph` error, naming the options involved.
     static func text(_ error: PartyGraphError) -> String {
         switch error {
-        case .invalidData, .unreadable, .unwritable, .unknownName, .ambiguousName, .noMeetingStatus, .graph:
+        case .invalidData, .unreadable, .unwritable, .unknownName, .ambiguousName, .noMeetingStatus, .mergeConflicts, .graph:
             return error.description
         case .bundledDatasetNotFound:
             return "cannot read \(BundledDataset.fileName): the bundled dataset was not found; pass --dataset FILE or set \(BundledDataset.environmentVariable)"
@@ -62,7 +62,7 @@ enum ErrorMessages {
         case .exportNeedsFolder(let file, let format):
             return "cannot write \(file): --format \(format.rawValue) writes a folder, and this is a file"
         case .importNeedsOneFile(let format, let given):
-            return "\(format.rawValue.uppercased()) import reads exactly one node-link file; \(given) were given"
+            return "\(format.rawValue.uppercased()) import reads exactly one \(format == .sheet ? "sheet" : "node-link file"); \(given) were given"
         case .notAPlace(let id, let name, let kind):
             return "--place \(name) (\(id)) is \(kind.rawValue == "office" ? "an" : "a") \(kind.rawValue), not a place or country; name a place or a country"
         case .unknownMeetingKind(let kind, let suggestions, let allowed):
