@@ -138,6 +138,13 @@ func sheetIssues(_ body: () throws -> Void) -> [DatasetIssue] {
         #expect(issues.allSatisfy { $0.file == "s.csv" && $0.line != nil })
     }
 
+    @Test func aBrokenRowThatDescribesItsSourceLeavesTheSourceToLaterRows() throws {
+        var later = sheetRow(["participant": "B"])
+        later["publisher"] = nil; later["source_title"] = nil; later["source_date"] = nil
+        let issues = sheetIssues { _ = try ParticipationSheet.read(data: sheetData([sheetRow(["participant": "A", "role": "gest"]), later]), file: "s.csv") }
+        #expect(issues.map(\.path) == ["row 2, column \"role\""])
+    }
+
     @Test func headerProblemsAreReportedAtRowOne() throws {
         let issues = sheetIssues {
             _ = try ParticipationSheet.read(data: sheetData([["meeting": "x"]], header: ["meeting", "participnt", "quote"]), file: "s.csv")

@@ -28,7 +28,7 @@ public enum Importer {
     ///   - format: the format of the files.
     ///   - paths: for CSV, the files (recognised by their header row) or one folder holding nodes.csv,
     ///     edges.csv and optionally sources.csv and dataset.csv; for JSON, one node-link file; for a sheet, one
-    ///     sheet (read by ``ParticipationSheet/read(path:delimiter:into:intoPath:)`` without a dataset to add to).
+    ///     sheet (read by ``ParticipationSheet/read(path:delimiter:into:intoPath:outputFolder:)`` without a dataset to add to).
     ///   - sourceDirectory: the folder the dataset will be written to. Source texts named by the sources are read
     ///     relative to it and every quote is checked against them, as ``DatasetLoader`` will do when it loads the
     ///     written file; a text that cannot be read there is reported. `nil` skips these checks.

@@ -3,7 +3,7 @@ import Foundation
 /// A participation sheet: a spreadsheet with one row per participant per meeting, the way a researcher writes down
 /// who took part in what (see datasets/README.md, "Participation sheets").
 ///
-/// ``columns`` lists the header names; ``read(path:delimiter:into:intoPath:)`` turns a sheet into a dataset, matching
+/// ``columns`` lists the header names; ``read(path:delimiter:into:intoPath:outputFolder:)`` turns a sheet into a dataset, matching
 /// names against an existing one with ``NameResolver`` and giving new nodes readable ids (``NodeID/minted(kind:name:prefix:isTaken:)``).
 /// Every fact it creates cites the row's source and quote; nothing a row does not state is added.
 public enum ParticipationSheet {
@@ -74,19 +74,22 @@ public enum ParticipationSheet {
     ///   - delimiter: the field delimiter; `nil` takes ``delimiter(forPath:)``. Only `,`, `;`, tab and `|` are accepted.
     ///   - into: a dataset to add to: names are matched against its nodes, and the result is it plus the new facts.
     ///   - intoPath: the file `into` was read from, for reading its source texts (quotes citing them are checked).
+    ///   - outputFolder: the folder the result will be written to: the `text` paths of `into`'s sources are rebased
+    ///     to it (``RelativePath``) so the written file finds them. `nil`: kept as they are.
     /// - Returns: the dataset and, item by item, what was created and what matched.
     /// - Throws: ``PartyGraphError/unreadable(file:reason:)``, or ``PartyGraphError/invalidData(file:issues:)``
     ///   listing every broken row, each placed as `row N, column "name"` with its line.
     public static func read(
-        path: String, delimiter: Character? = nil, into: Dataset? = nil, intoPath: String? = nil
+        path: String, delimiter: Character? = nil, into: Dataset? = nil, intoPath: String? = nil, outputFolder: URL? = nil
     ) throws(PartyGraphError) -> SheetImport {
         let data = try Importer.read(path)
-        return try read(data: data, file: path, delimiter: delimiter ?? self.delimiter(forPath: path), into: into, intoPath: intoPath)
+        return try read(data: data, file: path, delimiter: delimiter ?? self.delimiter(forPath: path), into: into, intoPath: intoPath,
+                        outputFolder: outputFolder)
     }
 
-    /// ``read(path:delimiter:into:intoPath:)`` of bytes already in memory; `file` names them in messages.
+    /// ``read(path:delimiter:into:intoPath:outputFolder:)`` of bytes already in memory; `file` names them in messages.
     public static func read(
-        data: Data, file: String, delimiter: Character = ",", into: Dataset? = nil, intoPath: String? = nil
+        data: Data, file: String, delimiter: Character = ",", into: Dataset? = nil, intoPath: String? = nil, outputFolder: URL? = nil
     ) throws(PartyGraphError) -> SheetImport {
         guard let byte = delimiter.asciiValue, [",", ";", "\t", "|"].contains(delimiter) else {
             throw .invalidData(file: file, issues: [DatasetIssue(file: file, path: "delimiter", message: "the delimiter '\(delimiter)' is not accepted",
@@ -96,7 +99,7 @@ public enum ParticipationSheet {
         guard let table = CSVTable.read(data: data, file: file, delimiter: byte, issues: &issues) else {
             throw .invalidData(file: file, issues: issues)
         }
-        var builder = SheetBuilder(file: file, base: into, basePath: intoPath)
+        var builder = SheetBuilder(file: file, base: into, basePath: intoPath, outputFolder: outputFolder)
         return try builder.build(table)
     }
 }

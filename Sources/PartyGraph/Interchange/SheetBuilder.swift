@@ -5,6 +5,8 @@ import Foundation
 struct SheetBuilder {
     let file: String
     let basePath: String?
+    /// Where the dataset will be written: source texts are named relative to it.
+    let outputFolder: URL?
     var sources: [Source]
     var entities: [Entity]
     var relationships: [Relationship]
@@ -29,11 +31,19 @@ struct SheetBuilder {
     /// Source ids first created at a row, for consistency messages.
     var sourceRows: [String: Int] = [:]
 
-    init(file: String, base: Dataset?, basePath: String?) {
+    init(file: String, base: Dataset?, basePath: String?, outputFolder: URL?) {
         self.file = file
         self.basePath = basePath
         let migrated = base.map { DatasetMigration.migrate($0).dataset }
         sources = migrated?.sources ?? []
+        if let basePath, let outputFolder {
+            var unreachable: [Int] = []
+            sources = RelativePath.rebaseTexts(of: sources, from: URL(fileURLWithPath: basePath).deletingLastPathComponent(), to: outputFolder,
+                                               unreachable: &unreachable)
+            let rebased = sources
+            issues = unreachable.map { RelativePath.unreachableText(rebased[$0], at: $0, file: basePath, newFolder: outputFolder) }
+        }
+        self.outputFolder = outputFolder
         entities = migrated?.entities ?? []
         relationships = migrated?.relationships ?? []
         title = migrated?.title ?? "Participation sheet " + URL(fileURLWithPath: file).lastPathComponent
@@ -77,6 +87,7 @@ struct SheetBuilder {
     // MARK: Building
 
     mutating func build(_ table: CSVTable) throws(PartyGraphError) -> SheetImport {
+        if !issues.isEmpty { throw .invalidData(file: basePath, issues: issues) }
         let known = Set(ParticipationSheet.columns.map(\.name))
         var seen = Set<String>()
         for (position, name) in table.header.enumerated() {
@@ -102,18 +113,21 @@ struct SheetBuilder {
             throw .invalidData(file: file, issues: [DatasetIssue(file: file, line: 1, path: "row 1", message: "the sheet has a header but no rows",
                                                                  fix: "add one row per participant per meeting")])
         }
-        for record in table.records {
+        let rows = table.records.map { record in
             var cells: [String: String] = [:]
             for (name, value) in zip(table.header, record.fields) {
                 let text = CSVText.readCell(value).trimmingCharacters(in: .whitespaces)
                 if !text.isEmpty { cells[name] = text }
             }
-            addRow(Row(number: record.row, line: record.line, cells: cells))
+            return Row(number: record.row, line: record.line, cells: cells)
         }
+        // Sources first, so a row broken elsewhere does not leave the later rows of its source without one.
+        for row in rows { registerSource(row) }
+        for row in rows { addRow(row) }
         if !issues.isEmpty { throw .invalidData(file: file, issues: issues) }
         var sourceTexts: [String: String] = [:]
         if let basePath {
-            let folder = URL(fileURLWithPath: basePath).deletingLastPathComponent()
+            let folder = outputFolder ?? URL(fileURLWithPath: basePath).deletingLastPathComponent()
             for source in sources {
                 if let textFile = source.textFile, let text = try? String(contentsOf: folder.appendingPathComponent(textFile), encoding: .utf8) {
                     sourceTexts[source.id] = text
@@ -256,6 +270,31 @@ struct SheetBuilder {
 
     // MARK: Sources
 
+    /// Adds the new source a row describes completely (id or URL, publisher, title, date), without reporting
+    /// anything: ``resolveSource(_:date:)`` reports what is wrong when the row is read.
+    mutating func registerSource(_ row: Row) {
+        guard let publisher = row["publisher"]?.nfc, let title = row["source_title"]?.nfc, let dateText = row["source_date"],
+              let date = try? PartialDate(parsing: dateText) else { return }
+        let url = row["source_url"]
+        if let id = row["source"] { if sourceIndex[id] != nil { return } }
+        else if let url, sources.contains(where: { $0.url == url }) { return }
+        else if url == nil { return }
+        add(Source(id: row["source"] ?? newSourceID(publisher: publisher, date: date), publisher: publisher, title: title, date: date, url: url), row: row)
+    }
+
+    func newSourceID(publisher: String, date: PartialDate) -> String {
+        let base = NodeID.slug(of: publisher) + "-" + date.description
+        var candidate = base, suffix = 2
+        while sourceIndex[candidate] != nil { candidate = base + "-\(suffix)"; suffix += 1 }
+        return candidate
+    }
+
+    mutating func add(_ source: Source, row: Row) {
+        sourceIndex[source.id] = sources.count
+        sourceRows[source.id] = row.number
+        sources.append(source)
+    }
+
     mutating func resolveSource(_ row: Row, date: PartialDate?) -> Source? {
         let publisher = row["publisher"]?.nfc, title = row["source_title"]?.nfc, url = row["source_url"]
         var id = row["source"]
@@ -288,18 +327,9 @@ struct SheetBuilder {
             missing = true
         }
         guard !missing, let publisher, let title, let date else { return nil }
-        let newID: String
-        if let id { newID = id } else {
-            let base = NodeID.slug(of: publisher) + "-" + date.description
-            var candidate = base, suffix = 2
-            while sourceIndex[candidate] != nil { candidate = base + "-\(suffix)"; suffix += 1 }
-            newID = candidate
-        }
-        let source = Source(id: newID, publisher: publisher, title: title, date: date, url: url)
-        sourceIndex[newID] = sources.count
-        sourceRows[newID] = row.number
-        sources.append(source)
-        note(.created, "source", newID, title, row: row.number)
+        let source = Source(id: id ?? newSourceID(publisher: publisher, date: date), publisher: publisher, title: title, date: date, url: url)
+        add(source, row: row)
+        note(.created, "source", source.id, title, row: row.number)
         return source
     }
 

@@ -55,20 +55,30 @@ public struct MergeConflict: Sendable, Hashable, CustomStringConvertible {
 /// The output is deterministic: the first dataset's items in its order, then the second's new ones in its order;
 /// merging a dataset with itself gives it back. Its title and description are the first dataset's.
 public enum DatasetMerge {
-    /// Merges `second` into `first`.
+    /// Merges `second` into `first`; see ``DatasetMerge``.
     ///
     /// - Parameters:
     ///   - first: the first dataset; its order comes first.
     ///   - second: the second dataset.
     ///   - files: the names of the two files, for the places of conflicts.
+    ///   - folders: the folders of the two files and of the output: the sources' `text` paths are rebased to the
+    ///     output's folder (``RelativePath``) before sources are compared, so the merged file finds them. `nil`:
+    ///     kept as they are. A text outside the output's folder is an error (``PartyGraphError/invalidData(file:issues:)``).
     ///   - sourceTexts: the text of sources by id, as the two files' folders hold them, so quotes are checked again.
     /// - Throws: ``PartyGraphError/mergeConflicts(_:)`` listing every conflict (nothing is merged), or
     ///   ``PartyGraphError/invalidData(file:issues:)`` when the merged facts do not validate.
     public static func merge(
         _ first: Dataset, _ second: Dataset, files: (first: String, second: String) = ("first", "second"),
-        sourceTexts: [String: String] = [:]
+        folders: (first: URL, second: URL, output: URL)? = nil, sourceTexts: [String: String] = [:]
     ) throws(PartyGraphError) -> Dataset {
         let a = DatasetMigration.migrate(first).dataset, b = DatasetMigration.migrate(second).dataset
+        var unreachableA: [Int] = [], unreachableB: [Int] = []
+        let sourcesA = folders.map { RelativePath.rebaseTexts(of: a.sources, from: $0.first, to: $0.output, unreachable: &unreachableA) } ?? a.sources
+        let sourcesB = folders.map { RelativePath.rebaseTexts(of: b.sources, from: $0.second, to: $0.output, unreachable: &unreachableB) } ?? b.sources
+        if let output = folders?.output, !unreachableA.isEmpty || !unreachableB.isEmpty {
+            throw .invalidData(file: nil, issues: unreachableA.map { RelativePath.unreachableText(sourcesA[$0], at: $0, file: files.first, newFolder: output) }
+                + unreachableB.map { RelativePath.unreachableText(sourcesB[$0], at: $0, file: files.second, newFolder: output) })
+        }
         var conflicts: [MergeConflict] = []
         func conflict(_ message: String, _ pathA: String, _ pathB: String, fix: String) {
             conflicts.append(MergeConflict(message: message, first: MergePlace(file: files.first, path: pathA),
@@ -76,10 +86,10 @@ public enum DatasetMerge {
         }
 
         // Sources.
-        var sources = a.sources
+        var sources = sourcesA
         var sourcePosition: [String: Int] = [:]
         for (index, source) in sources.enumerated() where sourcePosition[source.id] == nil { sourcePosition[source.id] = index }
-        for (index, source) in b.sources.enumerated() {
+        for (index, source) in sourcesB.enumerated() {
             if let position = sourcePosition[source.id] {
                 if sources[position] != source {
                     let field = differingField(sources[position], source)

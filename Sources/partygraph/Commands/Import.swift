@@ -103,7 +103,8 @@ struct Import: ParsableCommand {
     func runSheet() throws {
         guard files.count == 1 else { throw PartyGraphError.importNeedsOneFile(format: .sheet, given: files.count) }
         let base = try into.map { try DatasetLoader.load(path: $0) }
-        let result = try ParticipationSheet.read(path: files[0], delimiter: delimiter.flatMap(Self.delimiterCharacter), into: base, intoPath: into)
+        let result = try ParticipationSheet.read(path: files[0], delimiter: delimiter.flatMap(Self.delimiterCharacter), into: base, intoPath: into,
+                                                outputFolder: out.map { URL(fileURLWithPath: $0).deletingLastPathComponent() })
         let created = result.items.filter { $0.action == .created }.count
         let matched = result.items.filter { $0.action == .matched }.count
         let extended = result.items.filter { $0.action == .extended }.count

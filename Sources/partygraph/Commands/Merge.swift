@@ -37,7 +37,8 @@ struct Merge: ParsableCommand {
                 }
             }
         }
-        let merged = try DatasetMerge.merge(a, b, files: (first, second), sourceTexts: texts)
+        let folder = { (path: String) in URL(fileURLWithPath: path).deletingLastPathComponent() }
+        let merged = try DatasetMerge.merge(a, b, files: (first, second), folders: (folder(first), folder(second), folder(out)), sourceTexts: texts)
         try DatasetWriter.write(merged, to: out)
         emit("wrote \(out) (\(merged.entities.count) nodes, \(merged.relationships.count) relations, \(merged.sources.count) sources; "
              + "\(a.entities.count) + \(b.entities.count) nodes, \(a.relationships.count) + \(b.relationships.count) relations merged)")
