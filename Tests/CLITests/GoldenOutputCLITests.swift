@@ -21,6 +21,10 @@ struct GoldenOutputCLITests {
 
     static let cases: [Case] = [
         Case(name: "info.json", arguments: ["info", "--format", "json"]),
+        Case(name: "import-template-sheet.csv", arguments: ["import", "--template", "sheet"]),
+        Case(name: "import-sheet-dry-run.json", arguments: [
+            "import", "--from", "sheet", "Tests/CLITests/Fixtures/sheets/held-report.csv", "--into", "datasets/indochina-summits-2026.json",
+            "--dry-run", "--format", "json"]),
         Case(name: "who-met-hun-sen.json", arguments: ["who-met", "Hun Sen", "--format", "json"]),
         Case(name: "who-met-hun-sen-organ.json", arguments: ["who-met", "Hun Sen", "--level", "organ", "--format", "json"]),
         Case(name: "who-met-hun-sen-party.json", arguments: ["who-met", "Hun Sen", "--level", "party", "--format", "json"]),
