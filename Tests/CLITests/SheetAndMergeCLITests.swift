@@ -30,7 +30,7 @@ struct SheetAndMergeCLITests {
         try Data(run.standardOutput.utf8).write(to: folder.appendingPathComponent("template.csv"))
         let imported = try runCLI(["import", "--from", "sheet", "template.csv", "--out", "t.json"], in: folder)
         #expect(imported.status == 0, "\(imported.standardError)")
-        #expect(imported.standardOutput.hasPrefix("wrote t.json (7 nodes, 4 relations, 1 sources"))
+        #expect(imported.standardOutput.hasPrefix("wrote t.json (9 nodes, 6 relations, 1 sources"))
         let who = try runCLI(["who-met", "Tô Lâm", "--dataset", "t.json", "--format", "json"], in: folder)
         #expect(who.status == 0, "\(who.standardError)")
         #expect(who.standardOutput.contains("\"person/hun-sen\""))
@@ -45,10 +45,10 @@ struct SheetAndMergeCLITests {
         #expect(rows.contains { $0.hasPrefix("matched") && $0.contains("person/to-lam") && $0.hasSuffix("To Lam") })
         #expect(rows.contains { $0.hasPrefix("matched") && $0.contains("meeting/2026-02-cpp-cpv-summit") })
         #expect(rows.contains { $0.hasPrefix("created") && $0.contains("organ/cambodia-vietnam-business-association") })
-        #expect(rows.last == "dry run: nothing written (9 created, 7 matched, 0 extended; the result would have 40 nodes, 68 relations, 2 sources)")
+        #expect(rows.last == "dry run: nothing written (12 created, 8 matched, 0 extended; the result would have 41 nodes, 70 relations, 2 sources)")
         let json = try runCLI(["import", "--from", "sheet", "held.csv", "--into", "report.json", "--dry-run", "--format", "json"], in: folder)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as? [String: Any])
-        #expect(object["dry_run"] as? Bool == true && object["nodes"] as? Int == 40)
+        #expect(object["dry_run"] as? Bool == true && object["nodes"] as? Int == 41)
         let items = try #require(object["items"] as? [[String: Any]])
         #expect(items.first?["action"] as? String == "created" && items.first?["id"] as? String == "kt-2026-02-07" && items.first?["row"] as? Int == 2)
     }
@@ -63,6 +63,12 @@ struct SheetAndMergeCLITests {
         #expect(meetings.status == 0, "\(meetings.standardError)")
         #expect(meetings.standardOutput.contains("CPP–CPV bilateral summit  [bilateral-summit, held as of 2026-02-07, Cambodia]"))
         #expect(meetings.standardOutput.contains("Meeting with the Cambodian business community"))
+        // The sheet's place is a place node in the country the row names: --place finds the meeting by either.
+        for place in ["phnom penh", "Cambodia"] {
+            let held = try runCLI(["meetings", "--dataset", "with-kt.json", "--place", place, "--format", "json"], in: folder)
+            #expect(held.status == 0, "\(held.standardError)")
+            #expect(held.standardOutput.contains("\"meeting/2026-02-07-meeting-with-the-cambodian-business-community\""))
+        }
         // Merging the result with its base changes nothing; in either order the output is the same file.
         let merged = try runCLI(["merge", "report.json", "with-kt.json", "--out", "merged.json"], in: folder)
         #expect(merged.status == 0, "\(merged.standardError)")

@@ -202,6 +202,10 @@ func sheetIssues(_ body: () throws -> Void) -> [DatasetIssue] {
         let result = try ParticipationSheet.read(data: Data(template.utf8), file: "template.csv")
         #expect(result.dataset.meetings.count == 1)
         #expect(result.dataset.meetings.first?.meeting?.place == "Phnom Penh, Cambodia")
+        let meetingID = try #require(result.dataset.meetings.first?.id)
+        #expect(result.dataset.relationships(from: meetingID).filter { $0.relation == .heldAt }.map(\.to) == ["place/phnom-penh"])
+        #expect(result.dataset.relationships(from: "place/phnom-penh").map(\.to) == ["country/cambodia"])
+        #expect(result.dataset.relationships(from: "place/phnom-penh").first?.evidence.first?.source == "ppp-2026-02-03")
         #expect(result.dataset.relationships.filter { $0.relation == .participantIn }.map(\.role) == [.guest, .host])
         #expect(result.dataset.relationships.filter { $0.relation == .memberOf }.count == 2)
     }

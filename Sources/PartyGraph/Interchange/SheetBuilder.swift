@@ -218,6 +218,15 @@ struct SheetBuilder {
             guard let found = lookUp(row, "party", name, kind: nil, allowed: [.party, .organ], create: .party) else { return }
             party = found
         }
+        var place: Lookup?, country: Lookup?
+        if let name = row["place"] {
+            guard let found = lookUp(row, "place", name, kind: nil, allowed: [.place], create: .place) else { return }
+            place = found
+            if let countryName = row["country"] {
+                guard let found = lookUp(row, "country", countryName, kind: nil, allowed: [.country], create: .country) else { return }
+                country = found
+            }
+        }
         guard let meeting = meeting(row, name: meetingName, span: span, kind: meetingKind) else { return }
 
         // The facts.
@@ -260,6 +269,19 @@ struct SheetBuilder {
         }
         addRelationship(Relationship(.participantIn, from: entities[participantIndex].id, to: entities[meetingIndex].id,
                                      role: role ?? .attendee, capacity: capacityID, evidence: [evidence]), row: row, attested: nil)
+        if let place {
+            let index = place.existing ?? create(place, row: row, evidence: evidence)
+            addEvidence(evidence, toEntity: index)
+            addRelationship(Relationship(.heldAt, from: entities[meetingIndex].id, to: entities[index].id, evidence: [evidence]), row: row, attested: nil)
+            // The row places the meeting at the place in the country: said of a place the sheet makes, not of one of
+            // the dataset added to (which states its own location).
+            if let country, index >= baseEntityCount {
+                let countryIndex = country.existing ?? create(country, row: row, evidence: evidence)
+                addEvidence(evidence, toEntity: countryIndex)
+                addRelationship(Relationship(.locatedIn, from: entities[index].id, to: entities[countryIndex].id, evidence: [evidence]),
+                                row: row, attested: nil)
+            }
+        }
         if let party {
             let index = party.existing ?? create(party, row: row, evidence: evidence)
             addEvidence(evidence, toEntity: index)
