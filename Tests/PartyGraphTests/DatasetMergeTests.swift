@@ -144,4 +144,19 @@ private func conflicts(_ body: () throws -> Void) -> [MergeConflict] {
         // Merging again what was merged changes nothing.
         #expect(DatasetWriter.text(of: try DatasetMerge.merge(merged, b)) == once)
     }
+
+    @Test func declaredVocabularyIsKeptAndTheSecondsRolesRenumbered() throws {
+        let places = try DatasetLoader.load(path: fixturePath("places/places-and-vocabulary.json"))
+        #expect(!places.vocabulary.isEmpty)
+        #expect(DatasetWriter.text(of: try DatasetMerge.merge(places, places)) == DatasetWriter.text(of: places))
+        #expect(DatasetMigration.migrate(places).dataset.vocabulary == places.vocabulary)
+        let merged = try DatasetMerge.merge(bundledDataset, places)
+        #expect(merged.vocabulary == places.vocabulary)
+        // Each declared role of the second dataset still names the same term after the merge.
+        let declared = { (dataset: Dataset) in
+            dataset.relationships.compactMap { relationship in relationship.refinedRole.map { "\(relationship.from) \(dataset.vocabulary.role($0)?.id ?? "?")" } }
+        }
+        #expect(!declared(places).isEmpty)
+        #expect(declared(merged) == declared(places))
+    }
 }

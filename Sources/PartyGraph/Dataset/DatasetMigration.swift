@@ -45,16 +45,17 @@ public enum DatasetMigration {
         }
         let migrated = Dataset(
             validatedTitle: dataset.title, description: dataset.description, sources: dataset.sources, entities: entities,
-            relationships: dataset.relationships,
+            relationships: dataset.relationships, vocabulary: dataset.vocabulary,
             validation: DatasetValidator.Result(findings: [], indexByID: dataset.indexByID, fromIndices: dataset.fromIndices,
                                                 toIndices: dataset.toIndices),
             warnings: dataset.warnings)
         return (migrated, changes)
     }
 
-    private struct Reason: Error { var text: String }
+    struct Reason: Error { var text: String }
 
-    private static func citableRecord(
+    /// The evidence record a meeting's single status can be cited by, and the date of the claim; see ``DatasetMigration``.
+    static func citableRecord(
         for meeting: MeetingDetails, evidence: [Evidence], in dataset: Dataset
     ) -> Result<(Evidence, PartialDate), Reason> {
         if let asOf = meeting.statusAsOf {

@@ -12,6 +12,7 @@ struct SheetBuilder {
     var relationships: [Relationship]
     let title: String
     let description: String?
+    let vocabulary: DeclaredVocabulary
     let resolver: NameResolver?
     let baseEntityCount: Int
     let baseSourceCount: Int
@@ -48,6 +49,7 @@ struct SheetBuilder {
         relationships = migrated?.relationships ?? []
         title = migrated?.title ?? "Participation sheet " + URL(fileURLWithPath: file).lastPathComponent
         description = migrated?.description
+        vocabulary = migrated?.vocabulary ?? .empty
         resolver = migrated.map(NameResolver.init(dataset:))
         baseEntityCount = entities.count
         baseSourceCount = sources.count
@@ -62,7 +64,7 @@ struct SheetBuilder {
 
     static func factKey(_ relationship: Relationship) -> String {
         [relationship.relation.rawValue, relationship.from.rawValue, relationship.to.rawValue,
-         relationship.role?.rawValue ?? "", relationship.capacity?.rawValue ?? ""].joined(separator: "\u{1F}")
+         relationship.role?.rawValue ?? "", relationship.refinedRole.map { "\($0.position)" } ?? "", relationship.capacity?.rawValue ?? ""].joined(separator: "\u{1F}")
     }
 
     /// One row's cells by column name (empty cells left out) and how to place a problem in it.
@@ -136,7 +138,7 @@ struct SheetBuilder {
         }
         do throws(PartyGraphError) {
             let dataset = try Dataset(title: title, description: description, sources: sources, entities: entities,
-                                      relationships: relationships, sourceTexts: sourceTexts)
+                                      relationships: relationships, sourceTexts: sourceTexts, vocabulary: vocabulary)
             return SheetImport(dataset: dataset, items: items)
         } catch {
             if case .invalidData(_, let found) = error {

@@ -43,12 +43,14 @@ public struct MergeConflict: Sendable, Hashable, CustomStringConvertible {
 
 /// Merges two datasets into one, the way `partygraph merge A B` does; see datasets/README.md, "Merging".
 ///
+/// - Declared meeting kinds and roles with the same id must be the same term; the second's new terms follow the first's.
 /// - Nodes and sources with the same id are one: a node's aliases and evidence are joined (without repeats), its
 ///   other fields must agree (a field one side leaves out is taken from the other). A source must be identical.
 /// - The same fact — a relation with the same relation, ends, role, capacity, `led_by` and dates — is one fact with
 ///   the evidence and attestations of both, without repeats.
-/// - A meeting's status: the status claims of both (``DatasetMigration`` first turns a single status into a claim
-///   where a source can be cited); a single status that cites no source must agree with the other side.
+/// - A meeting's status: the status claims of both. Where the two differ and one side gives a single status, it
+///   becomes a claim as ``DatasetMigration`` would make it (when a source can be cited); one that cites no source
+///   must agree with the other side. Equal single statuses stay as they are.
 /// - A single-seat office (``OfficeSeats/single``) held by one person in the first dataset and by another in the
 ///   second on a day both show (an attestation, or a stated start and end) is a conflict.
 ///
@@ -71,7 +73,7 @@ public enum DatasetMerge {
         _ first: Dataset, _ second: Dataset, files: (first: String, second: String) = ("first", "second"),
         folders: (first: URL, second: URL, output: URL)? = nil, sourceTexts: [String: String] = [:]
     ) throws(PartyGraphError) -> Dataset {
-        let a = DatasetMigration.migrate(first).dataset, b = DatasetMigration.migrate(second).dataset
+        let a = first, b = second
         var unreachableA: [Int] = [], unreachableB: [Int] = []
         let sourcesA = folders.map { RelativePath.rebaseTexts(of: a.sources, from: $0.first, to: $0.output, unreachable: &unreachableA) } ?? a.sources
         let sourcesB = folders.map { RelativePath.rebaseTexts(of: b.sources, from: $0.second, to: $0.output, unreachable: &unreachableB) } ?? b.sources
@@ -83,6 +85,32 @@ public enum DatasetMerge {
         func conflict(_ message: String, _ pathA: String, _ pathB: String, fix: String) {
             conflicts.append(MergeConflict(message: message, first: MergePlace(file: files.first, path: pathA),
                                            second: MergePlace(file: files.second, path: pathB), fix: fix))
+        }
+
+        // Declared vocabulary: a term with the same id must be the same; the second's roles are renumbered.
+        var vocabulary = a.vocabulary
+        for (index, term) in b.vocabulary.meetingKinds.enumerated() {
+            if let position = vocabulary.meetingKinds.firstIndex(where: { $0.id == term.id }) {
+                if vocabulary.meetingKinds[position] != term {
+                    conflict("the declared meeting kind '\(term.id)' differs", "$.vocabulary.meeting_kinds[\(position)]", "$.vocabulary.meeting_kinds[\(index)]",
+                             fix: "give the two terms different ids, or make them identical")
+                }
+            } else {
+                vocabulary.meetingKinds.append(term)
+            }
+        }
+        var rolePosition: [UInt16: UInt16] = [:]
+        for (index, term) in b.vocabulary.roles.enumerated() {
+            if let position = vocabulary.roles.firstIndex(where: { $0.id == term.id }) {
+                if vocabulary.roles[position] != term {
+                    conflict("the declared role '\(term.id)' differs", "$.vocabulary.roles[\(position)]", "$.vocabulary.roles[\(index)]",
+                             fix: "give the two terms different ids, or make them identical")
+                }
+                rolePosition[UInt16(index)] = UInt16(position)
+            } else {
+                rolePosition[UInt16(index)] = UInt16(min(vocabulary.roles.count, DeclaredVocabulary.maximumRoles - 1))
+                vocabulary.roles.append(term)
+            }
         }
 
         // Sources.
@@ -129,25 +157,41 @@ public enum DatasetMerge {
                 var broken = differs("meeting_kind", mine.kind.rawValue, theirs.kind.rawValue)
                 broken = differs("start", mine.date.start?.description, theirs.date.start?.description) || broken
                 broken = differs("end", mine.date.end?.description, theirs.date.end?.description) || broken
+                broken = differs("meeting_kind", mine.refinedKind, theirs.refinedKind) || broken
                 if !differs("place", mine.place, theirs.place) { mine.place = mine.place ?? theirs.place }
                 if broken { continue }
+                /// A single status as the claim ``DatasetMigration`` would make of it, when a source can be cited.
+                func claim(_ details: MeetingDetails, evidence: [Evidence], in dataset: Dataset) -> StatusClaim? {
+                    guard case .success(let (record, date)) = DatasetMigration.citableRecord(for: details, evidence: evidence, in: dataset) else { return nil }
+                    return StatusClaim(source: record.source, date: date, status: details.status, quote: record.quote)
+                }
+                let evidenceA = position < a.entities.count ? a.entities[position].evidence : merged.evidence
                 switch (mine.claims.isEmpty, theirs.claims.isEmpty) {
                 case (false, false):
                     for claim in theirs.claims where !mine.claims.contains(claim) { mine.claims.append(claim) }
                     mine.refreshStatusFromClaims()
                 case (true, true):
-                    if mine.status != theirs.status || mine.statusAsOf != theirs.statusAsOf {
-                        conflict("the meeting '\(entity.id)' has the status '\(mine.status.rawValue)' in one and '\(theirs.status.rawValue)' in the other, and neither cites a source for it",
+                    guard mine.status != theirs.status || mine.statusAsOf != theirs.statusAsOf else { break }
+                    if let claimA = claim(mine, evidence: evidenceA, in: a), let claimB = claim(theirs, evidence: entity.evidence, in: b) {
+                        mine.claims = claimA == claimB ? [claimA] : [claimA, claimB]
+                        mine.refreshStatusFromClaims()
+                    } else {
+                        conflict("the meeting '\(entity.id)' has the status '\(mine.status.rawValue)' in one and '\(theirs.status.rawValue)' in the other, and a source cannot be cited for both",
                                  here + ".status", there + ".status", fix: "give the meeting status_claims citing the sources (partygraph migrate does it where it can)")
                     }
                 case (true, false), (false, true):
-                    let single = mine.claims.isEmpty ? mine : theirs
-                    let claimed = mine.claims.isEmpty ? theirs : mine
-                    if single.status != claimed.status {
+                    let singleIsMine = mine.claims.isEmpty
+                    let single = singleIsMine ? mine : theirs
+                    var claimed = singleIsMine ? theirs : mine
+                    if let made = claim(single, evidence: singleIsMine ? evidenceA : entity.evidence, in: singleIsMine ? a : b) {
+                        claimed.claims = singleIsMine ? [made] + claimed.claims.filter { $0 != made } : claimed.claims + (claimed.claims.contains(made) ? [] : [made])
+                        claimed.refreshStatusFromClaims()
+                    } else if single.status != claimed.status {
                         conflict("the meeting '\(entity.id)' has a status that cites no source ('\(single.status.rawValue)') in one and status claims ('\(claimed.status.rawValue)') in the other",
-                                 here + (mine.claims.isEmpty ? ".status" : ".status_claims"), there + (mine.claims.isEmpty ? ".status_claims" : ".status"),
+                                 here + (singleIsMine ? ".status" : ".status_claims"), there + (singleIsMine ? ".status_claims" : ".status"),
                                  fix: "give the meeting status_claims citing its source in both files")
                     }
+                    claimed.place = mine.place
                     mine = claimed
                 }
                 merged.meeting = mine
@@ -162,7 +206,9 @@ public enum DatasetMerge {
         var used: [FactKey: Int] = [:]
         var origin = [Int](repeating: 0, count: relationships.count)  // 0: first only, 1: both, 2: second only
         var secondIndex: [Int: Int] = [:]
-        for (index, relationship) in b.relationships.enumerated() {
+        for (index, original) in b.relationships.enumerated() {
+            var relationship = original
+            relationship.refinedRole = original.refinedRole.map { DeclaredRole(position: rolePosition[$0.position] ?? $0.position) }
             let key = FactKey(relationship)
             if let known = positions[key], !known.isEmpty {
                 let occurrence = used[key, default: 0]
@@ -185,14 +231,16 @@ public enum DatasetMerge {
         conflicts += officeConflicts(relationships, origin: origin, secondIndex: secondIndex, entities: entities, files: files)
         if !conflicts.isEmpty { throw .mergeConflicts(conflicts) }
         return try Dataset(title: a.title, description: a.description, sources: sources, entities: entities,
-                           relationships: relationships, sourceTexts: sourceTexts)
+                           relationships: relationships, sourceTexts: sourceTexts, vocabulary: vocabulary)
     }
 
     /// What makes two relations the same fact.
     struct FactKey: Hashable {
-        var relation: Relation, from: NodeID, to: NodeID, role: ParticipantRole?, capacity: NodeID?, ledBy: NodeID?, valid: DateSpan
+        var relation: Relation, from: NodeID, to: NodeID, role: ParticipantRole?, refinedRole: DeclaredRole?, capacity: NodeID?, ledBy: NodeID?
+        var valid: DateSpan
         init(_ relationship: Relationship) {
             relation = relationship.relation; from = relationship.from; to = relationship.to; role = relationship.role
+            refinedRole = relationship.refinedRole
             capacity = relationship.capacity; ledBy = relationship.ledBy; valid = relationship.valid
         }
     }
