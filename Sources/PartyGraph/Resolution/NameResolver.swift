@@ -111,7 +111,7 @@ public struct NameResolver: Sendable {
     public func exactMatches(_ name: String) -> [Entity] {
         if let entity = dataset.entity(NodeID(name)) { return [entity] }
         let key = name.matchingKey
-        guard !key.isEmpty, let matches = exact[key] else { return [] }
+        guard !key.isEmpty, let matches = index.exact[key] else { return [] }
         return Array(Set(matches)).sorted().map { dataset.entities[$0] }
     }
 
@@ -122,8 +122,9 @@ public struct NameResolver: Sendable {
         guard exactMatches(name).isEmpty else { return [] }
         let key = name.matchingKey
         guard !key.isEmpty else { return [] }
-        if let matches = wordRuns[key] { return Array(Set(matches)).sorted().map { dataset.entities[$0] } }
-        let partial = Set(keys.filter { $0.key.contains(key) }.map(\.entity))
+        let index = self.index
+        if let matches = index.wordRuns[key] { return Array(Set(matches)).sorted().map { dataset.entities[$0] } }
+        let partial = Set(index.keys.filter { $0.key.contains(key) }.map(\.entity))
         let actors = partial.filter { dataset.entities[$0].kind != .meeting }
         return (actors.isEmpty ? partial : actors).sorted().map { dataset.entities[$0] }
     }
