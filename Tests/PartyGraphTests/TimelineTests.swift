@@ -99,11 +99,12 @@ import Testing
             ref.date = start
             return ref
         }
-        let gap = try #require(Dataset.longestGap([try mark("a", "2020-01-01"), try mark("b", "2020"), try mark("c", "2020-06-01"),
-                                                   try mark("d", "2021-01-10")]))
+        func longestGap(_ marks: [MeetingMark]) -> MeetingGap? { Dataset.longestGap(of: Array(marks.indices), in: marks) }
+        let gap = try #require(longestGap([try mark("a", "2020-01-01"), try mark("b", "2020"), try mark("c", "2020-06-01"),
+                                           try mark("d", "2021-01-10")]))
         // b may fall on 2020-12-31, so c's 152 days after a are not guaranteed; 10 days before d are.
         #expect(gap.after.id.rawValue == "b" && gap.before.id.rawValue == "d" && gap.days == 10 && !gap.exact)
-        let exact = try #require(Dataset.longestGap([try mark("a", "2020-01-01"), try mark("b", "2020-03-01")]))
+        let exact = try #require(longestGap([try mark("a", "2020-01-01"), try mark("b", "2020-03-01")]))
         #expect(exact.days == 60 && exact.exact)
     }
 

@@ -122,15 +122,18 @@ do {
     let busiest = parties.actors.indices.max { parties.meetingCount(of: Int32($0)) < parties.meetingCount(of: Int32($1)) }!
     let busiestID = parties.actors[busiest].id
     var timelineTimes: [Duration] = []
+    var timelineCPU: [Double] = []
     var timelineSummary = ""
     for _ in 0..<3 {
         let started = ContinuousClock.now
+        let cpuStarted = cpuSeconds()
         let timeline = try dataset.timeline(TimelineQuery(actor: busiestID, level: .party, unit: .year))
         timelineTimes.append(ContinuousClock.now - started)
+        timelineCPU.append(cpuSeconds() - cpuStarted)
         timelineSummary = "\(timeline.total.meetings) meetings, \(timeline.periods.count) years, \(timeline.counterparts.count) counterparts"
     }
     print("timeline of the busiest party \(busiestID) by year (Dataset.timeline), \(timelineSummary): first \(milliseconds(timelineTimes[0])), "
-          + "median \(milliseconds(timelineTimes.sorted()[1])) of 3")
+          + "median \(milliseconds(timelineTimes.sorted()[1])) of 3; CPU time median \(String(format: "%.3f s", timelineCPU.sorted()[1]))")
     let trajectoryStart = ContinuousClock.now
     let trajectoryCPUStart = cpuSeconds()
     let trajectory = try dataset.centralityTrajectory(TrajectoryQuery(

@@ -39,56 +39,85 @@ extension Dataset {
     }
 
     /// ``directedSides(_:)`` for an actor (and `with`) at its own level above persons, per relationship.
+    ///
+    /// Runs once per meeting a party's members attend (tens of thousands at research scale), so it reads the fields
+    /// it needs in place, keeps every participation's lifted actors in one reused buffer and names each counterpart
+    /// once: copying whole relationships and entities dominated its time.
     private func liftedSides(actor: Int, with: Int?, level: EncounterLevel, filter: QueryFilter) -> (walk: EncounterWalk, meetings: [DirectedSides]) {
         let kinds = entities.map(\.kind)
         var lifter = UpwardLift(dataset: self, level: level, kinds: kinds)
         var actorAtLevel = [actor]
         var meetings: [DirectedSides] = []
+        // Each participation or hosting of the meeting: who it is from, its lifted actors `hits[first..<end]`, and
+        // whether it is in the role host — as `attendances(ofMeeting:)` and `levelHits` give them.
+        var entries: [(from: Int, first: Int, end: Int, host: Bool)] = []
         var hits: [Int32] = []
+        var actorTargets: [Int32] = [], withTargets: [Int32] = []
+        var own: [(actor: Int32, hosts: Bool)] = [], counterparts: [(actor: Int32, hosts: Bool)] = []
+        var names: [Int32: ActorRef] = [:]
+        /// Merges one side's actor into a small list (a meeting has a handful), host if any attendance hosts.
+        func note(_ hit: Int32, host: Bool, in side: inout [(actor: Int32, hosts: Bool)]) {
+            if let known = side.firstIndex(where: { $0.actor == hit }) {
+                side[known].hosts = side[known].hosts || host
+            } else {
+                side.append((hit, host))
+            }
+        }
         for meeting in candidateMeetings(of: actor, level: level) {
             guard let details = entities[meeting].meeting, filter.admits(details, id: entities[meeting].id) else { continue }
             let days = UpwardLift.checkedDays(meeting: details, filter: filter)
-            // Each participation or hosting: the actors it stands for at the level (capacity, else participant), and
-            // whether it is in the role host — as `attendances(ofMeeting:)` and `levelHits` give them.
-            var entries: [(from: Int, hits: [Int32], host: Bool)] = []
+            entries.removeAll(keepingCapacity: true)
+            hits.removeAll(keepingCapacity: true)
             for relationshipIndex in incomingIndices(of: meeting) {
-                let relationship = relationships[Int(relationshipIndex)]
-                guard relationship.relation == .participantIn || relationship.relation == .hosts else { continue }
-                var start = Int(fromIndices[Int(relationshipIndex)])
-                let from = start
-                if relationship.relation == .participantIn, let capacity = relationship.capacity.flatMap(index(of:)),
+                let position = Int(relationshipIndex)
+                let relation = relationships[position].relation
+                guard relation == .participantIn || relation == .hosts else { continue }
+                let from = Int(fromIndices[position])
+                var start = from
+                if relation == .participantIn, let capacityID = relationships[position].capacity, let capacity = index(of: capacityID),
                    Dataset.capacityDecides(kinds[capacity], level: level) {
                     start = capacity
                 }
-                hits.removeAll(keepingCapacity: true)
+                let first = hits.count
                 lifter.lift(start, days: days, into: &hits)
-                entries.append((from, hits, relationship.relation == .hosts || relationship.role == .host))
+                entries.append((from, first, hits.count, relation == .hosts || relationships[position].role == .host))
             }
             // The targets of a node at its own level: itself, plus what its own attendances stand for.
-            func targets(_ node: Int) -> Set<Int32> {
-                var set: Set<Int32> = [Int32(node)]
-                for entry in entries where entry.from == node { set.formUnion(entry.hits) }
-                return set
+            func targets(_ node: Int, into set: inout [Int32]) {
+                set.removeAll(keepingCapacity: true)
+                set.append(Int32(node))
+                for entry in entries where entry.from == node {
+                    for hit in hits[entry.first..<entry.end] where !set.contains(hit) { set.append(hit) }
+                }
             }
-            let actorSet = targets(actor)
-            var own: [Int32: Bool] = [:]
-            var counterparts: [Int32: Bool] = [:]
-            let withSet = with.map(targets)
+            targets(actor, into: &actorTargets)
+            if let with { targets(with, into: &withTargets) }
+            own.removeAll(keepingCapacity: true)
+            counterparts.removeAll(keepingCapacity: true)
             for entry in entries {
-                let ownHits = entry.hits.filter(actorSet.contains)
-                if !ownHits.isEmpty {
-                    for hit in ownHits { own[hit] = (own[hit] ?? false) || entry.host }
+                let entryHits = hits[entry.first..<entry.end]
+                if entryHits.contains(where: actorTargets.contains) {
+                    for hit in entryHits where actorTargets.contains(hit) { note(hit, host: entry.host, in: &own) }
                     continue
                 }
-                for hit in entry.hits where withSet?.contains(hit) ?? true {
-                    counterparts[hit] = (counterparts[hit] ?? false) || entry.host
-                }
+                for hit in entryHits where with == nil || withTargets.contains(hit) { note(hit, host: entry.host, in: &counterparts) }
             }
             guard !own.isEmpty else { continue }
-            for hit in own.keys.sorted() where !actorAtLevel.contains(Int(hit)) { actorAtLevel.append(Int(hit)) }
+            own.sort { $0.actor < $1.actor }
+            for side in own where !actorAtLevel.contains(Int(side.actor)) { actorAtLevel.append(Int(side.actor)) }
+            counterparts.sort { $0.actor < $1.actor }
             meetings.append(DirectedSides(
-                meeting: meeting, details: details, actorHosts: own.values.contains(true),
-                counterparts: counterparts.keys.sorted().map { (Int($0), ActorRef(entities[Int($0)]), counterparts[$0]!) }))
+                meeting: meeting, details: details, actorHosts: own.contains { $0.hosts },
+                counterparts: counterparts.map { side in
+                    let name: ActorRef
+                    if let known = names[side.actor] {
+                        name = known
+                    } else {
+                        name = ActorRef(entities[Int(side.actor)])
+                        names[side.actor] = name
+                    }
+                    return (Int(side.actor), name, side.hosts)
+                }))
         }
         return (EncounterWalk(actor: actor, with: with, level: level, actorAtLevel: actorAtLevel, notAtLevel: []), meetings)
     }

@@ -300,34 +300,34 @@ extension Dataset {
             let meetings = meetingsOfCounterpart[index]
             return TimelineCounterpart(
                 actor: counterpartRefs[index], total: perCounterpart[index], first: meetingOrder[meetings.first!],
-                last: meetingOrder[meetings.last!], longestGap: Dataset.longestGap(meetings.map { meetingOrder[$0] }))
+                last: meetingOrder[meetings.last!], longestGap: Dataset.longestGap(of: meetings, in: meetingOrder))
         }
         let level = walk.level
         let echo = Timeline.Query(
             actor: ActorRef(entities[walk.actor]), with: walk.with.map { ActorRef(entities[$0]) }, level: level, unit: query.unit,
             actorAtLevel: walk.actorAtLevel.map { ActorRef(entities[$0], holderNotNamed: level == .person && entities[$0].kind == .office) },
             filter: query.filter.echo)
-        let sorted = order.map { meetingOrder[$0] }
         return Timeline(query: echo, periods: reorder(periods), coarser: reorder(coarserPeriods), total: total,
-                        first: sorted.first, last: sorted.last, longestGap: Dataset.longestGap(sorted), counterparts: counterparts)
+                        first: order.first.map { meetingOrder[$0] }, last: order.last.map { meetingOrder[$0] }, longestGap: Dataset.longestGap(of: order, in: meetingOrder), counterparts: counterparts)
     }
 
     /// The longest gap of meetings in start order (see ``MeetingGap``): before each meeting, from the latest
     /// possible start so far to its earliest possible start; the longest wins, the earliest of equal ones.
-    static func longestGap(_ meetings: [MeetingMark]) -> MeetingGap? {
-        var best: MeetingGap?
-        var latest: (day: Int, mark: MeetingMark)?
-        for mark in meetings {
-            guard let start = mark.start else { continue }
+    /// `meetings` are positions in `marks`, so that no mark is copied until the gap is known.
+    static func longestGap(of meetings: [Int], in marks: [MeetingMark]) -> MeetingGap? {
+        var best: (after: Int, before: Int, days: Int)?
+        var latest: (day: Int, meeting: Int)?
+        for meeting in meetings {
+            guard let start = marks[meeting].start else { continue }
             if let latest {
                 let days = max(0, start.firstDay - latest.day)
-                if best == nil || days > best!.days {
-                    let exact = start.precision == .day && latest.mark.start?.precision == .day
-                    best = MeetingGap(after: latest.mark, before: mark, days: days, exact: exact)
-                }
+                if best == nil || days > best!.days { best = (latest.meeting, meeting, days) }
             }
-            if latest == nil || start.lastDay > latest!.day { latest = (start.lastDay, mark) }
+            if latest == nil || start.lastDay > latest!.day { latest = (start.lastDay, meeting) }
         }
-        return best
+        return best.map { best in
+            let exact = marks[best.before].start?.precision == .day && marks[best.after].start?.precision == .day
+            return MeetingGap(after: marks[best.after], before: marks[best.before], days: best.days, exact: exact)
+        }
     }
 }
