@@ -92,6 +92,8 @@ public enum PartyGraphError: Error, Sendable, CustomStringConvertible {
     case notAPlace(NodeID, name: String, kind: NodeKind)
     /// A meeting kind asked for is neither a core kind nor one the dataset declares; the nearest are suggested.
     case unknownMeetingKind(String, suggestions: [String], allowed: [String])
+    /// An output holds no readable ``Manifest`` (none embedded, no sidecar, or one that does not decode).
+    case noManifest(file: String, reason: String)
 
     public var description: String {
         switch self {
@@ -153,13 +155,15 @@ public enum PartyGraphError: Error, Sendable, CustomStringConvertible {
         case .unknownMeetingKind(let kind, let suggestions, let allowed):
             return "unknown meeting kind '\(kind)'" + (suggestions.first.map { "; did you mean '\($0)'?" } ?? "")
                 + " allowed: " + allowed.joined(separator: ", ")
+        case .noManifest(let file, let reason):
+            return "\(file) carries no manifest: \(reason); name an output PartyGraph wrote, or its sidecar \(Manifest.sidecarPath(for: file))"
         }
     }
 
     /// Whether the problem is in the data given (exit 65) rather than in how the tool was called (exit 64).
     public var isDataError: Bool {
         switch self {
-        case .invalidData, .unreadable, .bundledDatasetNotFound, .edgeListHasNoWeights, .unusableWeight, .mergeConflicts: return true
+        case .invalidData, .unreadable, .bundledDatasetNotFound, .edgeListHasNoWeights, .unusableWeight, .mergeConflicts, .noManifest: return true
         default: return false
         }
     }

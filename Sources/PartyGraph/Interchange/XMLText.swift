@@ -100,4 +100,30 @@ enum XMLText {
         }
         return String(result)
     }
+
+    /// What an XML parser makes of escaped text: the five predefined entities and numeric character references
+    /// decoded, then ``unescapedCharacters(_:)`` applied — so `decoded(escaped(text))` is `text` for element content
+    /// and attribute values alike. An unknown entity is left as written.
+    static func decoded(_ text: String) -> String {
+        guard text.contains("&") else { return unescapedCharacters(text) }
+        var result = ""
+        var rest = Substring(text)
+        while let ampersand = rest.firstIndex(of: "&") {
+            result += rest[..<ampersand]
+            guard let semicolon = rest[ampersand...].firstIndex(of: ";") else { break }
+            let name = rest[rest.index(after: ampersand)..<semicolon]
+            let named = ["amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'"]
+            if let character = named[String(name)] {
+                result += character
+            } else if name.hasPrefix("#"), let value = name.hasPrefix("#x") ? UInt32(name.dropFirst(2), radix: 16) : UInt32(name.dropFirst()),
+                      let scalar = Unicode.Scalar(value) {
+                result.unicodeScalars.append(scalar)
+            } else {
+                result += rest[ampersand...semicolon]
+            }
+            rest = rest[rest.index(after: semicolon)...]
+        }
+        result += rest
+        return unescapedCharacters(result)
+    }
 }

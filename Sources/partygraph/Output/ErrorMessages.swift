@@ -25,7 +25,7 @@ enum ErrorMessages {
     /// The message for a `PartyGraph` error, naming the options involved.
     static func text(_ error: PartyGraphError) -> String {
         switch error {
-        case .invalidData, .unreadable, .unwritable, .unknownName, .ambiguousName, .noMeetingStatus, .mergeConflicts, .graph:
+        case .invalidData, .unreadable, .unwritable, .unknownName, .ambiguousName, .noMeetingStatus, .mergeConflicts, .graph, .noManifest:
             return error.description
         case .bundledDatasetNotFound:
             return "cannot read \(BundledDataset.fileName): the bundled dataset was not found; pass --dataset FILE or set \(BundledDataset.environmentVariable)"
