@@ -15,10 +15,10 @@ struct PartyGraphCommand: ParsableCommand {
 
             Exit codes: 0 success, 64 usage error (bad option, unknown name), 65 bad input data.
             """,
-        version: "0.1.0",
+        version: Manifest.toolVersion,
         subcommands: [
             Validate.self, Info.self, Show.self, Holders.self, WhoMet.self, Meetings.self, Matrix.self, Path.self, Neighbors.self,
-            Render.self, Explore.self, Export.self, Import.self, Merge.self, Migrate.self, Centrality.self, TimelineCommand.self,
+            Render.self, Explore.self, Export.self, Import.self, Merge.self, Migrate.self, Centrality.self, TimelineCommand.self, Verify.self,
         ]
     )
 

@@ -75,13 +75,18 @@ public enum Exporter {
     ///   - csvFormulas: how CSV files (csv, neo4j, cypher) write text cells that a spreadsheet would run as a
     ///     formula: neutralised with a leading `'` (the default, undone by ``Importer`` and by the Cypher load
     ///     scripts) or raw (see ``CSVText``).
+    ///   - manifest: what produced the export, held as a graph attribute where the format has one
+    ///     (``OutputKind/manifestPlacement``); the other formats get a sidecar from ``write(_:format:to:manifest:)``.
     public static func files(
         _ dataset: Dataset, format: ExportFormat, projection: GraphProjection = .full, window: DateSpan? = nil,
-        place: PlaceScope? = nil, csvFormulas: CSVText.Formulas = .neutralised
+        place: PlaceScope? = nil, csvFormulas: CSVText.Formulas = .neutralised, manifest: Manifest? = nil
     ) -> [ExportFile] {
-        let graph = projection == .full
+        var graph = projection == .full
             ? InterchangeGraph.full(dataset, window: window, place: place)
             : MeetingProjection.graph(dataset, projection: projection, window: window, place: place)
+        if let manifest, OutputKind.export(format).manifestPlacement == .graphAttribute {
+            graph.graphValues.append(("manifest", .json(manifest.jsonValue)))
+        }
         func file(_ name: String, _ text: String) -> ExportFile { ExportFile(name: name, data: Data(text.utf8)) }
         switch format {
         case .graphml: return [file("", GraphMLWriter.text(graph))]
@@ -118,21 +123,35 @@ public enum Exporter {
     @discardableResult
     public static func write(
         _ dataset: Dataset, format: ExportFormat, projection: GraphProjection = .full, window: DateSpan? = nil,
-        place: PlaceScope? = nil, csvFormulas: CSVText.Formulas = .neutralised, to path: String
+        place: PlaceScope? = nil, csvFormulas: CSVText.Formulas = .neutralised, manifest: Manifest? = nil, to path: String
     ) throws(PartyGraphError) -> [String] {
-        try write(files(dataset, format: format, projection: projection, window: window, place: place, csvFormulas: csvFormulas),
-                  format: format, to: path)
+        try write(files(dataset, format: format, projection: projection, window: window, place: place, csvFormulas: csvFormulas,
+                        manifest: manifest),
+                  format: format, to: path, manifest: manifest)
     }
 
     /// Writes the files of an export in `format` to `path` (a file, or a folder for CSV, Neo4j and Cypher) atomically
     /// — a folder as a whole (``AtomicFolder``) — creating folders; for exports built elsewhere (the styled DOT of
     /// `PartyGraphDiagrams`).
     ///
-    /// - Returns: the paths written, in order.
+    /// With a `manifest`, formats that hold none themselves (``OutputKind/manifestPlacement``) get its sidecar
+    /// (``Manifest/sidecarPath(for:)``), written after the export.
+    ///
+    /// - Returns: the paths written, in order (the sidecar last).
     /// - Throws: ``PartyGraphError/exportNeedsFolder(file:format:)`` when a folder format is given an existing file,
     ///   ``PartyGraphError/unwritable(file:reason:)``.
     @discardableResult
-    public static func write(_ files: [ExportFile], format: ExportFormat, to path: String) throws(PartyGraphError) -> [String] {
+    public static func write(
+        _ files: [ExportFile], format: ExportFormat, to path: String, manifest: Manifest? = nil
+    ) throws(PartyGraphError) -> [String] {
+        var written = try writeFiles(files, format: format, to: path)
+        if let manifest, OutputKind.export(format).manifestPlacement == .sidecar {
+            written.append(try manifest.writeSidecar(for: path))
+        }
+        return written
+    }
+
+    private static func writeFiles(_ files: [ExportFile], format: ExportFormat, to path: String) throws(PartyGraphError) -> [String] {
         var isDirectory: ObjCBool = false
         let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
         if format.fileExtension == nil, exists, !isDirectory.boolValue {

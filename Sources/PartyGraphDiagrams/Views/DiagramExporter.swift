@@ -16,13 +16,15 @@ public enum DiagramExporter {
     ///   - projection: the full graph, or a who-meets-whom graph (a meeting projection).
     ///   - place: keep only meetings held in it, with what is not a meeting.
     ///   - csvFormulas: how CSV files write formula-like text cells (see ``/PartyGraph/CSVText``).
+    ///   - manifest: what produced the export, for formats that hold it (see ``/PartyGraph/Exporter``).
     /// - Throws: ``DiagramError`` when Graphviz cannot write the styled diagram.
     public static func files(
         _ dataset: Dataset, format: ExportFormat, projection: GraphProjection = .full, window: DateSpan? = nil,
-        place: PlaceScope? = nil, csvFormulas: CSVText.Formulas = .neutralised
+        place: PlaceScope? = nil, csvFormulas: CSVText.Formulas = .neutralised, manifest: Manifest? = nil
     ) throws(DiagramError) -> [ExportFile] {
         guard format == .dot && projection == .full else {
-            return Exporter.files(dataset, format: format, projection: projection, window: window, place: place, csvFormulas: csvFormulas)
+            return Exporter.files(dataset, format: format, projection: projection, window: window, place: place, csvFormulas: csvFormulas,
+                                  manifest: manifest)
         }
         let diagram = DiagramViews.all(dataset: dataset, window: window ?? .unbounded, place: place)
         return [ExportFile(name: "", data: Data(try GraphvizRenderer().dotSource(diagram).utf8))]
@@ -37,6 +39,7 @@ public enum DiagramExporter {
     ///   - window: keep only meetings and relationships whose dates overlap it (open bounds overlap everything).
     ///   - place: keep only meetings held in it, with what is not a meeting.
     ///   - csvFormulas: how CSV files write formula-like text cells (see ``/PartyGraph/CSVText``).
+    ///   - manifest: what produced the export: in the file where the format holds it, else in a sidecar.
     ///   - path: the file, or the folder for CSV and Neo4j.
     /// - Returns: the paths written, in order.
     /// - Throws: ``DiagramError`` when Graphviz cannot write the styled diagram; ``/PartyGraph/PartyGraphError`` when the path
@@ -44,9 +47,10 @@ public enum DiagramExporter {
     @discardableResult
     public static func write(
         _ dataset: Dataset, format: ExportFormat, projection: GraphProjection = .full, window: DateSpan? = nil,
-        place: PlaceScope? = nil, csvFormulas: CSVText.Formulas = .neutralised, to path: String
+        place: PlaceScope? = nil, csvFormulas: CSVText.Formulas = .neutralised, manifest: Manifest? = nil, to path: String
     ) throws -> [String] {
-        try Exporter.write(try files(dataset, format: format, projection: projection, window: window, place: place, csvFormulas: csvFormulas),
-                           format: format, to: path)
+        try Exporter.write(try files(dataset, format: format, projection: projection, window: window, place: place, csvFormulas: csvFormulas,
+                                     manifest: manifest),
+                           format: format, to: path, manifest: manifest)
     }
 }

@@ -136,25 +136,30 @@ struct Centrality: ParsableCommand {
                 projection: projection ?? .persons, parameters: parameters,
                 filter: try query.filter(in: dataset, knownAt: try datasetOptions.knownAtDate()), unit: by,
                 window: window.flatMap(PeriodWindow.init(parsing:)), top: top))
+            try formatOptions.writeManifestFile { try datasetOptions.manifest(for: dataset) }
             switch formatOptions.format {
-            case .json: emit(try jsonText(trajectory))
+            case .json: emit(try jsonText(trajectory, manifest: try datasetOptions.manifest(for: dataset)))
             case .csv: emit(csv(trajectory))
             case .table: emit(table(trajectory))
             }
             return
         }
         let graph: AnalysisGraph
+        let manifest: () throws -> Manifest
         if let edgelist {
             graph = try AnalysisGraph(edgeListAt: edgelist, directed: directed, weighted: weighted)
+            manifest = { try makeManifest(datasetPath: edgelist, given: edgelist, dataset: nil) }
         } else {
             let dataset = try datasetOptions.load()
+            manifest = { try datasetOptions.manifest(for: dataset) }
             graph = try AnalysisGraph(
                 dataset: dataset, projection: projection ?? .persons, filter: try query.filter(in: dataset, knownAt: try datasetOptions.knownAtDate()),
                 directed: directed)
         }
         let report = try graph.centrality(parameters, top: top)
+        try formatOptions.writeManifestFile(manifest)
         switch formatOptions.format {
-        case .json: emit(try jsonText(report))
+        case .json: emit(try jsonText(report, manifest: try manifest()))
         case .csv: emit(csv(report))
         case .table: emit(table(report))
         }

@@ -72,6 +72,8 @@ struct FormatOptions: ParsableArguments {
 
     @OptionGroup var csvOptions: CSVOptions
 
+    @OptionGroup var manifestOptions: ManifestOptions
+
     /// Rejects formats a command does not offer.
     func require(_ allowed: [OutputFormat]) throws {
         if !allowed.contains(format) {

@@ -34,7 +34,10 @@ struct Explore: ParsableCommand {
         let window = try windowOptions.window()
         let filter = try QueryFilter(from: window?.start, to: window?.end)
         let html = try ExplorerPage.html(dataset: dataset, filter: filter, maxDiagramNodes: maxDiagramNodes)
+        let manifest = try datasetOptions.manifest(for: dataset)
         try AtomicFile.write(Data(html.utf8), to: out)
+        // A page is a sidecar kind of output (OutputKind.page.manifestPlacement).
+        try manifest.writeSidecar(for: out)
         print("wrote \(out)")
     }
 }

@@ -51,7 +51,8 @@ struct Export: ParsableCommand {
         let dataset = try DatasetLoader.load(path: datasetPath).known(at: try datasetOptions.knownAtDate())
         // The typed graph as DOT is the styled diagram the renderer draws; DiagramExporter makes that choice.
         let written = try DiagramExporter.write(dataset, format: format, projection: projection, window: window,
-                                                 place: try placeOptions.scope(in: dataset), csvFormulas: csvOptions.formulas, to: path)
+                                                 place: try placeOptions.scope(in: dataset), csvFormulas: csvOptions.formulas,
+                                                 manifest: try datasetOptions.manifest(for: dataset), to: path)
         for file in written {
             let size = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? nil
             emit("wrote \(file)" + (size.map { " (\($0) bytes)" } ?? ""))

@@ -36,15 +36,17 @@ struct Holders: ParsableCommand {
         if let at {
             let day = try ErrorMessages.date(at, option: "--at")
             let answer = try dataset.officeHolders(entity.id, during: DateSpan(start: day, end: day))
+            try formatOptions.writeManifestFile { try datasetOptions.manifest(for: dataset) }
             switch formatOptions.format {
-            case .json: emit(try jsonText(answer))
+            case .json: emit(try jsonText(answer, manifest: try datasetOptions.manifest(for: dataset)))
             case .csv: emit(formatOptions.csv(header: ["office_id", "day", "holder_id", "holder", "certainty", "reason"], rows: rows(answer)))
             case .table: emit(table(answer))
             }
         } else {
             let succession = try dataset.succession(ofOffice: entity.id)
+            try formatOptions.writeManifestFile { try datasetOptions.manifest(for: dataset) }
             switch formatOptions.format {
-            case .json: emit(try jsonText(succession))
+            case .json: emit(try jsonText(succession, manifest: try datasetOptions.manifest(for: dataset)))
             case .csv:
                 emit(formatOptions.csv(header: ["office_id", "holder_id", "holder", "known_from", "known_to", "start_stated", "end_stated",
                                       "attested", "continues_after"], rows: succession.holdings.map { holding in

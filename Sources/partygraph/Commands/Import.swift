@@ -113,7 +113,7 @@ struct Import: ParsableCommand {
             if format == .json {
                 let items = result.items.map { DryRunItem(action: $0.action.rawValue, what: $0.what, id: $0.id, name: $0.name, row: $0.row) }
                 emit(try jsonText(DryRun(items: items, nodes: result.dataset.entities.count, relations: result.dataset.relationships.count,
-                                         sources: result.dataset.sources.count)))
+                                         sources: result.dataset.sources.count), manifest: try makeManifest(datasetPath: into, given: into, dataset: base)))
                 return
             }
             let table = tableText(header: ["action", "what", "id", "row", "name"],

@@ -12,8 +12,10 @@ struct Info: ParsableCommand {
     func validate() throws { try formatOptions.require([.table, .json]) }
 
     func run() throws {
-        let summary = DatasetSummary(dataset: try datasetOptions.load())
-        if formatOptions.format == .json { emit(try jsonText(summary)); return }
+        let dataset = try datasetOptions.load()
+        let summary = DatasetSummary(dataset: dataset)
+        try formatOptions.writeManifestFile { try datasetOptions.manifest(for: dataset) }
+        if formatOptions.format == .json { emit(try jsonText(summary, manifest: try datasetOptions.manifest(for: dataset))); return }
         var text = "\(summary.title)\n\(summary.nodes) nodes, \(summary.relations) relations"
         if let first = summary.firstDate, let last = summary.lastDate { text += ", meetings from \(first) to \(last)" }
         text += "\n\n" + tableText(header: ["node kind", "count"], rows: NodeKind.allCases.map { [$0.rawValue, String(summary.nodesByKind[$0] ?? 0)] })

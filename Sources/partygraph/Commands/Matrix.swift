@@ -33,9 +33,10 @@ struct Matrix: ParsableCommand {
         let dataset = try datasetOptions.load()
         let graph = dataset.coMeetingGraph(level: level, filter: try query.filter(in: dataset, knownAt: try datasetOptions.knownAtDate()))
         let grid = !long && graph.actors.count <= Self.screenLimit
+        try formatOptions.writeManifestFile { try datasetOptions.manifest(for: dataset) }
         switch formatOptions.format {
         case .json:
-            emit(try jsonText(CoMeetingMatrix(graph: graph, gridLimit: grid ? Self.screenLimit : -1)))
+            emit(try jsonText(CoMeetingMatrix(graph: graph, gridLimit: grid ? Self.screenLimit : -1), manifest: try datasetOptions.manifest(for: dataset)))
         case .csv where grid:
             let matrix = CoMeetingMatrix(graph: graph, gridLimit: Self.screenLimit)
             emit(formatOptions.csv(header: ["actor"] + matrix.actors.map(\.label),

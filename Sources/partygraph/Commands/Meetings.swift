@@ -23,8 +23,9 @@ struct Meetings: ParsableCommand {
         let dataset = try datasetOptions.load()
         let actors = try NameResolver(dataset: dataset).resolveAll(involving)
         let report = try dataset.meetings(involving: actors.map(\.id), filter: try query.filter(in: dataset, knownAt: try datasetOptions.knownAtDate()))
+        try formatOptions.writeManifestFile { try datasetOptions.manifest(for: dataset) }
         switch formatOptions.format {
-        case .json: emit(try jsonText(report))
+        case .json: emit(try jsonText(report, manifest: try datasetOptions.manifest(for: dataset)))
         case .csv: emit(csv(report))
         case .table: emit(table(report))
         }

@@ -35,9 +35,10 @@ struct Neighbors: ParsableCommand {
         let dataset = try datasetOptions.load()
         let center = try NameResolver(dataset: dataset).resolve(name)
         let network = try dataset.neighborhood(of: center.id, depth: depth, relations: Set(relation), kinds: Set(kind))
+        try formatOptions.writeManifestFile { try datasetOptions.manifest(for: dataset) }
         switch formatOptions.format {
         case .json:
-            emit(try jsonText(network))
+            emit(try jsonText(network, manifest: try datasetOptions.manifest(for: dataset)))
         case .csv:
             emit(formatOptions.csv(header: ["id", "name", "kind", "distance", "via_id", "via", "link", "direction"], rows: network.neighbors.map {
                 [$0.actor.id.rawValue, $0.actor.name, $0.actor.kind.rawValue, String($0.distance), $0.via.from.id.rawValue, $0.via.from.name,

@@ -28,9 +28,10 @@ struct Path: ParsableCommand {
         let dataset = try datasetOptions.load()
         let resolver = NameResolver(dataset: dataset)
         let path = try dataset.shortestPath(from: try resolver.resolve(from).id, to: try resolver.resolve(to).id, relations: Set(relation))
+        try formatOptions.writeManifestFile { try datasetOptions.manifest(for: dataset) }
         switch formatOptions.format {
         case .json:
-            emit(try jsonText(path))
+            emit(try jsonText(path, manifest: try datasetOptions.manifest(for: dataset)))
         case .csv:
             emit(formatOptions.csv(header: ["step", "from_id", "from", "link", "direction", "to_id", "to", "sources"],
                          rows: path.steps.enumerated().map { index, step in

@@ -64,7 +64,8 @@ struct Render: ParsableCommand {
             let path = out ?? defaultStem.map { "output/\($0).\(format.fileExtension)" } ?? view.defaultOutputPath(format: format)
             try datasetOptions.refuseOverwriting(path, use: "drawn")
             let chosen = layout.flatMap(Layout.init(rawValue:)) ?? defaultLayout
-            try OutputFile.write(diagram, layout: chosen, format: format, to: URL(fileURLWithPath: path))
+            let data = try GraphvizRenderer().render(diagram, layout: chosen, format: format)
+            try writeDrawing(data, fileExtension: format.fileExtension, manifest: try datasetOptions.manifest(for: dataset), to: path)
             print("wrote \(path)")
         }
     }

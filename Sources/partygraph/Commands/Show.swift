@@ -22,7 +22,8 @@ struct Show: ParsableCommand {
         let dataset = try datasetOptions.load()
         let entity = try NameResolver(dataset: dataset).resolve(name)
         let report = NodeReport(entity: entity, in: dataset)
-        if formatOptions.format == .json { emit(try jsonText(report)); return }
+        try formatOptions.writeManifestFile { try datasetOptions.manifest(for: dataset) }
+        if formatOptions.format == .json { emit(try jsonText(report, manifest: try datasetOptions.manifest(for: dataset))); return }
         var lines = ["\(report.name)  [\(report.kind.rawValue)]  \(report.id)"]
         if !report.aliases.isEmpty { lines.append("also: " + report.aliases.joined(separator: "; ")) }
         if let meetingKind = report.meetingKind {

@@ -41,8 +41,9 @@ struct TimelineCommand: ParsableCommand {
         let other = try with.map { text throws(PartyGraphError) in try resolver.resolve(text) }
         let timeline = try dataset.timeline(TimelineQuery(
             actor: actor.id, with: other?.id, filter: try query.filter(in: dataset, knownAt: try datasetOptions.knownAtDate()), level: level, unit: by))
+        try formatOptions.writeManifestFile { try datasetOptions.manifest(for: dataset) }
         switch formatOptions.format {
-        case .json: emit(try jsonText(timeline))
+        case .json: emit(try jsonText(timeline, manifest: try datasetOptions.manifest(for: dataset)))
         case .csv: emit(csv(timeline))
         case .table: emit(table(timeline))
         }

@@ -29,6 +29,8 @@ struct Validate: ParsableCommand {
         var problems: [Problem]
         /// What is consistent but worth a look: contradicting status claims, disputed facts. Never makes a file invalid.
         var warnings: [Problem] = []
+        /// What produced this result (JSON only): the file's digest, and its title and source texts when it loads.
+        var manifest: Manifest?
     }
 
     struct Problem: Codable {
@@ -45,12 +47,20 @@ struct Validate: ParsableCommand {
             if let dataset = datasetOptions.dataset { paths = [dataset] } else { paths = [try BundledDataset.locate().get()] }
         }
         var results: [FileResult] = []
+        let bundled = files.isEmpty && datasetOptions.dataset == nil
+        /// One manifest per file (a JSON array's objects each carry theirs, ``ManifestPlacement/jsonMemberOfEachElement``);
+        /// a file that cannot be read gets one without a dataset.
+        func manifest(_ path: String, _ dataset: Dataset?) -> Manifest? {
+            guard format == .json else { return nil }
+            return (try? makeManifest(datasetPath: path, given: bundled ? nil : path, dataset: dataset)) ?? Manifest(command: commandArguments(), dataset: nil)
+        }
         for path in paths {
             do throws(PartyGraphError) {
                 let dataset = try DatasetLoader.load(path: path)
                 results.append(FileResult(
                     file: path, valid: true, nodes: dataset.entities.count, relations: dataset.relationships.count, problems: [],
-                    warnings: dataset.warnings.map { Problem(line: $0.line, column: $0.column, path: $0.path, message: $0.message, fix: $0.fix) }))
+                    warnings: dataset.warnings.map { Problem(line: $0.line, column: $0.column, path: $0.path, message: $0.message, fix: $0.fix) },
+                    manifest: manifest(path, dataset)))
             } catch {
                 let problems: [Problem]
                 switch error {
@@ -59,7 +69,7 @@ struct Validate: ParsableCommand {
                 default:
                     problems = [Problem(line: nil, column: nil, path: "$", message: error.description, fix: nil)]
                 }
-                results.append(FileResult(file: path, valid: false, problems: problems))
+                results.append(FileResult(file: path, valid: false, problems: problems, manifest: manifest(path, nil)))
             }
         }
         switch format {

@@ -136,8 +136,9 @@ struct WhoMet: ParsableCommand {
         let actor = try resolver.resolve(name)
         let other = try with.map { text throws(PartyGraphError) in try resolver.resolve(text) }
         let report = try dataset.encounters(of: actor.id, with: other?.id, filter: try query.filter(in: dataset, knownAt: try datasetOptions.knownAtDate()), level: level)
+        try formatOptions.writeManifestFile { try datasetOptions.manifest(for: dataset) }
         switch formatOptions.format {
-        case .json: emit(try jsonText(report))
+        case .json: emit(try jsonText(report, manifest: try datasetOptions.manifest(for: dataset)))
         case .csv: emit(csv(report))
         case .table: emit(table(report))
         }
