@@ -47,6 +47,18 @@ public struct Manifest: Codable, Sendable, Hashable {
         /// The source texts the dataset's sources point to, sorted by path; `nil` when unknown (the file did not load).
         public var sourceTexts: [SourceText]?
 
+        private enum CodingKeys: String, CodingKey { case file, bundled, title, sha256, sourceTexts }
+
+        /// Encodes every field, an unknown title or source-text list as `null` rather than leaving it out.
+        public func encode(to encoder: Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(file, forKey: .file)
+            try container.encode(bundled, forKey: .bundled)
+            try container.encode(title, forKey: .title)
+            try container.encode(sha256, forKey: .sha256)
+            try container.encode(sourceTexts, forKey: .sourceTexts)
+        }
+
         /// A fingerprint from its parts.
         public init(file: String, bundled: Bool, title: String?, sha256: String, sourceTexts: [SourceText]?) {
             self.file = file
