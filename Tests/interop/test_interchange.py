@@ -103,6 +103,9 @@ def test_networkx_reads_graphml_with_attributes(tmp_path, ours):
     assert json.loads(graph.nodes["country/vietnam"]["aliases"]) == ["Viet Nam", "Vietnam"]
     assert graph.graph["title"].startswith("CPP-hosted summits")
     assert json.loads(graph.graph["sources"])[0]["id"] == "ppp-2026-02-03"
+    manifest = json.loads(graph.graph["manifest"])  # what produced the file (docs/manifest.md)
+    assert manifest["tool"]["name"] == "partygraph" and manifest["command"][0] == "export" and "graphml" in manifest["command"]
+    assert len(manifest["dataset"]["sha256"]) == 64
     led = [d for _, _, d in graph.edges(data=True) if d.get("led_by") == "person/to-lam"]
     assert len(led) == 1 and led[0]["capacity"] == "party/cpv" and led[0]["role"] == "guest"
 
@@ -164,12 +167,14 @@ def test_persons_projection_is_weighted_who_meets_whom(tmp_path, fmt):
 
 @pytest.mark.parametrize("fmt", ["graphml", "gexf", "json", "csv", "neo4j", "dot"])
 def test_exports_are_byte_identical_across_runs(tmp_path, fmt):
-    first = export(tmp_path / "a", fmt)
-    second = export(tmp_path / "b", fmt)
-    files = sorted(p.name for p in first.iterdir()) if first.is_dir() else [None]
-    for name in files:
-        a, b = (first / name, second / name) if name else (first, second)
-        assert a.read_bytes() == b.read_bytes()
+    # The same command twice: the manifest records the command, --out included, so both runs write the same path.
+    def read(out):
+        paths = sorted(out.iterdir()) if out.is_dir() else [out]
+        sidecar = out.parent / (out.name + ".manifest.json")
+        return [p.read_bytes() for p in paths] + ([sidecar.read_bytes()] if sidecar.exists() else [])
+    first = read(export(tmp_path, fmt))
+    second = read(export(tmp_path, fmt))
+    assert first == second and first
 
 
 @pytest.mark.parametrize("fmt", ["csv", "json"])
