@@ -33,7 +33,7 @@ import Testing
         let run = try runCLI(["centrality", "--measure", "betweenness", "--projection", "persons", "--format", "json", "--threads", "2"])
         #expect(run.status == 0, "\(run.standardError)")
         let root = try Self.object(run.standardOutput)
-        #expect(Set(root.keys) == ["parameters", "graph", "scores"])
+        #expect(Set(root.keys) == ["parameters", "graph", "scores", "manifest"])
         let parameters = try #require(root["parameters"] as? [String: Any])
         #expect(parameters["measure"] as? String == "betweenness")
         #expect(parameters["normalized"] as? Bool == true)

@@ -37,7 +37,7 @@ struct QueriesCLITests {
         let run = try QueriesCLI.partygraph("who-met", "to lam", "--with", "hun sen", "--format", "json")
         #expect(run.status == 0, "\(run.standardError)")
         let object = try QueriesCLI.json(run)
-        #expect(Set(object.keys) == ["query", "encounters", "counterparts"])
+        #expect(Set(object.keys) == ["query", "encounters", "counterparts", "manifest"])
         let query = try #require(object["query"] as? [String: Any])
         #expect((query["actor"] as? [String: Any])?["id"] as? String == "person/to-lam")
         #expect((query["with"] as? [String: Any])?["id"] as? String == "person/hun-sen")

@@ -93,6 +93,9 @@ extension Manifest {
     ///
     /// - Throws: ``PartyGraphError/unwritable(file:reason:)``.
     public func write(to path: String) throws(PartyGraphError) {
-        try AtomicFile.write(Data((jsonText + "\n").utf8), to: path)
+        try AtomicFile.write(sidecarData, to: path)
     }
+
+    /// The bytes of a sidecar: ``jsonText`` and a line end.
+    public var sidecarData: Data { Data((jsonText + "\n").utf8) }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PartyGraph
+import PartyGraphDiagrams
 
 /// The `--manifest FILE` option of commands that print to standard output: output printed has no file name to put a
 /// sidecar beside, so the user names the manifest's file (see docs/manifest.md).
@@ -64,13 +65,13 @@ extension FormatOptions {
 }
 
 /// Writes a drawing (a diagram file) with its manifest where ``OutputKind/manifestPlacement`` puts it: SVG with
-/// `<metadata>`, every other format with a sidecar.
+/// `<metadata>`, every other format with a sidecar; atomically, failures reported as diagrams report them.
 func writeDrawing(_ data: Data, fileExtension: String, manifest: Manifest, to path: String) throws {
     switch OutputKind.drawing(fileExtension: fileExtension).manifestPlacement {
     case .svgMetadata:
-        try AtomicFile.write(manifest.embedded(inSVG: data), to: path)
+        try OutputFile.writeAtomically(manifest.embedded(inSVG: data), to: URL(fileURLWithPath: path))
     default:
-        try AtomicFile.write(data, to: path)
-        try manifest.writeSidecar(for: path)
+        try OutputFile.writeAtomically(data, to: URL(fileURLWithPath: path))
+        try OutputFile.writeAtomically(manifest.sidecarData, to: URL(fileURLWithPath: Manifest.sidecarPath(for: path)))
     }
 }
