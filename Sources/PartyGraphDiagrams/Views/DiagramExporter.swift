@@ -43,7 +43,7 @@ public enum DiagramExporter {
     ///   - path: the file, or the folder for CSV and Neo4j.
     /// - Returns: the paths written, in order.
     /// - Throws: ``DiagramError`` when Graphviz cannot write the styled diagram; ``/PartyGraph/PartyGraphError`` when the path
-    ///   cannot be written (see ``/PartyGraph/Exporter/write(_:format:to:)``).
+    ///   cannot be written (see ``/PartyGraph/Exporter/write(_:format:to:manifest:)``).
     @discardableResult
     public static func write(
         _ dataset: Dataset, format: ExportFormat, projection: GraphProjection = .full, window: DateSpan? = nil,
