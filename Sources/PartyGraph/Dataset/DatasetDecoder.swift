@@ -46,7 +46,7 @@ struct DatasetDecoder {
     static let defaultParallelMinimumBytes = 4 << 20
 
     static let topLevelKeys = ["format", "version", "title", "description", "vocabulary", "sources", "nodes", "relations"]
-    static let sourceKeys = ["id", "publisher", "title", "date", "url", "text"]
+    static let sourceKeys = ["id", "publisher", "title", "date", "url", "text", "kind"]
     static let nodeKeys = ["id", "kind", "name", "aliases", "note", "evidence", "meeting_kind", "start", "end", "place", "status", "status_as_of", "status_claims", "seats"]
     static let relationKeys = ["relation", "from", "to", "start", "end", "role", "capacity", "led_by", "evidence", "attested"]
     static let evidenceKeys = ["source", "quote", "stance"]
@@ -352,9 +352,13 @@ struct DatasetDecoder {
         let start = reader.valueOffset()
         var id: String?, publisher: String?, title: String?, url: String?, text: String?
         var date: PartialDate?
+        var kind = SourceKind.reported
         var broken = false
         try reader.readObject { reader, key, keyOffset throws(JSONSyntaxError) in
             switch key {
+            case "kind":
+                noteVersion2Field(key, at: keyOffset)
+                if let value = try enumValue(&reader, key: key, as: SourceKind.self) { kind = value } else { broken = true }
             case "id": id = try string(&reader, key: key)
             case "publisher": publisher = try string(&reader, key: key)?.loaderNFC
             case "title": title = try string(&reader, key: key)?.loaderNFC
@@ -376,7 +380,7 @@ struct DatasetDecoder {
             if let id { brokenSourceIDs.insert(id) }
             return
         }
-        sources.append(Source(id: id, publisher: publisher, title: title, date: date, url: url, textFile: text))
+        sources.append(Source(id: id, publisher: publisher, title: title, date: date, url: url, textFile: text, kind: kind))
         sourcePositions.append(index)
     }
 

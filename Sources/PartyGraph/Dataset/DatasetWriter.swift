@@ -44,6 +44,7 @@ public enum DatasetWriter {
         ]
         if let url = source.url { members.append(.init("url", .string(url))) }
         if let text = source.textFile { members.append(.init("text", .string(text))) }
+        if source.kind != .reported { members.append(.init("kind", .string(source.kind.rawValue))) }
         return .object(members)
     }
 

@@ -14,6 +14,10 @@ public enum ImportFormat: String, CaseIterable, Sendable {
     case ftm
     /// A participation sheet: one row per participant per meeting (``ParticipationSheet``), CSV or TSV.
     case sheet
+    /// ICEWS event data, tab-separated: its meetings (``EventData``), from machine-coded sources.
+    case icews
+    /// POLECAT event data, tab-separated: its meetings (``EventData``), from machine-coded sources.
+    case polecat
 }
 
 /// Builds a dataset from interchange files, validated like a dataset file, every problem placed by file, row and
@@ -59,6 +63,11 @@ public enum Importer {
                 throw .importNeedsOneFile(format: .sheet, given: paths.count)
             }
             return try ParticipationSheet.read(path: path).dataset
+        case .icews, .polecat:
+            guard paths.count == 1, let path = paths.first else {
+                throw .importNeedsOneFile(format: format, given: paths.count)
+            }
+            return try EventData.read(path: path, layout: format == .icews ? .icews : .polecat).dataset
         }
     }
 

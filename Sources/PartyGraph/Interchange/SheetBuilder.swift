@@ -17,6 +17,8 @@ struct SheetBuilder {
     let baseEntityCount: Int
     let baseSourceCount: Int
     let baseRelationshipCount: Int
+    /// The kind of the sources the rows create (event data: ``SourceKind/machineCoded``).
+    var newSourceKind = SourceKind.reported
 
     var issues: [DatasetIssue] = []
     var items: [SheetImport.Item] = []
@@ -32,7 +34,7 @@ struct SheetBuilder {
     /// Source ids first created at a row, for consistency messages.
     var sourceRows: [String: Int] = [:]
 
-    init(file: String, base: Dataset?, basePath: String?, outputFolder: URL?) {
+    init(file: String, base: Dataset?, basePath: String?, outputFolder: URL?, title newTitle: String? = nil) {
         self.file = file
         self.basePath = basePath
         let migrated = base.map { DatasetMigration.migrate($0).dataset }
@@ -47,7 +49,7 @@ struct SheetBuilder {
         self.outputFolder = outputFolder
         entities = migrated?.entities ?? []
         relationships = migrated?.relationships ?? []
-        title = migrated?.title ?? "Participation sheet " + URL(fileURLWithPath: file).lastPathComponent
+        title = migrated?.title ?? newTitle ?? "Participation sheet " + URL(fileURLWithPath: file).lastPathComponent
         description = migrated?.description
         vocabulary = migrated?.vocabulary ?? .empty
         resolver = migrated.map(NameResolver.init(dataset:))
@@ -72,11 +74,16 @@ struct SheetBuilder {
         var number: Int
         var line: Int
         var cells: [String: String]
+        /// For rows made from another layout (event data): the file's column that holds each sheet column, named in
+        /// messages instead of it.
+        var labels: [String: String] = [:]
+        /// The kind a new participant gets when the row gives no participant_kind (event data: inferred).
+        var inferredKind: NodeKind?
         subscript(_ column: String) -> String? { cells[column] }
     }
 
     mutating func report(_ row: Row, _ column: String?, _ message: String, fix: String? = nil) {
-        let path = "row \(row.number)" + (column.map { ", column \"\($0)\"" } ?? "")
+        let path = "row \(row.number)" + (column.map { ", column \"\(row.labels[$0] ?? $0)\"" } ?? "")
         issues.append(DatasetIssue(file: file, line: row.line, path: path, message: message, fix: fix))
     }
 
@@ -123,6 +130,12 @@ struct SheetBuilder {
             }
             return Row(number: record.row, line: record.line, cells: cells)
         }
+        return try build(rows: rows)
+    }
+
+    /// Builds the dataset from rows already read (a sheet's, or rows made from another layout).
+    mutating func build(rows: [Row]) throws(PartyGraphError) -> SheetImport {
+        if !issues.isEmpty { throw .invalidData(file: basePath, issues: issues) }
         // Sources first, so a row broken elsewhere does not leave the later rows of its source without one.
         for row in rows { registerSource(row) }
         for row in rows { addRow(row) }
@@ -203,7 +216,7 @@ struct SheetBuilder {
         let evidence = Evidence(source: source.id, quote: quote.nfc)
 
         // The names, all before any fact is added.
-        guard let participant = lookUp(row, "participant", participantName, kind: participantKind, allowed: participantKinds, create: participantKind ?? .person) else { return }
+        guard let participant = lookUp(row, "participant", participantName, kind: participantKind, allowed: participantKinds, create: participantKind ?? row.inferredKind ?? .person) else { return }
         var capacity: Lookup?
         if let name = row["capacity"] {
             guard let found = lookUp(row, "capacity", name, kind: nil, allowed: [.office, .organ, .party, .country], create: .office) else { return }
@@ -303,7 +316,8 @@ struct SheetBuilder {
         if let id = row["source"] { if sourceIndex[id] != nil { return } }
         else if let url, sources.contains(where: { $0.url == url }) { return }
         else if url == nil { return }
-        add(Source(id: row["source"] ?? newSourceID(publisher: publisher, date: date), publisher: publisher, title: title, date: date, url: url), row: row)
+        add(Source(id: row["source"] ?? newSourceID(publisher: publisher, date: date), publisher: publisher, title: title, date: date, url: url,
+                   kind: newSourceKind), row: row)
     }
 
     func newSourceID(publisher: String, date: PartialDate) -> String {
@@ -351,7 +365,8 @@ struct SheetBuilder {
             missing = true
         }
         guard !missing, let publisher, let title, let date else { return nil }
-        let source = Source(id: id ?? newSourceID(publisher: publisher, date: date), publisher: publisher, title: title, date: date, url: url)
+        let source = Source(id: id ?? newSourceID(publisher: publisher, date: date), publisher: publisher, title: title, date: date, url: url,
+                            kind: newSourceKind)
         add(source, row: row)
         note(.created, "source", source.id, title, row: row.number)
         return source

@@ -1,3 +1,14 @@
+/// How a source came by what it states: reported by people, or coded by a machine from news text.
+///
+/// Machine-coded event data (ICEWS, POLECAT) is read by software, not by a person; ``Dataset/admitting(sourceKinds:)``
+/// lets an answer leave it out. Format version 2 writes it as the source's `"kind"`; absent means ``reported``.
+public enum SourceKind: String, CaseIterable, Sendable, Codable {
+    /// A report written by people: a news article, a communiqué, a register (the default).
+    case reported
+    /// A record machine-coded from news text (an event-data set): who met whom, as a coder read a sentence.
+    case machineCoded = "machine-coded"
+}
+
 /// A published report that facts are taken from.
 public struct Source: Hashable, Sendable, Identifiable {
     /// A short stable id, e.g. `ppp-2026-02-03`.
@@ -12,9 +23,15 @@ public struct Source: Hashable, Sendable, Identifiable {
     public var url: String?
     /// The report's text, relative to the dataset file, used to check that every quote is verbatim.
     public var textFile: String?
+    /// How the source came by what it states (default ``SourceKind/reported``).
+    public var kind: SourceKind
 
     /// Creates a source.
-    public init(id: String, publisher: String, title: String, date: PartialDate, url: String? = nil, textFile: String? = nil) {
+    public init(
+        id: String, publisher: String, title: String, date: PartialDate, url: String? = nil, textFile: String? = nil,
+        kind: SourceKind = .reported
+    ) {
+        self.kind = kind
         self.id = id
         self.publisher = publisher
         self.title = title

@@ -15,42 +15,6 @@ extension Dataset {
     public func known(at date: PartialDate?) -> Dataset {
         guard let date else { return self }
         let published = Set(sources.lazy.filter { $0.date.lastDay <= date.lastDay }.map(\.id))
-        func kept(_ records: [Evidence]) -> [Evidence] { records.filter { published.contains($0.source) } }
-
-        var entities: [Entity] = []
-        entities.reserveCapacity(self.entities.count)
-        var indexByID: [NodeID: Int32] = [:]
-        for var entity in self.entities {
-            let evidence = kept(entity.evidence)
-            if var meeting = entity.meeting, entity.kind == .meeting {
-                if meeting.claims.isEmpty {
-                    if evidence.isEmpty { continue }
-                } else {
-                    meeting.claims = meeting.claims.filter { published.contains($0.source) }
-                    guard StatusClaim.current(of: meeting.claims) != nil else { continue }
-                    meeting.refreshStatusFromClaims()
-                }
-                entity.meeting = meeting
-            }
-            entity.evidence = evidence
-            indexByID[entity.id] = Int32(entities.count)
-            entities.append(entity)
-        }
-        var relationships: [Relationship] = []
-        var from: [Int32] = [], to: [Int32] = []
-        for var relationship in self.relationships {
-            guard let fromIndex = indexByID[relationship.from], let toIndex = indexByID[relationship.to] else { continue }
-            let evidence = kept(relationship.evidence)
-            if !relationship.evidence.isEmpty, evidence.isEmpty { continue }
-            relationship.evidence = evidence
-            relationships.append(relationship)
-            from.append(fromIndex)
-            to.append(toIndex)
-        }
-        return Dataset(
-            validatedTitle: title, description: description, sources: sources, entities: entities,
-            relationships: relationships,
-            validation: DatasetValidator.Result(findings: [], indexByID: indexByID, fromIndices: from, toIndices: to),
-            warnings: warnings)
+        return citing(onlySources: published)
     }
 }

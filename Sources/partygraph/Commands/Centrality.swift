@@ -104,6 +104,7 @@ struct Centrality: ParsableCommand {
             if projection != nil { throw ValidationError("--projection applies to a dataset; leave it out with --edgelist.") }
             if datasetOptions.dataset != nil { throw ValidationError("give either --dataset or --edgelist, not both.") }
             if datasetOptions.knownAt != nil { throw ValidationError("--known-at applies to a dataset's sources; an edge list has none.") }
+            if !datasetOptions.sourceKinds.isEmpty { throw ValidationError("--source-kind applies to a dataset's sources; an edge list has none.") }
             if query.from != nil || query.to != nil || query.at != nil || !query.kind.isEmpty || !query.status.isEmpty || query.place != nil {
                 throw ValidationError("--from, --to, --at, --kind, --status and --place select meetings of a dataset; an edge list has none.")
             }

@@ -7,6 +7,8 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case table, json, csv
 }
 
+extension SourceKind: ExpressibleByArgument {}
+
 /// The dataset option every command shares.
 struct DatasetOptions: ParsableArguments {
     @Option(name: .long, help: "The dataset file to read (default: the bundled dataset).", completion: .file(extensions: ["json"]))
@@ -14,6 +16,10 @@ struct DatasetOptions: ParsableArguments {
 
     @Option(name: .long, help: "Answer as the sources stood on this date (YYYY, YYYY-MM or YYYY-MM-DD): later sources are ignored.")
     var knownAt: String?
+
+    @Option(name: .customLong("source-kind"),
+            help: "Answer from sources of this kind only: reported or machine-coded (repeatable; default: both).")
+    var sourceKinds: [SourceKind] = []
 
     /// Refuses at once a `--dataset` that is not a file (a folder, a FIFO, a device): a usage error, never a read;
     /// and a `--known-at` that is not a date.
@@ -35,9 +41,15 @@ struct DatasetOptions: ParsableArguments {
         return try BundledDataset.locate().get()
     }
 
-    /// Loads the chosen dataset, or the bundled one, as its sources stood on `--known-at` (``Dataset/known(at:)``).
+    /// Loads the chosen dataset, or the bundled one, narrowed by ``narrow(_:)``.
     func load() throws -> Dataset {
-        try DatasetLoader.load(path: try path()).known(at: try knownAtDate())
+        try narrow(DatasetLoader.load(path: try path()))
+    }
+
+    /// The dataset as its sources stood on `--known-at` (``Dataset/known(at:)``), stated by sources of the
+    /// `--source-kind` kinds only (``Dataset/admitting(sourceKinds:)``).
+    func narrow(_ dataset: Dataset) throws -> Dataset {
+        dataset.known(at: try knownAtDate()).admitting(sourceKinds: Set(sourceKinds))
     }
 
     /// Refuses an output path that names the dataset itself: inputs are never overwritten.

@@ -48,7 +48,7 @@ struct Export: ParsableCommand {
         let datasetPath = try datasetOptions.path()
         let path = out ?? format.defaultOutput(forDataset: datasetPath, projection: projection)
         try datasetOptions.refuseOverwriting(path, use: "exported")
-        let dataset = try DatasetLoader.load(path: datasetPath).known(at: try datasetOptions.knownAtDate())
+        let dataset = try datasetOptions.narrow(DatasetLoader.load(path: datasetPath))
         // The typed graph as DOT is the styled diagram the renderer draws; DiagramExporter makes that choice.
         let written = try DiagramExporter.write(dataset, format: format, projection: projection, window: window,
                                                  place: try placeOptions.scope(in: dataset), csvFormulas: csvOptions.formulas,

@@ -17,13 +17,15 @@ struct Import: ParsableCommand {
             "Participation sheets"; `--template sheet` prints a header and two rows). Names are matched against \
             --into (diacritics and aliases ignored); new nodes get readable ids; the output is --into plus the new \
             facts. CSV: pass nodes.csv and edges.csv (and sources.csv, dataset.csv), or the folder holding them. \
-            JSON: pass one node-link file; popolo and ftm: one file. The result is validated like any dataset; every problem is reported \
+            JSON: pass one node-link file; popolo and ftm: one file. icews and polecat: one tab-separated event-data \
+            file; its meetings (CAMEO 040-046, PLOVER CONSULT) are added like sheet rows, from machine-coded sources, \
+            and every other row is counted by its code. The result is validated like any dataset; every problem is reported \
             with its file, row and column, and nothing is written unless all is well. Source texts named by the sources \
             are looked up relative to --out and every quote is checked against them, as loading the written file will.
             """
     )
 
-    @Option(name: .long, help: "Input format: sheet, csv, json, popolo or ftm.")
+    @Option(name: .long, help: "Input format: sheet, csv, json, popolo, ftm, icews or polecat.")
     var from: ImportFormat?
 
     @Argument(help: "The files to read (sheet: one file; CSV: files or one folder; JSON: one file).", completion: .file())
@@ -61,7 +63,8 @@ struct Import: ParsableCommand {
         if out == nil && !dryRun { throw ValidationError("Give --out FILE\(from == .sheet ? " (or --dry-run)" : "").") }
         if csvRaw && from != .csv { throw ValidationError("--csv-raw applies to --from csv only.") }
         if from != .sheet {
-            for (flag, given) in [("--into", into != nil), ("--delimiter", delimiter != nil), ("--dry-run", dryRun)] where given {
+            for (flag, given) in [("--into", into != nil), ("--delimiter", delimiter != nil), ("--dry-run", dryRun)]
+            where given && !(Self.eventLayout(from) != nil && flag != "--delimiter") {
                 throw ValidationError("\(flag) applies to --from sheet only.")
             }
         }
@@ -93,6 +96,7 @@ struct Import: ParsableCommand {
         }
         guard let from else { return }
         if from == .sheet { return try runSheet() }
+        if let layout = Self.eventLayout(from) { return try runEvents(layout) }
         guard let out else { return }
         let directory = URL(fileURLWithPath: out).deletingLastPathComponent()
         let dataset = try Importer.load(format: from, paths: files, sourceDirectory: directory, csvFormulas: csvRaw ? .raw : .neutralised)

@@ -19,6 +19,7 @@ struct Validate: ParsableCommand {
     func validate() throws {
         if format == .csv { throw ValidationError("--format csv is not available here; use table or json.") }
         if datasetOptions.knownAt != nil { throw ValidationError("--known-at applies to answers; validate checks the whole file.") }
+        if !datasetOptions.sourceKinds.isEmpty { throw ValidationError("--source-kind applies to answers; validate checks the whole file.") }
     }
 
     struct FileResult: Codable {
