@@ -148,3 +148,13 @@ func icewsData(_ rows: [[String: String]], header: [String] = icewsHeader) -> Da
         #expect(both.admitting(sourceKinds: Set(SourceKind.allCases)).relationships.count == both.relationships.count)
     }
 }
+
+@Suite struct MatchingKeyFastPathTests {
+    /// The ASCII fast path of `matchingKey` gives what the Unicode rule gives, on every printable ASCII character.
+    @Test(arguments: ["Hun Sen", "Government (Vietnam)", "Cambodian People's Party", "  A-b_C 09 ~!@#$%^&*()[]{}|\\;:\",.<>/?`", "ZZ top 1999"])
+    func asciiKeysEqualTheUnicodeRule(text: String) {
+        #expect(text.matchingKey == text.unicodeMatchingKey)
+        let every = String((32...126).map { Character(Unicode.Scalar(UInt8($0))) })
+        #expect(every.matchingKey == every.unicodeMatchingKey)
+    }
+}

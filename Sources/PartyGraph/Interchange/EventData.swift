@@ -132,6 +132,12 @@ public enum EventData {
         for event in events where sourceDates[event.sourceID].map({ event.sourceDate.description < $0.description }) ?? true {
             sourceDates[event.sourceID] = event.sourceDate
         }
+        // The file's column of each sheet column, for the source and the target side: made once, shared by every row.
+        let sideLabels = (0..<2).map { side in
+            var labels = events.first?.labels ?? [:]
+            labels["participant"] = labels[side == 0 ? "source_participant" : "target_participant"]
+            return labels
+        }
         var rows: [SheetBuilder.Row] = []
         rows.reserveCapacity(events.count * 2)
         for group in groups {
@@ -171,9 +177,7 @@ public enum EventData {
                     ]
                     if let place = event.place { cells["place"] = place }
                     if let country = event.country { cells["country"] = country }
-                    var labels = event.labels
-                    labels["participant"] = side == 0 ? labels["source_participant"] : labels["target_participant"]
-                    rows.append(SheetBuilder.Row(number: event.row, line: event.line, cells: cells, labels: labels, inferredKind: actor.kind))
+                    rows.append(SheetBuilder.Row(number: event.row, line: event.line, cells: cells, labels: sideLabels[side], inferredKind: actor.kind))
                 }
             }
         }
@@ -269,7 +273,9 @@ struct EventRowReader {
 
     func cell(_ record: CSVTable.Record, _ column: String) -> String? {
         guard let index = position[column], index < record.fields.count else { return nil }
-        let text = record.fields[index].trimmingCharacters(in: .whitespaces)
+        let raw = record.fields[index]
+        guard let first = raw.utf8.first, let last = raw.utf8.last else { return nil }
+        let text = first == 0x20 || last == 0x20 || first == 0x09 || first >= 0x80 || last >= 0x80 ? raw.trimmingCharacters(in: .whitespaces) : raw
         return text.isEmpty ? nil : text
     }
 

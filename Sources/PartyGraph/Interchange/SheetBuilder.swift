@@ -33,6 +33,16 @@ struct SheetBuilder {
     var relationIndex: [String: Int] = [:]
     /// Source ids first created at a row, for consistency messages.
     var sourceRows: [String: Int] = [:]
+    /// The evidence records of each node and relation touched, so that adding one is O(1) however many it has
+    /// (a place of an event-data file is cited by thousands of rows). Filled from the record's own list on first touch.
+    var evidenceSeen = Set<EvidenceOf>()
+    var evidenceSeeded = Set<EvidenceOf.Owner>()
+
+    struct EvidenceOf: Hashable {
+        enum Owner: Hashable { case entity(Int), relationship(Int) }
+        var owner: Owner
+        var evidence: Evidence
+    }
 
     init(file: String, base: Dataset?, basePath: String?, outputFolder: URL?, title newTitle: String? = nil) {
         self.file = file
@@ -479,14 +489,20 @@ struct SheetBuilder {
 
     mutating func addEvidence(_ evidence: Evidence, toEntity index: Int) {
         guard index >= baseEntityCount || entities[index].kind == .meeting else { return }
-        if !entities[index].evidence.contains(evidence) { entities[index].evidence.append(evidence) }
+        if evidenceSeeded.insert(.entity(index)).inserted {
+            for record in entities[index].evidence { evidenceSeen.insert(EvidenceOf(owner: .entity(index), evidence: record)) }
+        }
+        if evidenceSeen.insert(EvidenceOf(owner: .entity(index), evidence: evidence)).inserted { entities[index].evidence.append(evidence) }
     }
 
     mutating func addRelationship(_ relationship: Relationship, row: Row, attested: Attestation?) {
         let key = Self.factKey(relationship)
         let label = "\(relationship.from) -> \(relationship.to)"
         if let index = relationIndex[key] {
-            for record in relationship.evidence where !relationships[index].evidence.contains(record) {
+            if evidenceSeeded.insert(.relationship(index)).inserted {
+                for record in relationships[index].evidence { evidenceSeen.insert(EvidenceOf(owner: .relationship(index), evidence: record)) }
+            }
+            for record in relationship.evidence where evidenceSeen.insert(EvidenceOf(owner: .relationship(index), evidence: record)).inserted {
                 relationships[index].evidence.append(record)
             }
             // An attestation changes what a holding without attestations means (open bounds): only added to one

@@ -3,13 +3,31 @@ import Foundation
 /// Name normalisation for loose matching.
 extension String {
     /// The text in Unicode NFC, the form names are stored in.
-    var nfc: String { precomposedStringWithCanonicalMapping }
+    var nfc: String { utf8.allSatisfy { $0 < 0x80 } ? self : precomposedStringWithCanonicalMapping }
 
     /// A key for loose matching: diacritics, case and spacing removed (`Tô Lâm` → `tolam`, `Việt Nam` → `vietnam`).
     ///
     /// Vietnamese `đ` folds to `d`; punctuation and the typographic apostrophe are dropped, so
     /// `Cambodian People’s Party` matches `cambodian peoples party`.
     var matchingKey: String {
+        // ASCII text (most names in event data) has no marks to strip: keep letters and digits, lowercased.
+        if utf8.allSatisfy({ $0 < 0x80 }) {
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(utf8.count)
+            for byte in utf8 {
+                switch byte {
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): bytes.append(byte)
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"): bytes.append(byte + 32)
+                default: continue
+                }
+            }
+            return String(decoding: bytes, as: UTF8.self)
+        }
+        return unicodeMatchingKey
+    }
+
+    /// ``matchingKey`` by Unicode properties, for any text (the ASCII fast path is tested against it).
+    var unicodeMatchingKey: String {
         let stripped = decomposedStringWithCanonicalMapping
         var key = String.UnicodeScalarView()
         for scalar in stripped.unicodeScalars {
