@@ -8,7 +8,7 @@ BIN = .build/debug/partygraph
 SUDO := $(shell [ "$$(id -u)" = "0" ] || echo sudo)
 APT_PACKAGES = libgraphviz-dev pkg-config fontconfig fonts-noto-core libxml2-utils
 
-.PHONY: all deps python-deps browser-deps build run test fuzz release install docs bench bench-quick bench-scale bench-render bench-explorer bench-ego clean help
+.PHONY: all deps python-deps browser-deps build run test fuzz release install docs bench bench-quick bench-scale bench-render bench-explorer bench-ego bench-import clean help
 
 all: build
 
@@ -20,6 +20,7 @@ help:
 	@echo "make docs     DocC documentation of GraphAlgorithms, PartyGraph and PartyGraphDiagrams in $(DOCS_DIR) (any warning fails)"
 	@echo "make bench    GraphAlgorithms against NetworkX, igraph, NetworKit, rustworkx and scipy (~35 min; bench-quick ~4 min)"
 	@echo "make bench-scale   load and query a 300 MB synthetic dataset; make bench-render   in-process Graphviz against spawning dot"
+	@echo "make bench-import  import --from icews of a generated 1,000,000-row ICEWS file (ROWS=… to change)"
 
 # Installs system packages only when something is missing, so repeated runs stay fast and offline.
 deps:
@@ -118,6 +119,10 @@ bench-explorer: deps browser-deps
 # render ego (depth 1) on a small and a large generated dataset: the view's time, apart from the load (Benchmarks/SCALE.md).
 bench-ego: deps
 	bash Benchmarks/ego.sh
+
+# import --from icews of a generated 1,000,000-row ICEWS file, release build (ROWS=… for another size; Benchmarks/SCALE.md).
+bench-import: deps
+	ROWS=$(or $(ROWS),1000000) sh Benchmarks/event_import.sh
 
 clean:
 	rm -rf .build .build-fuzz
