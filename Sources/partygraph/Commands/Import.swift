@@ -34,13 +34,13 @@ struct Import: ParsableCommand {
     @Option(name: .long, help: "The dataset file to write.")
     var out: String?
 
-    @Option(name: .long, help: "With --from sheet: the dataset to add the sheet's facts to (it is never modified).", completion: .file(extensions: ["json"]))
+    @Option(name: .long, help: "With --from sheet, icews or polecat: the dataset to add the facts to (it is never modified).", completion: .file(extensions: ["json"]))
     var into: String?
 
     @Option(name: .long, help: "With --from sheet: the field delimiter, comma or tab (default: tab for .tsv files, else comma).")
     var delimiter: String?
 
-    @Flag(name: .long, help: "With --from sheet: list what would be created and what matched; write nothing.")
+    @Flag(name: .long, help: "With --from sheet, icews or polecat: list what would be created and what matched; write nothing.")
     var dryRun = false
 
     @Option(name: .long, help: "Print a template to fill in (sheet: a header row and two example rows) and exit.")
@@ -60,7 +60,7 @@ struct Import: ParsableCommand {
         }
         guard let from else { throw ValidationError("Give --from sheet, csv, json, popolo or ftm (or --template sheet).") }
         if files.isEmpty { throw ValidationError("Name the files to import.") }
-        if out == nil && !dryRun { throw ValidationError("Give --out FILE\(from == .sheet ? " (or --dry-run)" : "").") }
+        if out == nil && !dryRun { throw ValidationError("Give --out FILE\(from == .sheet || Self.eventLayout(from) != nil ? " (or --dry-run)" : "").") }
         if csvRaw && from != .csv { throw ValidationError("--csv-raw applies to --from csv only.") }
         if from != .sheet {
             for (flag, given) in [("--into", into != nil), ("--delimiter", delimiter != nil), ("--dry-run", dryRun)]
