@@ -107,7 +107,7 @@ public enum EventData {
                 message: table.records.isEmpty ? "the file has a header but no rows" : "none of the \(counted) rows is a meeting (\(skipped.map { "\($0.code): \($0.rows)" }.joined(separator: ", ")))",
                 fix: layout == .icews ? "meetings are CAMEO 040, 042, 043, 044 and 046" : "meetings are Event Type CONSULT")])
         }
-        let rows = sheetRows(events, layout: layout)
+        let rows = sheetRows(events)
         var builder = SheetBuilder(file: file, base: into, basePath: intoPath, outputFolder: outputFolder,
                                    title: layout.title + " events " + URL(fileURLWithPath: file).lastPathComponent)
         builder.newSourceKind = .machineCoded
@@ -117,7 +117,7 @@ public enum EventData {
 
     /// The participation-sheet rows the events state: per meeting (day, place, story), one row per actor per event,
     /// with the meeting's name, kind and each actor's role decided over all its events.
-    static func sheetRows(_ events: [EventRow], layout: Layout) -> [SheetBuilder.Row] {
+    static func sheetRows(_ events: [EventRow]) -> [SheetBuilder.Row] {
         var groups: [[Int]] = []
         var groupByKey: [String: Int] = [:]
         for (index, event) in events.enumerated() {
@@ -371,7 +371,7 @@ struct EventRowReader {
         let publisherColumn = layout == .icews ? "Publisher" : "Source"
         let publisher = cell(record, publisherColumn)
         if publisher == nil { report(record, publisherColumn, "the \(publisherColumn) is empty", fix: "give who published the story") }
-        var story = cell(record, "Story ID")
+        let story = cell(record, "Story ID")
         if layout == .icews, story == nil { report(record, "Story ID", "the Story ID is empty", fix: "give the story's id: the row's source is its story") }
         let publication = layout == .polecat ? day(record, "Publication Date") : nil
         guard issues.count == before, let date, let sourceActor, let targetActor, let publisher else { return nil }
@@ -390,7 +390,6 @@ struct EventRowReader {
             quote = "ICEWS event \(eventID)\(sentence): \(cell(record, "Event Text") ?? "CAMEO " + codeText)"
         case .polecat:
             guard let publication else { return nil }
-            if story == nil { story = publisher + " " + publication.description }
             sourceID = "polecat-" + NodeID.slug(of: cell(record, "Story ID") ?? publisher + "-" + publication.description)
             title = cell(record, "Story ID").map { "POLECAT events coded from story \($0)" } ?? "POLECAT events coded from \(publisher), \(publication)"
             sourceDate = publication
