@@ -62,7 +62,15 @@ enum ErrorMessages {
         case .exportNeedsFolder(let file, let format):
             return "cannot write \(file): --format \(format.rawValue) writes a folder, and this is a file"
         case .importNeedsOneFile(let format, let given):
-            return "\(format.rawValue.uppercased()) import reads exactly one \(format == .sheet ? "sheet" : "node-link file"); \(given) were given"
+            let file: String = switch format {
+            case .sheet: "sheet"
+            case .json: "node-link file"
+            case .popolo: "Popolo document"
+            case .ftm: "entity stream"
+            case .icews, .polecat: "event file"
+            case .csv: "set of export files"
+            }
+            return "\(format.rawValue.uppercased()) import reads exactly one \(file); \(given) were given"
         case .notAPlace(let id, let name, let kind):
             return "--place \(name) (\(id)) is \(kind.rawValue == "office" ? "an" : "a") \(kind.rawValue), not a place or country; name a place or a country"
         case .unknownMeetingKind(let kind, let suggestions, let allowed):
