@@ -1,12 +1,12 @@
 # PartyGraph — the two commands a newcomer needs: `make run` and `make test`.
-# Both install what a fresh Debian machine lacks (Graphviz's C library, pkg-config, fonts with Vietnamese and Lao glyphs).
+# Both install what a fresh Debian machine lacks (Graphviz's and librsvg's C libraries, pkg-config, fonts with Vietnamese and Lao glyphs).
 
 SWIFT ?= swift
 PYTHON ?= python3
 PREFIX ?= /usr/local
 BIN = .build/debug/partygraph
 SUDO := $(shell [ "$$(id -u)" = "0" ] || echo sudo)
-APT_PACKAGES = libgraphviz-dev pkg-config fontconfig fonts-noto-core libxml2-utils
+APT_PACKAGES = libgraphviz-dev librsvg2-dev pkg-config fontconfig fonts-noto-core libxml2-utils
 
 .PHONY: all deps python-deps browser-deps build run test fuzz release install docs bench bench-quick bench-scale bench-render bench-explorer bench-ego bench-import clean help
 
@@ -27,6 +27,7 @@ deps:
 	@missing=""; \
 	pkg-config --version >/dev/null 2>&1 || missing="$$missing pkg-config"; \
 	pkg-config --exists libgvc 2>/dev/null || missing="$$missing libgraphviz-dev"; \
+	pkg-config --exists librsvg-2.0 2>/dev/null || missing="$$missing librsvg2-dev"; \
 	for p in fontconfig fonts-noto-core libxml2-utils; do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
 	  echo "Installing:$$missing"; \
@@ -90,7 +91,7 @@ install: release
 # undocumented parameter) fails the build. Open $(DOCS_DIR)/index.html through a web server (static hosting layout),
 # e.g. `python3 -m http.server -d $(DOCS_DIR)` and http://localhost:8000/documentation/partygraph.
 DOCS_DIR = .build/docs
-DOCS_TARGETS = GraphAlgorithms PartyGraph PartyGraphDiagrams
+DOCS_TARGETS = GraphAlgorithms PartyGraph PartyGraphDiagrams PartyGraphCharts
 
 docs: deps
 	@mkdir -p $(dir $(DOCS_DIR))

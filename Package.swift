@@ -8,6 +8,7 @@ let package = Package(
         .library(name: "GraphAlgorithms", targets: ["GraphAlgorithms"]),
         .library(name: "PartyGraph", targets: ["PartyGraph"]),
         .library(name: "PartyGraphDiagrams", targets: ["PartyGraphDiagrams"]),
+        .library(name: "PartyGraphCharts", targets: ["PartyGraphCharts"]),
         .executable(name: "partygraph", targets: ["partygraph"]),
         .executable(name: "convening-power", targets: ["ConveningPower"]),
     ],
@@ -29,11 +30,19 @@ let package = Package(
         ),
         // Diagrams of PartyGraph views, rendered through Graphviz.
         .target(name: "PartyGraphDiagrams", dependencies: ["PartyGraph", "CGraphviz"]),
+        // librsvg and cairo, linked in-process: charts' SVG rendered to PNG and PDF.
+        .systemLibrary(
+            name: "CRsvg",
+            pkgConfig: "librsvg-2.0",
+            providers: [.apt(["librsvg2-dev", "pkg-config"]), .brew(["librsvg", "pkg-config"])]
+        ),
+        // Charts of PartyGraph answers (timeline, co-meeting heatmap, centrality trajectory) as SVG, PNG and PDF.
+        .target(name: "PartyGraphCharts", dependencies: ["PartyGraph", "CRsvg"]),
         // The command-line tool.
         .executableTarget(
             name: "partygraph",
             dependencies: [
-                "PartyGraph", "PartyGraphDiagrams", "GraphAlgorithms",
+                "PartyGraph", "PartyGraphDiagrams", "PartyGraphCharts", "GraphAlgorithms",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -45,6 +54,7 @@ let package = Package(
         // Golden DOT files are read from the source tree (see ViewGoldenTests), not bundled.
         .testTarget(name: "PartyGraphDiagramsTests", dependencies: ["PartyGraphDiagrams", "PartyGraph", "PartyGraphTestSupport"],
                     exclude: ["Golden"]),
+        .testTarget(name: "PartyGraphChartsTests", dependencies: ["PartyGraphCharts", "PartyGraph"]),
         // Golden CLI outputs are read from the source tree (see GoldenOutputCLITests), not bundled.
         .testTarget(name: "CLITests", dependencies: ["PartyGraph", "PartyGraphTestSupport"], exclude: ["Fixtures"]),
     ],

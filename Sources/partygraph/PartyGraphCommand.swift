@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PartyGraph
+import PartyGraphCharts
 import PartyGraphDiagrams
 
 @main
@@ -18,7 +19,8 @@ struct PartyGraphCommand: ParsableCommand {
         version: Manifest.toolVersion,
         subcommands: [
             Validate.self, Info.self, Show.self, Holders.self, WhoMet.self, Meetings.self, Matrix.self, Path.self, Neighbors.self,
-            Render.self, Explore.self, Export.self, Import.self, Merge.self, Migrate.self, Centrality.self, TimelineCommand.self, Verify.self,
+            Render.self, Explore.self, Export.self, Import.self, Merge.self, Migrate.self, Centrality.self, TimelineCommand.self,
+            ChartCommand.self, Verify.self,
         ]
     )
 
@@ -35,6 +37,8 @@ struct PartyGraphCommand: ParsableCommand {
             fail(ErrorMessages.text(error), ErrorMessages.exitCode(error))
         } catch let error as DiagramError {
             fail(ErrorMessages.text(error), ErrorMessages.exitCode(error))
+        } catch let error as ChartError {
+            fail(ErrorMessages.text(error), 70)
         } catch let error as UsageError {
             fail(error.description, 64)
         } catch {

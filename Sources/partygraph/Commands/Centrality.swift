@@ -20,68 +20,32 @@ struct Centrality: ParsableCommand {
             """
     )
 
-    @Option(name: .long, help: "The measure: \(CentralityMeasure.allCases.map(\.rawValue).joined(separator: ", ")).",
-            transform: vocabulary("--measure"))
-    var measure: CentralityMeasure
-
-    @Option(name: .long, help: "The dataset graph: full, persons, organs, parties or countries (default: persons).",
-            transform: vocabulary("--projection"))
-    var projection: GraphProjection?
-
-    @Option(name: .long, help: "Read this edge list instead of a dataset: one 'u v' or 'u v w' line per edge, # comments.",
-            completion: .file())
-    var edgelist: String?
-
-    @Flag(name: .long, help: "Treat edges as directed (--edgelist and --projection full).")
-    var directed = false
-
-    @Flag(name: .long, help: "Read the third column of the edge list as the edge weight.")
-    var weighted = false
-
-    @Option(name: .long, help: "How weights are read: none, strength or distance (default: strength on a dataset, none on an edge list).",
-            transform: vocabulary("--weights"))
-    var weights: WeightMeaning?
-
-    @Flag(inversion: .prefixedNo, help: "Normalise (degree, betweenness, harmonic, katz, hits; default: as NetworkX).")
-    var normalized: Bool?
-
-    @Flag(name: .long, help: "Betweenness: count the endpoints of each path.")
-    var endpoints = false
-
-    @Option(name: .long, parsing: .unconditional, help: "PageRank damping factor (NetworkX alpha; default 0.85).")
-    var damping: Double?
-
-    @Option(name: .long, parsing: .unconditional, help: "Katz attenuation factor (default 0.1).")
-    var alpha: Double?
-
-    @Option(name: .long, parsing: .unconditional, help: "Convergence tolerance of eigenvector, pagerank, katz and hits.")
-    var tolerance: Double?
-
-    @Option(name: .long, parsing: .unconditional, help: "Iteration limit of eigenvector, pagerank, katz and hits.")
-    var maxIterations: Int?
-
-    @Option(name: .long, parsing: .unconditional, help: "Betweenness: estimate from this many sampled source vertices.")
-    var samples: Int?
-
-    @Option(name: .long, parsing: .unconditional, help: "Seed of the --samples draw (default 0).")
-    var seed: UInt64?
-
-    @Option(name: .long, parsing: .unconditional, help: "Show only the first N actors.")
-    var top: Int?
-
-    @Option(name: .long, parsing: .unconditional, help: "Worker threads for betweenness, closeness and harmonic (default: every core).")
-    var threads: Int?
-
-    @Option(name: .long, help: "One run per period: year, quarter or month (a trajectory in long form: period, actor, value, rank).",
-            transform: vocabulary("--by"))
-    var by: PeriodUnit?
-
-    @Option(name: .long, help: "With --by: each slice covers this window ending with its period (2y, 3q, 18m) instead of the period alone.")
-    var window: String?
+    @OptionGroup var options: CentralityOptions
 
     @OptionGroup var query: QueryOptions
     @OptionGroup var datasetOptions: DatasetOptions
     @OptionGroup var formatOptions: FormatOptions
+
+    // The options under their own names, as the rest of the command reads them.
+    var measure: CentralityMeasure { options.measure }
+    var projection: GraphProjection? { options.projection }
+    var edgelist: String? { options.edgelist }
+    var directed: Bool { options.directed }
+    var weighted: Bool { options.weighted }
+    var endpoints: Bool { options.endpoints }
+    var weights: WeightMeaning? { options.weights }
+    var normalized: Bool? { options.normalized }
+    var damping: Double? { options.damping }
+    var alpha: Double? { options.alpha }
+    var tolerance: Double? { options.tolerance }
+    var maxIterations: Int? { options.maxIterations }
+    var samples: Int? { options.samples }
+    var seed: UInt64? { options.seed }
+    var top: Int? { options.top }
+    var threads: Int? { options.threads }
+    var by: PeriodUnit? { options.by }
+    var window: String? { options.window }
+    var parameters: CentralityParameters { options.parameters }
 
     func validate() throws {
         if let edgelist, let kind = FileKind.nonRegular(at: edgelist) {
@@ -121,13 +85,6 @@ struct Centrality: ParsableCommand {
             }
         }
         do { try parameters.validate() } catch { throw ValidationError(ErrorMessages.text(error)) }
-    }
-
-    var parameters: CentralityParameters {
-        CentralityParameters(
-            measure: measure, weights: weights ?? (edgelist == nil ? .strength : .none), normalized: normalized,
-            endpoints: endpoints, damping: damping, alpha: alpha, tolerance: tolerance, maxIterations: maxIterations,
-            samples: samples, seed: seed ?? 0, threads: threads)
     }
 
     func run() throws {
@@ -282,5 +239,74 @@ struct Centrality: ParsableCommand {
         if value.isNaN { return "NaN" }
         if value == 0 { return "0" }
         return String(format: "%.6g", value)
+    }
+}
+
+/// The measure and its settings, shared by `centrality` and `chart trajectory`.
+struct CentralityOptions: ParsableArguments {
+    @Option(name: .long, help: "The measure: \(CentralityMeasure.allCases.map(\.rawValue).joined(separator: ", ")).",
+            transform: vocabulary("--measure"))
+    var measure: CentralityMeasure
+
+    @Option(name: .long, help: "The dataset graph: full, persons, organs, parties or countries (default: persons).",
+            transform: vocabulary("--projection"))
+    var projection: GraphProjection?
+
+    @Option(name: .long, help: "Read this edge list instead of a dataset: one 'u v' or 'u v w' line per edge, # comments.",
+            completion: .file())
+    var edgelist: String?
+
+    @Flag(name: .long, help: "Treat edges as directed (--edgelist and --projection full).")
+    var directed = false
+
+    @Flag(name: .long, help: "Read the third column of the edge list as the edge weight.")
+    var weighted = false
+
+    @Option(name: .long, help: "How weights are read: none, strength or distance (default: strength on a dataset, none on an edge list).",
+            transform: vocabulary("--weights"))
+    var weights: WeightMeaning?
+
+    @Flag(inversion: .prefixedNo, help: "Normalise (degree, betweenness, harmonic, katz, hits; default: as NetworkX).")
+    var normalized: Bool?
+
+    @Flag(name: .long, help: "Betweenness: count the endpoints of each path.")
+    var endpoints = false
+
+    @Option(name: .long, parsing: .unconditional, help: "PageRank damping factor (NetworkX alpha; default 0.85).")
+    var damping: Double?
+
+    @Option(name: .long, parsing: .unconditional, help: "Katz attenuation factor (default 0.1).")
+    var alpha: Double?
+
+    @Option(name: .long, parsing: .unconditional, help: "Convergence tolerance of eigenvector, pagerank, katz and hits.")
+    var tolerance: Double?
+
+    @Option(name: .long, parsing: .unconditional, help: "Iteration limit of eigenvector, pagerank, katz and hits.")
+    var maxIterations: Int?
+
+    @Option(name: .long, parsing: .unconditional, help: "Betweenness: estimate from this many sampled source vertices.")
+    var samples: Int?
+
+    @Option(name: .long, parsing: .unconditional, help: "Seed of the --samples draw (default 0).")
+    var seed: UInt64?
+
+    @Option(name: .long, parsing: .unconditional, help: "Show only the first N actors.")
+    var top: Int?
+
+    @Option(name: .long, parsing: .unconditional, help: "Worker threads for betweenness, closeness and harmonic (default: every core).")
+    var threads: Int?
+
+    @Option(name: .long, help: "One run per period: year, quarter or month (a trajectory in long form: period, actor, value, rank).",
+            transform: vocabulary("--by"))
+    var by: PeriodUnit?
+
+    @Option(name: .long, help: "With --by: each slice covers this window ending with its period (2y, 3q, 18m) instead of the period alone.")
+    var window: String?
+
+    var parameters: CentralityParameters {
+        CentralityParameters(
+            measure: measure, weights: weights ?? (edgelist == nil ? .strength : .none), normalized: normalized,
+            endpoints: endpoints, damping: damping, alpha: alpha, tolerance: tolerance, maxIterations: maxIterations,
+            samples: samples, seed: seed ?? 0, threads: threads)
     }
 }

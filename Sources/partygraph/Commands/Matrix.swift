@@ -18,9 +18,8 @@ struct Matrix: ParsableCommand {
             """
     )
 
-    @Option(name: .long, help: "Compare at this level: person, organ, party or country (default: party).",
-            transform: vocabulary("--level"))
-    var level: EncounterLevel = .party
+    @OptionGroup var matrixOptions: MatrixOptions
+    var level: EncounterLevel { matrixOptions.level }
 
     @Flag(name: .long, help: "List the pairs in long form (actor, actor, meetings, meeting ids) instead of the grid.")
     var long = false
@@ -76,4 +75,11 @@ struct Matrix: ParsableCommand {
             emit(lines.joined(separator: "\n"))
         }
     }
+}
+
+/// The level of `matrix`, shared with `chart matrix`.
+struct MatrixOptions: ParsableArguments {
+    @Option(name: .long, help: "Compare at this level: person, organ, party or country (default: party).",
+            transform: vocabulary("--level"))
+    var level: EncounterLevel = .party
 }

@@ -17,18 +17,7 @@ struct TimelineCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "The actor: an id, name or alias (\"CPP\", \"hun sen\").")
-    var name: String
-
-    @Option(name: .long, help: "Only meetings with this actor.")
-    var with: String?
-
-    @Option(name: .long, help: "Compare at this level: person, organ, party or country (default: the actor's own level).",
-            transform: vocabulary("--level"))
-    var level: EncounterLevel?
-
-    @Option(name: .long, help: "Period length: year, quarter or month (default: year).", transform: vocabulary("--by"))
-    var by: PeriodUnit = .year
+    @OptionGroup var timelineOptions: TimelineOptions
 
     @OptionGroup var query: QueryOptions
     @OptionGroup var datasetOptions: DatasetOptions
@@ -36,11 +25,7 @@ struct TimelineCommand: ParsableCommand {
 
     func run() throws {
         let dataset = try datasetOptions.load()
-        let resolver = NameResolver(dataset: dataset)
-        let actor = try resolver.resolve(name)
-        let other = try with.map { text throws(PartyGraphError) in try resolver.resolve(text) }
-        let timeline = try dataset.timeline(TimelineQuery(
-            actor: actor.id, with: other?.id, filter: try query.filter(in: dataset, knownAt: try datasetOptions.knownAtDate()), level: level, unit: by))
+        let timeline = try dataset.timeline(try timelineOptions.query(in: dataset, filter: try query.filter(in: dataset, knownAt: try datasetOptions.knownAtDate())))
         try formatOptions.writeManifestFile { try datasetOptions.manifest(for: dataset) }
         switch formatOptions.format {
         case .json: emit(try jsonText(timeline, manifest: try datasetOptions.manifest(for: dataset)))
@@ -120,5 +105,29 @@ struct TimelineCommand: ParsableCommand {
             }
         }
         return formatOptions.csv(header: header, rows: rows, numericColumns: [6, 7, 8, 9])
+    }
+}
+
+/// The actor, counterpart, level and period of `timeline`, shared with `chart timeline`.
+struct TimelineOptions: ParsableArguments {
+    @Argument(help: "The actor: an id, name or alias (\"CPP\", \"hun sen\").")
+    var name: String
+
+    @Option(name: .long, help: "Only meetings with this actor.")
+    var with: String?
+
+    @Option(name: .long, help: "Compare at this level: person, organ, party or country (default: the actor's own level).",
+            transform: vocabulary("--level"))
+    var level: EncounterLevel?
+
+    @Option(name: .long, help: "Period length: year, quarter or month (default: year).", transform: vocabulary("--by"))
+    var by: PeriodUnit = .year
+
+    /// The question, names resolved in the dataset.
+    func query(in dataset: Dataset, filter: QueryFilter) throws -> TimelineQuery {
+        let resolver = NameResolver(dataset: dataset)
+        let actor = try resolver.resolve(name)
+        let other = try with.map { text throws(PartyGraphError) in try resolver.resolve(text) }
+        return TimelineQuery(actor: actor.id, with: other?.id, filter: filter, level: level, unit: by)
     }
 }

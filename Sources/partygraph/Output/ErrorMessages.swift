@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PartyGraph
+import PartyGraphCharts
 import PartyGraphDiagrams
 
 /// The one place where library errors become what `partygraph` prints: each case phrased with the flag a user
@@ -82,6 +83,13 @@ enum ErrorMessages {
     }
 
     /// The message for a `PartyGraphDiagrams` error, naming the options involved.
+    static func text(_ error: ChartError) -> String {
+        switch error {
+        case let .renderFailed(format, reason):
+            return "could not render the chart as \(format.rawValue): \(reason) (a bug in PartyGraph's chart SVG; --format svg still works)."
+        }
+    }
+
     static func text(_ error: DiagramError) -> String {
         switch error {
         case .noTrilateralSummit(let window):
