@@ -7,6 +7,8 @@ extension Dataset {
     ///
     /// Rows and columns are in greedy seriation order (see `seriation(_:labels:)`), so actors that meet each
     /// other sit side by side and clusters show as blocks.
+    /// - Parameter level: the level actors are compared at.
+    /// - Parameter filter: the meetings counted.
     /// - Parameter manifest: opaque JSON text kept in the SVG `<metadata>` and the PDF keywords.
     public func coMeetingChart(level: EncounterLevel = .party, filter: QueryFilter = .all, manifest: String? = nil) -> Chart {
         let matrix = coMeetingMatrix(level: level, filter: filter, gridLimit: Int.max)

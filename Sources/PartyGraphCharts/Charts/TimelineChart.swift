@@ -8,6 +8,7 @@ extension Dataset {
     ///
     /// Lanes and counts are those of `timeline(_:)`; the marks are its meetings, read from `encounters(_:)`
     /// (the same rule). A meeting dated only to a month or year is drawn at the middle of that span.
+    /// - Parameter query: the actor, counterpart, level, window and period, as for `timeline(_:)`.
     /// - Parameter manifest: opaque JSON text kept in the SVG `<metadata>` and the PDF keywords.
     /// - Throws: what `timeline(_:)` throws.
     public func timelineChart(_ query: TimelineQuery, manifest: String? = nil) throws(PartyGraphError) -> Chart {

@@ -6,6 +6,7 @@ extension Dataset {
     /// line per actor with a legend. The actors drawn are those among the `top` of any slice when the query has
     /// `top` (default 8), ranked by their best rank then name; a period where an actor is absent has no point
     /// (the line breaks there rather than inventing a zero).
+    /// - Parameter query: projection, measure, window and slicing, as for `centralityTrajectory(_:)`; its `top` picks the lines.
     /// - Parameter manifest: opaque JSON text kept in the SVG `<metadata>` and the PDF keywords.
     /// - Throws: what `centralityTrajectory(_:)` throws.
     public func trajectoryChart(_ query: TrajectoryQuery, manifest: String? = nil) throws(PartyGraphError) -> Chart {

@@ -11,12 +11,15 @@ public struct ChartRenderer: Sendable {
     /// PNG pixels per CSS pixel (2 gives sharp images on high-density screens).
     public var scale: Double
 
-    /// Creates a renderer; `scale` applies to PNG only.
+    /// Creates a renderer.
+    /// - Parameter scale: PNG pixels per CSS pixel; PDF and SVG ignore it.
     public init(scale: Double = 2) {
         self.scale = scale
     }
 
     /// The chart's bytes in a format.
+    /// - Parameter chart: the chart to render.
+    /// - Parameter format: SVG (the text itself), PNG or PDF.
     /// - Throws: ``ChartError/renderFailed(format:reason:)`` when librsvg or cairo refuse the chart.
     public func data(_ chart: Chart, as format: ChartFormat) throws(ChartError) -> Data {
         if format == .svg { return Data(chart.svg.utf8) }
@@ -39,6 +42,9 @@ public struct ChartRenderer: Sendable {
     }
 
     /// Writes the chart atomically (see `AtomicFile`): nothing is written when rendering fails.
+    /// - Parameter chart: the chart to write.
+    /// - Parameter format: the file format.
+    /// - Parameter path: the file to write; its folder must exist.
     /// - Throws: ``ChartError`` when rendering fails, `PartyGraphError` when the file cannot be written.
     public func write(_ chart: Chart, as format: ChartFormat, to path: String) throws {
         try AtomicFile.write(try data(chart, as: format), to: path)
