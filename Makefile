@@ -17,7 +17,7 @@ help:
 	@echo "make test     install what is missing, build and run every test (and fuzz the dataset loader for $(FUZZ_TEST_SECONDS) s)"
 	@echo "make fuzz     fuzz the dataset loader with libFuzzer and ASan for $(FUZZ_SECONDS) s (FUZZ_SECONDS=… to change)"
 	@echo "make install  install the release binary and the bundled dataset under PREFIX ($(PREFIX))"
-	@echo "make docs     DocC documentation of GraphAlgorithms, PartyGraph and PartyGraphDiagrams in $(DOCS_DIR) (any warning fails)"
+	@echo "make docs     DocC documentation of GraphAlgorithms, PartyGraph, PartyGraphDiagrams and PartyGraphCharts in $(DOCS_DIR) (any warning fails)"
 	@echo "make bench    GraphAlgorithms against NetworkX, igraph, NetworKit, rustworkx and scipy (~35 min; bench-quick ~4 min)"
 	@echo "make bench-scale   load and query a 300 MB synthetic dataset; make bench-render   in-process Graphviz against spawning dot"
 	@echo "make bench-import  import --from icews of a generated 1,000,000-row ICEWS file (ROWS=… to change)"
@@ -86,7 +86,7 @@ install: release
 	install -m 644 datasets/indochina-summits-2026.json $(DESTDIR)$(PREFIX)/share/partygraph/
 	install -m 644 datasets/sources/*.txt $(DESTDIR)$(PREFIX)/share/partygraph/sources/
 
-# DocC documentation, one static site for the three library modules (they link to each other's symbols),
+# DocC documentation, one static site for the four library modules (they link to each other's symbols),
 # built with the swift-docc-plugin and the docc of the Swift toolchain. Any warning (a broken symbol link, an
 # undocumented parameter) fails the build. Open $(DOCS_DIR)/index.html through a web server (static hosting layout),
 # e.g. `python3 -m http.server -d $(DOCS_DIR)` and http://localhost:8000/documentation/partygraph.
@@ -98,7 +98,7 @@ docs: deps
 	$(SWIFT) package --allow-writing-to-directory $(DOCS_DIR) generate-documentation \
 	  $(addprefix --target ,$(DOCS_TARGETS)) --enable-experimental-combined-documentation \
 	  --output-path $(DOCS_DIR) --disable-indexing --transform-for-static-hosting --warnings-as-errors
-	@echo "documentation: $(DOCS_DIR)/index.html (documentation/graphalgorithms, documentation/partygraph, documentation/partygraphdiagrams)"
+	@echo "documentation: $(DOCS_DIR)/index.html (documentation/graphalgorithms, documentation/partygraph, documentation/partygraphdiagrams, documentation/partygraphcharts)"
 
 bench: deps
 	$(PYTHON) Benchmarks/run.py

@@ -89,6 +89,18 @@ final class SVGReader: NSObject, XMLParserDelegate {
         #expect(svg.texts.contains("Cambodian People’s Party — Communist Party of Việt Nam"))
     }
 
+    @Test func chartsOfNoMeetingsSaySoAndRender() throws {
+        let later = try QueryFilter(from: PartialDate(parsing: "2030"))
+        for chart in [try dataset.timelineChart(TimelineQuery(actor: cpp, filter: later, level: .party)),
+                      try dataset.timelineChart(TimelineQuery(actor: cpp, with: cpv, filter: later, level: .party)),
+                      dataset.coMeetingChart(filter: later)] {
+            let svg = try SVGReader.read(chart.svg)
+            #expect(svg.texts.contains("No meetings found."))
+            #expect(svg.all("g", class: "meeting").isEmpty)
+            #expect(try ChartRenderer(scale: 1).data(chart, as: .png).count > 8)
+        }
+    }
+
     @Test func matrixHasACellPerPairInSeriationOrderAndALegend() throws {
         let matrix = dataset.coMeetingMatrix(level: .party, gridLimit: .max)
         let chart = dataset.coMeetingChart(level: .party)

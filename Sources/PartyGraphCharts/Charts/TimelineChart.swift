@@ -40,7 +40,17 @@ extension Dataset {
         // The years drawn: those of the timeline's periods, else of the marks.
         let years = (timeline.periods + timeline.coarser).compactMap { PeriodUnit.year.period(containing: $0.period.start) }
             + marks.joined().compactMap { $0.start }.compactMap { PeriodUnit.year.period(containing: $0) }
-        let firstYear = years.min() ?? Period(unit: .year, index: 0), lastYear = years.max() ?? firstYear
+        let asked = q.actor.name + (q.with.map { " and \($0.name)" } ?? "")
+        let heading = "Meetings of \(asked), by year"
+        let title = "\(heading) — \(self.title)"
+        guard let firstYear = years.min(), let lastYear = years.max() else {
+            // Nothing to place in time: no axis, no legend, the caption and the fact.
+            var empty = SVGWriter(width: 1000, height: SVGWriter.headerHeight + 50)
+            empty.text("No meetings found.", x: 16, y: SVGWriter.headerHeight + 20, size: 13)
+            let subtitle = "\(q.level.rawValue) level, \(Caption.window(q.filter)). \(Caption.sources([]))"
+            return Chart(title: title, subtitle: subtitle, width: empty.width, height: empty.height, manifest: manifest,
+                         svg: empty.document(title: title, heading: heading, lines: [self.title, subtitle], manifest: manifest))
+        }
         let startDay = firstYear.start.firstDay, endDay = Period(unit: .year, index: lastYear.index + 1).start.firstDay
 
         let kinds = MeetingKind.allCases.filter { kind in marks.joined().contains { $0.kind == kind } }
@@ -63,7 +73,6 @@ extension Dataset {
                 svg.text(Period(unit: .year, index: index).label, x: (tick + next) / 2, y: plotBottom + 18, size: 11, anchor: "middle", fill: "#444")
             }
         }
-        if lanes.isEmpty { svg.text("No meetings found.", x: left, y: top + 20, size: 13) }
         for (index, lane) in lanes.enumerated() {
             let y = top + laneHeight * (Double(index) + 0.5)
             if index % 2 == 0 { svg.rect(left, y - laneHeight / 2, plotWidth, laneHeight, fill: "#f6f6f6") }
@@ -99,10 +108,7 @@ extension Dataset {
             svg.text(entry.0, x: ex + 22, y: ey + 4, size: 12)
         }
 
-        let asked = q.actor.name + (q.with.map { " and \($0.name)" } ?? "")
         let sources = self.sources.filter { citedSources.contains($0.id) }
-        let heading = "Meetings of \(asked), by year"
-        let title = "\(heading) — \(self.title)"
         let subtitle = "\(q.level.rawValue) level, \(Caption.window(q.filter)). \(Caption.sources(sources))"
         return Chart(title: title, subtitle: subtitle, width: width, height: height, manifest: manifest,
                      svg: svg.document(title: title, heading: heading, lines: [self.title, subtitle], manifest: manifest))
