@@ -34,6 +34,42 @@ import Testing
         #expect(svg.contains("Cambodian People’s Party — Communist Party of Việt Nam"))
     }
 
+    /// Each format keeps the manifest where the placement rule says (SVG `<metadata>`, PDF keywords, a PNG sidecar),
+    /// `verify` reads it back from each, and fails once the dataset changes.
+    @Test func everyChartFormatCarriesAManifestThatVerifyChecks() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let dataset = folder.appendingPathComponent("multi-year.json").path
+        try FileManager.default.copyItem(atPath: Self.fixture, toPath: dataset)
+        var outputs: [String] = []
+        for format in ["svg", "png", "pdf"] {
+            let out = folder.appendingPathComponent("matrix.\(format)").path
+            let run = try runCLI(["chart", "matrix", "--level", "party", "--format", format, "--out", out, "--dataset", dataset])
+            #expect(run.status == 0, "\(format): \(run.standardError)")
+            outputs.append(out)
+        }
+        let svg = try String(contentsOfFile: outputs[0], encoding: .utf8)
+        #expect(svg.contains("<metadata id=\"partygraph-manifest\">"))
+        #expect(!FileManager.default.fileExists(atPath: outputs[0] + ".manifest.json"))
+        #expect(FileManager.default.fileExists(atPath: outputs[1] + ".manifest.json"))
+        #expect(!FileManager.default.fileExists(atPath: outputs[2] + ".manifest.json"))
+        let pdf = try Data(contentsOf: URL(fileURLWithPath: outputs[2]))
+        #expect(pdf.firstRange(of: Data("/Keywords".utf8)) != nil)
+        for out in outputs {
+            let verify = try runCLI(["verify", out])
+            #expect(verify.status == 0, "\(out): \(verify.standardOutput) \(verify.standardError)")
+            #expect(verify.standardOutput.contains("OK"), "\(out)")
+        }
+        var changed = try String(contentsOfFile: dataset, encoding: .utf8)
+        changed += "\n"
+        try changed.write(toFile: dataset, atomically: true, encoding: .utf8)
+        for out in outputs {
+            let verify = try runCLI(["verify", out])
+            #expect(verify.status == 1, "\(out): \(verify.standardOutput) \(verify.standardError)")
+            #expect(verify.standardOutput.contains("has changed"), "\(out)")
+        }
+    }
+
     @Test func badOptionsAreRefusedAndNothingIsWritten() throws {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -137,7 +137,7 @@ final class SVGReader: NSObject, XMLParserDelegate {
     @Test func manifestIsEscapedIntoSVGMetadataAndReadsBack() throws {
         let manifest = #"{"dataset":"a <b> & \"c\"","tool":"partygraph"}"#
         let chart = dataset.coMeetingChart(manifest: manifest)
-        #expect(chart.svg.contains("<metadata>{&quot;dataset&quot;:&quot;a &lt;b&gt; &amp; "))
+        #expect(chart.svg.contains("<metadata id=\"partygraph-manifest\">{&quot;dataset&quot;:&quot;a &lt;b&gt; &amp; "))
         let metadata = try SVGReader.read(chart.svg).all("metadata")
         #expect(metadata.map(\.text) == [manifest])
         #expect(try SVGReader.read(dataset.coMeetingChart().svg).all("metadata").isEmpty)

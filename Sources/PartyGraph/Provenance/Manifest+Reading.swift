@@ -19,6 +19,12 @@ extension Manifest {
         }
         let data = try contents(of: path)
         if path.hasSuffix(sidecarSuffix) { return [try decode(data, file: path)] }
+        if data.starts(with: Array("%PDF".utf8)) {
+            guard let json = fromPDFKeywords(data) else {
+                throw .noManifest(file: path, reason: "its document info has no Keywords entry, and \(sidecar) does not exist")
+            }
+            return [try decode(json, file: path)]
+        }
         let text = String(decoding: data.prefix(1 << 20), as: UTF8.self)
         let start = text.drop { $0.isWhitespace }.first
         if start == "<" {
@@ -41,6 +47,66 @@ extension Manifest {
             throw .noManifest(file: path, reason: "it is a JSON object with no manifest member (nor graph.manifest)")
         }
         throw .noManifest(file: path, reason: "\(sidecar) does not exist, and the file embeds none")
+    }
+
+    /// The text of a PDF's document-info `/Keywords` entry (where a chart keeps ``jsonText``): a hex string (UTF-16BE
+    /// with its byte-order mark, as cairo writes text beyond ASCII) or a literal string with PDF escapes; `nil` when
+    /// there is none.
+    static func fromPDFKeywords(_ pdf: Data) -> Data? {
+        let bytes = [UInt8](pdf)
+        guard let key = bytes.firstRange(of: Array("/Keywords".utf8)) else { return nil }
+        var position = key.upperBound
+        while position < bytes.count, bytes[position] == UInt8(ascii: " ") { position += 1 }
+        guard position < bytes.count else { return nil }
+        if bytes[position] == UInt8(ascii: "<") {
+            guard let end = bytes[position...].firstIndex(of: UInt8(ascii: ">")) else { return nil }
+            let digits = bytes[(position + 1)..<end].compactMap { byte -> UInt8? in
+                switch byte {
+                case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
+                case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
+                case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
+                default: nil
+                }
+            }
+            let raw = stride(from: 0, to: digits.count - 1, by: 2).map { digits[$0] << 4 | digits[$0 + 1] }
+            guard raw.starts(with: [0xFE, 0xFF]) else { return Data(raw) }
+            let units = stride(from: 2, to: raw.count - 1, by: 2).map { UInt16(raw[$0]) << 8 | UInt16(raw[$0 + 1]) }
+            return Data(String(decoding: units, as: UTF16.self).utf8)
+        }
+        guard bytes[position] == UInt8(ascii: "(") else { return nil }
+        var text: [UInt8] = [], depth = 0
+        position += 1
+        while position < bytes.count {
+            let byte = bytes[position]
+            if byte == UInt8(ascii: "\\"), position + 1 < bytes.count {
+                position += 1
+                let escaped = bytes[position]
+                switch escaped {
+                case UInt8(ascii: "n"): text.append(0x0A)
+                case UInt8(ascii: "r"): text.append(0x0D)
+                case UInt8(ascii: "t"): text.append(0x09)
+                case UInt8(ascii: "b"): text.append(0x08)
+                case UInt8(ascii: "f"): text.append(0x0C)
+                case UInt8(ascii: "0")...UInt8(ascii: "7"):
+                    var value = 0, count = 0
+                    while count < 3, position < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "7")).contains(bytes[position]) {
+                        value = value * 8 + Int(bytes[position] - UInt8(ascii: "0")); position += 1; count += 1
+                    }
+                    text.append(UInt8(truncatingIfNeeded: value))
+                    continue
+                default: text.append(escaped)
+                }
+            } else if byte == UInt8(ascii: "(") {
+                depth += 1; text.append(byte)
+            } else if byte == UInt8(ascii: ")") {
+                if depth == 0 { return Data(text) }
+                depth -= 1; text.append(byte)
+            } else {
+                text.append(byte)
+            }
+            position += 1
+        }
+        return nil
     }
 
     private struct Member: Decodable { var manifest: Manifest }

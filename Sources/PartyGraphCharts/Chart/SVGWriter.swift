@@ -1,3 +1,4 @@
+import PartyGraph
 import Foundation
 
 /// Builds an SVG document as text: one place for escaping, number format, fonts and the frame every chart shares.
@@ -64,13 +65,14 @@ struct SVGWriter {
     static let headerHeight = 78.0
 
     /// The whole document: white background, the heading and the caption lines (dataset; window and sources) on
-    /// top, the full title in `<title>`, the manifest in `<metadata>`.
+    /// top, the full title in `<title>`, the manifest in the `<metadata>` element `Manifest` reads back
+    /// (`PartyGraph/Manifest/svgMetadataID`), so `partygraph verify` checks a chart as it checks a diagram.
     func document(title: String, heading: String, lines: [String], manifest: String?) -> String {
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         out += "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(Self.number(width))\" height=\"\(Self.number(height))\" "
         out += "viewBox=\"0 0 \(Self.number(width)) \(Self.number(height))\" font-family=\"\(Self.font)\">\n"
         out += "<title>\(Self.escaped(title))</title>\n"
-        if let manifest { out += "<metadata>\(Self.escaped(manifest))</metadata>\n" }
+        if let manifest { out += "<metadata id=\"\(Manifest.svgMetadataID)\">\(Self.escaped(manifest))</metadata>\n" }
         out += "<rect x=\"0\" y=\"0\" width=\"\(Self.number(width))\" height=\"\(Self.number(height))\" fill=\"#ffffff\"/>\n"
         out += "<text x=\"16\" y=\"26\" font-size=\"16\" font-weight=\"bold\" fill=\"#111\">\(Self.escaped(heading))</text>\n"
         for (index, line) in lines.enumerated() {

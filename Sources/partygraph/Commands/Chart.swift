@@ -28,12 +28,22 @@ struct ChartCommand: ParsableCommand {
 
         @OptionGroup var datasetOptions: DatasetOptions
 
-        /// Writes the chart and says where.
-        func write(_ chart: PartyGraphCharts.Chart, kind: String) throws {
+        /// The manifest for a chart of `dataset`, as its JSON text (the charts keep it in SVG `<metadata>` and in
+        /// the PDF keywords).
+        func manifest(for dataset: Dataset) throws -> String {
+            try datasetOptions.manifest(for: dataset).jsonText
+        }
+
+        /// Writes the chart where ``OutputKind/chartPlacement(fileExtension:)`` keeps its manifest (inside an SVG
+        /// or PDF, beside a PNG) and says where.
+        func write(_ chart: PartyGraphCharts.Chart, kind: String, dataset: Dataset) throws {
             let path = out ?? "output/chart-\(kind).\(format.rawValue)"
             try datasetOptions.refuseOverwriting(path, use: "drawn")
             if out == nil { try FileManager.default.createDirectory(atPath: "output", withIntermediateDirectories: true) }
             try ChartRenderer().write(chart, as: format, to: path)
+            if OutputKind.chartPlacement(fileExtension: format.rawValue) == .sidecar {
+                try datasetOptions.manifest(for: dataset).write(to: Manifest.sidecarPath(for: path))
+            }
             print("wrote \(path)")
         }
     }
@@ -49,7 +59,8 @@ struct ChartCommand: ParsableCommand {
         func run() throws {
             let dataset = try output.datasetOptions.load()
             let filter = try query.filter(in: dataset, knownAt: try output.datasetOptions.knownAtDate())
-            try output.write(try dataset.timelineChart(try timelineOptions.query(in: dataset, filter: filter)), kind: "timeline")
+            try output.write(try dataset.timelineChart(try timelineOptions.query(in: dataset, filter: filter), manifest: try output.manifest(for: dataset)),
+                             kind: "timeline", dataset: dataset)
         }
     }
 
@@ -63,7 +74,8 @@ struct ChartCommand: ParsableCommand {
         func run() throws {
             let dataset = try output.datasetOptions.load()
             let filter = try query.filter(in: dataset, knownAt: try output.datasetOptions.knownAtDate())
-            try output.write(dataset.coMeetingChart(level: matrixOptions.level, filter: filter), kind: "matrix")
+            try output.write(dataset.coMeetingChart(level: matrixOptions.level, filter: filter, manifest: try output.manifest(for: dataset)),
+                             kind: "matrix", dataset: dataset)
         }
     }
 
@@ -95,7 +107,8 @@ struct ChartCommand: ParsableCommand {
             let filter = try query.filter(in: dataset, knownAt: try output.datasetOptions.knownAtDate())
             try output.write(try dataset.trajectoryChart(TrajectoryQuery(
                 projection: options.projection ?? .persons, parameters: options.parameters, filter: filter, unit: options.by ?? .year,
-                window: options.window.flatMap(PeriodWindow.init(parsing:)), top: options.top)), kind: "trajectory")
+                window: options.window.flatMap(PeriodWindow.init(parsing:)), top: options.top), manifest: try output.manifest(for: dataset)),
+                kind: "trajectory", dataset: dataset)
         }
     }
 }
