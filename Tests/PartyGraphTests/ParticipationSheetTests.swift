@@ -258,3 +258,37 @@ struct SplitMix {
         return z ^ (z >> 31)
     }
 }
+
+/// A sheet added to a dataset that declares its own meeting kinds and roles (format 2 `vocabulary`).
+@Suite struct ParticipationSheetVocabularyTests {
+    static let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/places/places-and-vocabulary.json").path
+
+    @Test func aSheetMayNameTheDeclaredMeetingKindsAndRoles() throws {
+        let base = try DatasetLoader.load(path: Self.path)
+        let data = sheetData([sheetRow(["meeting_kind": "working-breakfast", "participant": "Nguyễn Văn Anh", "role": "note-taker"]),
+                              sheetRow(["meeting_kind": "working-breakfast", "participant": "Bopha Chea", "role": "host"])])
+        let dataset = try ParticipationSheet.read(data: data, file: "s.csv", into: base, intoPath: Self.path).dataset
+        let meeting = try #require(dataset.entities.first { $0.name == "CPP–CPV bilateral summit" })
+        #expect(meeting.meeting?.kind == .meeting && meeting.meeting?.refinedKind == "working-breakfast")
+        let participations = dataset.relationships.filter { $0.to == meeting.id }
+        #expect(participations.map(\.role) == [.attendee, .host])
+        #expect(participations.map { $0.refinedRole.flatMap(dataset.vocabulary.role)?.id } == ["note-taker", nil])
+    }
+
+    @Test func anUnknownTermNamesRowColumnTheAcceptedTermsAndTheClosest() throws {
+        let base = try DatasetLoader.load(path: Self.path)
+        let data = sheetData([sheetRow(["meeting_kind": "working-brekfast", "participant": "Nguyễn Văn Anh"]),
+                              sheetRow(["participant": "Bopha Chea", "role": "notetaker"])])
+        let issues = sheetIssues { _ = try ParticipationSheet.read(data: data, file: "s.csv", into: base, intoPath: Self.path) }
+        #expect(issues.map(\.path) == ["row 2, column \"meeting_kind\"", "row 3, column \"role\""])
+        #expect(issues.first?.fix?.hasPrefix("did you mean 'working-breakfast'? allowed: bilateral-summit,") == true)
+        #expect(issues.first?.fix?.hasSuffix("; declared by the dataset added to: courtesy-call, extended-courtesy-call, working-breakfast") == true)
+        #expect(issues.last?.fix?.hasPrefix("did you mean 'note-taker'?") == true && issues.last?.fix?.contains("interpreter") == true)
+    }
+
+    @Test func withoutADatasetADeclaredTermIsUnknown() throws {
+        let issues = sheetIssues { _ = try ParticipationSheet.read(data: sheetData([sheetRow(["participant": "A", "role": "note-taker"])]), file: "s.csv") }
+        #expect(issues.map(\.path) == ["row 2, column \"role\""])
+        #expect(issues.first?.fix?.contains("declared") == false)
+    }
+}

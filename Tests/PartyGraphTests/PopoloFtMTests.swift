@@ -140,6 +140,53 @@ enum PopoloFtMFixtures {
         #expect(dataset.sources.first?.publisher == "example.org")
     }
 
+    /// A legislature file in the Popolo specification's layout: what has a place in the model is imported, and every
+    /// field that has none is a located warning saying why, once per field with how often it occurs.
+    @Test func aSpecLayoutFileSaysWhatItDidNotImportAndWhy() throws {
+        let path = PopoloFtMFixtures.fixtures + "/popolo/legislature-spec.json"
+        let dataset = try Importer.load(format: .popolo, paths: [path])
+        let notices = dataset.warnings.filter { $0.line != nil }
+        #expect(notices.map(\.path) == [
+            "$.persons[0].other_names[0].start_date", "$.persons[0].other_names[0].note", "$.persons[0].birth_date",
+            "$.persons[0].contact_details", "$.posts[0].role", "$.memberships[0].on_behalf_of_id",
+        ])
+        #expect(notices.allSatisfy { $0.file == path })
+        let onBehalf = try #require(notices.last)
+        #expect(onBehalf.line == 30 && onBehalf.message.contains("(2 times in the file)") && onBehalf.message.contains("on-behalf-of"))
+        #expect(onBehalf.fix?.contains("organization_id") == true)
+        #expect(notices.first?.message.contains("aliases have no dates") == true && notices.first?.line == 7)
+        // The dated other name is still a name the person is found by; the post's other label is an alias too.
+        #expect(dataset.entity(NodeID(rawValue: "person/hun-sen"))?.aliases == ["Samdech Techo Hun Sen"])
+        #expect(dataset.entity(NodeID(rawValue: "office/prime-minister-of-cambodia"))?.aliases == ["PM"])
+        // On-behalf-of states no membership of the party: only the two memberships of the National Assembly are there.
+        #expect(dataset.relationships.filter { $0.relation == .memberOf }.map(\.to.rawValue) == ["organ/national-assembly", "organ/national-assembly"])
+        #expect(!dataset.relationships.contains { $0.to.rawValue == "party/cambodian-people-s-party" && $0.relation == .memberOf })
+    }
+
+    @Test func aFileWithEveryFieldReadHasNoNotices() throws {
+        let text = """
+            {"persons": [{"id": "p", "name": "A", "other_names": [{"name": "Ay"}]}],
+             "organizations": [{"id": "o", "name": "B", "classification": "party"}],
+             "memberships": [{"person_id": "p", "organization_id": "o", "role": "member",
+                              "sources": [{"url": "https://example.org/a", "date": "2026-02-03", "note": "A, a member"}]}]}
+            """
+        let dataset = try Importer.load(format: .popolo, paths: [try PopoloFtMFixtures.write(text, name: "all-read.json")])
+        #expect(dataset.warnings.filter { $0.line != nil }.isEmpty)
+    }
+
+    @Test func anUnknownMembershipRoleAndEventClassificationAreNotices() throws {
+        let text = """
+            {"persons": [{"id": "p", "name": "A"}], "organizations": [{"id": "o", "name": "B"}],
+             "events": [{"id": "e", "name": "Talks", "classification": "plenary", "start_date": "2026-02-03", "status": "held",
+                         "sources": [{"url": "https://example.org/a", "date": "2026-02-03", "note": "the talks"}]}],
+             "memberships": [{"person_id": "p", "organization_id": "o", "role": "Chair",
+                              "sources": [{"url": "https://example.org/a", "date": "2026-02-03", "note": "A, chair"}]}],
+             "vote_events": []}
+            """
+        let dataset = try Importer.load(format: .popolo, paths: [try PopoloFtMFixtures.write(text, name: "roles.json")])
+        #expect(dataset.warnings.filter { $0.line != nil }.map(\.path) == ["$.vote_events", "$.events[0].classification", "$.memberships[0].role"])
+    }
+
     @Test func aPlainLinkWithoutADateIsPlaced() throws {
         let text = """
             {"persons": [{"id": "p", "name": "A"}], "organizations": [{"id": "o", "name": "B"}],

@@ -268,6 +268,9 @@ struct DatasetBuilder {
     var title = ""
     var description: String?
     var issues: [DatasetIssue] = []
+    /// What a reader read but could not import (a field the model has no place for), located; they become the
+    /// dataset's first warnings, so nothing is dropped unsaid.
+    var notices: [DatasetIssue] = []
     /// The declared vocabulary, read before the nodes and edges that use it.
     var vocabulary = DeclaredVocabulary()
     private var sources: [Source] = [], sourcePlaces: [FlatRecord] = []
@@ -536,7 +539,7 @@ struct DatasetBuilder {
         if !issues.isEmpty { throw .invalidData(file: file, issues: issues) }
         return Dataset(validatedTitle: title, description: description, sources: sources, entities: entities,
                        relationships: relationships, vocabulary: vocabulary, validation: result,
-                       warnings: DatasetWarnings.findings(entities: entities, relationships: relationships).map {
+                       warnings: notices + DatasetWarnings.findings(entities: entities, relationships: relationships).map {
                            $0.issue(file: file, line: nil, column: nil)
                        })
     }

@@ -21,7 +21,7 @@ enum PopoloReader {
             }
             var reader = Reader(context: context)
             for key in lists { reader.items[key] = reader.list(document, key, at: "$") }
-            if let meta = document["partygraph"] { reader.readOwn(meta) } else { reader.readPlain() }
+            if let meta = document["partygraph"] { reader.readOwn(meta) } else { reader.readPlain(document) }
             return try reader.builder.finish(file: path, sourceDirectory: sourceDirectory)
         }
     }
@@ -104,9 +104,15 @@ enum PopoloReader {
 
         /// Popolo's `other_names` (objects with a `name`) as the JSON list of names an aliases column holds.
         mutating func otherNameList(_ value: LocatedJSON, at path: String) -> String? {
+            let names = otherNames(value, at: path)
+            return names.isEmpty ? nil : JSONValue.array(names).compactText
+        }
+
+        /// The names of Popolo's `other_names`.
+        mutating func otherNames(_ value: LocatedJSON, at path: String) -> [JSONValue] {
             guard case .array(let entries) = value.shape else {
                 builder.issues.append(context.issue(value.offset, path, "\"other_names\" must be a list of objects with a \"name\""))
-                return nil
+                return []
             }
             var names: [JSONValue] = []
             for (index, entry) in entries.enumerated() {
@@ -116,15 +122,87 @@ enum PopoloReader {
                 }
                 names.append(.string(name))
             }
-            return names.isEmpty ? nil : JSONValue.array(names).compactText
+            return names
         }
 
         let defaultKind = ["persons": "person", "organizations": "organ", "posts": "office", "events": "meeting", "areas": "place"]
 
         // MARK: A plain Popolo document
 
-        mutating func readPlain() {
+        /// The keys of each list's entries a plain document is read from; any other is reported as not imported.
+        /// (`sources` of an organization, post or area are the evidence of its part-of, office-of or located-in.)
+        static let readKeys: [String: Set<String>] = [
+            "persons": ["id", "name", "other_names"],
+            "organizations": ["id", "name", "other_names", "classification", "parent_id", "sources"],
+            "posts": ["id", "label", "other_label", "other_names", "organization_id", "sources"],
+            "areas": ["id", "name", "other_names", "classification", "parent_id", "sources"],
+            "events": ["id", "name", "other_names", "classification", "start_date", "end_date", "location", "status", "organization_id",
+                       "parent_id", "attendees", "sources"],
+            "memberships": ["id", "person_id", "organization_id", "post_id", "role", "start_date", "end_date", "sources"],
+        ]
+
+        /// Why a Popolo field is not imported, for the fields a reader is likely to miss.
+        static let unreadReasons: [String: (why: String, fix: String?)] = [
+            "memberships.on_behalf_of_id": ("PartyGraph has no on-behalf-of link, and sitting for a party does not state membership of it",
+                                            "if a source states the person is a member of that party, add a membership with it as organization_id and that source"),
+            "other_names.start_date": ("PartyGraph aliases have no dates; the name itself is imported as an alias, valid at any time", nil),
+            "other_names.end_date": ("PartyGraph aliases have no dates; the name itself is imported as an alias, valid at any time", nil),
+            "memberships.area_id": ("PartyGraph memberships have no area", nil),
+            "memberships.role": ("a membership of an organization is read as member-of, or heads when the role is head; other roles have no place", nil),
+            "events.classification": ("it is not a meeting kind, so the event is imported as a meeting", "use a meeting kind (\(MeetingKind.allCases.map(\.rawValue).joined(separator: ", ")))"),
+        ]
+
+        /// Reports, once per field with its first place and how often it occurs, every field of a plain document the
+        /// reader does not import: a silent skip would let a user believe the dataset holds it.
+        mutating func reportUnread(_ document: LocatedJSON) {
+            var unread: [(key: String, list: String, offset: Int, path: String, count: Int)] = []
+            func note(_ list: String, _ key: String, _ offset: Int, _ path: String) {
+                if let index = unread.firstIndex(where: { $0.list == list && $0.key == key }) { unread[index].count += 1 } else {
+                    unread.append((key, list, offset, path, 1))
+                }
+            }
+            if case .object(let members) = document.shape {
+                for member in members where Self.readKeys[member.key] == nil && member.key != "partygraph" {
+                    note("$", member.key, member.value.offset, "$." + member.key)
+                }
+            }
+            for list in ["persons", "organizations", "posts", "areas", "events", "memberships"] {
+                for (index, item) in (items[list] ?? []).enumerated() {
+                    guard case .object(let members) = item.shape else { continue }
+                    let path = "$.\(list)[\(index)]"
+                    for member in members {
+                        if !Self.readKeys[list]!.contains(member.key) {
+                            note(list, member.key, member.value.offset, path + "." + member.key)
+                        } else if member.key == "other_names", case .array(let entries) = member.value.shape {
+                            for (position, entry) in entries.enumerated() {
+                                guard case .object(let fields) = entry.shape else { continue }
+                                for field in fields where field.key != "name" {
+                                    note("other_names", field.key, field.value.offset, path + ".other_names[\(position)].\(field.key)")
+                                }
+                            }
+                        } else if list == "memberships", member.key == "role", item["post_id"] == nil, case .string(let role) = member.value.shape,
+                                  !["head", "member"].contains(role.lowercased()) {
+                            note(list, member.key, member.value.offset, path + ".role")
+                        } else if list == "events", member.key == "classification", case .string(let text) = member.value.shape,
+                                  MeetingKind(rawValue: text) == nil {
+                            note(list, member.key, member.value.offset, path + ".classification")
+                        }
+                    }
+                }
+            }
+            for entry in unread {
+                let reason = Self.unreadReasons[entry.list + "." + entry.key]
+                let scope = entry.list == "$" ? "the document's" : entry.list == "other_names" ? "other names'" : "\(entry.list)'"
+                let times = entry.count == 1 ? "" : " (\(entry.count) times in the file)"
+                builder.notices.append(context.issue(entry.offset, entry.path,
+                                                     "\(scope) \"\(entry.key)\" is not imported\(times): " + (reason?.why ?? "PartyGraph has no field for it"),
+                                                     fix: reason?.fix))
+            }
+        }
+
+        mutating func readPlain(_ document: LocatedJSON) {
             builder.title = "Imported from Popolo"
+            reportUnread(document)
             var ids = InterchangeDocument.IDMap()
             var records: [(key: String, item: LocatedJSON, path: String, id: NodeID, kind: NodeKind)] = []
             for key in ["persons", "organizations", "posts", "areas", "events"] {
@@ -161,7 +239,18 @@ enum PopoloReader {
                 var fields: [String: String] = ["id": record.id.rawValue, "kind": record.kind.rawValue]
                 let nameKey = record.key == "posts" ? "label" : "name"
                 if case .string(let name)? = record.item[nameKey]?.shape { fields["name"] = name }
-                if let otherNames = record.item["other_names"] { fields["aliases"] = otherNameList(otherNames, at: record.path + ".other_names") }
+                var names = record.item["other_names"].map { otherNames($0, at: record.path + ".other_names") } ?? []
+                if record.kind == .office, case .array(let labels)? = record.item["other_label"]?.shape {
+                    // A post's other labels are plain strings (Popolo's `other_label`), added to its other names.
+                    for (index, label) in labels.enumerated() {
+                        guard case .string(let text) = label.shape else {
+                            builder.issues.append(context.issue(label.offset, record.path + ".other_label[\(index)]", "an other label is a string"))
+                            continue
+                        }
+                        names.append(.string(text))
+                    }
+                }
+                if !names.isEmpty { fields["aliases"] = JSONValue.array(names).compactText }
                 if record.kind == .meeting {
                     fields["meeting_kind"] = MeetingKind.meeting.rawValue
                     if case .string(let text)? = record.item["classification"]?.shape, MeetingKind(rawValue: text) != nil { fields["meeting_kind"] = text }

@@ -13,6 +13,8 @@ struct SheetBuilder {
     let title: String
     let description: String?
     let vocabulary: DeclaredVocabulary
+    /// The declared terms resolved to their core values, for the kind and role columns.
+    let resolvedVocabulary: ResolvedVocabulary
     let resolver: NameResolver?
     let baseEntityCount: Int
     let baseSourceCount: Int
@@ -62,6 +64,7 @@ struct SheetBuilder {
         title = migrated?.title ?? newTitle ?? "Participation sheet " + URL(fileURLWithPath: file).lastPathComponent
         description = migrated?.description
         vocabulary = migrated?.vocabulary ?? .empty
+        resolvedVocabulary = ResolvedVocabulary(vocabulary)
         resolver = migrated.map(NameResolver.init(dataset:))
         baseEntityCount = entities.count
         baseSourceCount = sources.count
@@ -201,12 +204,28 @@ struct SheetBuilder {
                    fix: (hint.isEmpty ? "" : "did you mean '\(hint[0])'? ") + "allowed: " + options.joined(separator: ", "))
             return nil
         }
+        /// A core value, or a term the dataset added to declares (its core value and its position in the declarations).
+        func declaredChoice<Value: RawRepresentable & CaseIterable & Hashable & Sendable>(_ column: String, _ type: Value.Type, terms: ResolvedTerms<Value>,
+                                   declared: [DeclaredTerm]) -> (core: Value, position: Int?)? where Value.RawValue == String {
+            guard let text = row[column] else { return nil }
+            if let value = Value(rawValue: text.lowercased()) { return (value, nil) }
+            if let position = terms.positions[text], let core = terms.cores[position] { return (core, position) }
+            let options = Value.allCases.map(\.rawValue) + declared.map(\.id)
+            let hint = nearest(to: text.lowercased(), among: options)
+            report(row, column, "unknown \(column.replacingUnderscores) '\(text.shownInMessage)'",
+                   fix: (hint.isEmpty ? "" : "did you mean '\(hint[0])'? ") + "allowed: " + Value.allCases.map(\.rawValue).joined(separator: ", ")
+                       + (declared.isEmpty ? "" : "; declared by the dataset added to: " + declared.map(\.id).joined(separator: ", ")))
+            return nil
+        }
         let start = date("meeting_start"), end = date("meeting_end"), sourceDate = date("source_date")
-        let meetingKind = choice("meeting_kind", MeetingKind.self)
+        let meetingChoice = declaredChoice("meeting_kind", MeetingKind.self, terms: resolvedVocabulary.meetingKinds, declared: vocabulary.meetingKinds)
+        let meetingKind = meetingChoice?.core
+        let declaredKind = meetingChoice?.position.map { vocabulary.meetingKinds[$0].id }
         let status = choice("status", MeetingStatus.self)
         let participantKinds: [NodeKind] = [.person, .organ, .party, .office, .country]
         let participantKind = choice("participant_kind", NodeKind.self, allowed: participantKinds)
-        let role = choice("role", ParticipantRole.self)
+        let roleChoice = declaredChoice("role", ParticipantRole.self, terms: resolvedVocabulary.roles, declared: vocabulary.roles)
+        let role = roleChoice?.core
         var span: DateSpan?
         if let start {
             do throws(DateProblem) { span = try DateSpan(start: start, end: end ?? start) } catch {
@@ -252,7 +271,7 @@ struct SheetBuilder {
                 country = found
             }
         }
-        guard let meeting = meeting(row, name: meetingName, span: span, kind: meetingKind) else { return }
+        guard let meeting = meeting(row, name: meetingName, span: span, kind: meetingKind, declared: declaredKind) else { return }
 
         // The facts.
         var placeText: String? = [row["place"], row["country"]].compactMap { $0 }.joined(separator: ", ")
@@ -293,7 +312,8 @@ struct SheetBuilder {
             capacityID = entities[index].id
         }
         addRelationship(Relationship(.participantIn, from: entities[participantIndex].id, to: entities[meetingIndex].id,
-                                     role: role ?? .attendee, capacity: capacityID, evidence: [evidence]), row: row, attested: nil)
+                                     role: role ?? .attendee, capacity: capacityID, evidence: [evidence],
+                                     refinedRole: roleChoice?.position.map { DeclaredRole(position: UInt16($0)) }), row: row, attested: nil)
         if let place {
             let index = place.existing ?? create(place, row: row, evidence: evidence)
             addEvidence(evidence, toEntity: index)
@@ -431,7 +451,15 @@ struct SheetBuilder {
     }
 
     /// The meeting of a row: one of the dataset added to (same start, same name), one an earlier row made, or new.
-    mutating func meeting(_ row: Row, name: String, span: DateSpan, kind: MeetingKind?) -> Lookup? {
+    /// `kind` and `declared` are the row's meeting kind: a core one, or a declared term (`declared`) refining `kind`.
+    mutating func meeting(_ row: Row, name: String, span: DateSpan, kind: MeetingKind?, declared: String?) -> Lookup? {
+        /// Whether the row's kind differs from a meeting's: a declared term must be the meeting's; a core kind, its core.
+        func differs(_ details: MeetingDetails?) -> Bool {
+            if let declared { return details?.refinedKind != declared }
+            return kind.map { details?.kind != $0 } ?? false
+        }
+        let wanted = declared ?? kind?.rawValue ?? ""
+        func shown(_ details: MeetingDetails?) -> String { details.map { $0.refinedKind ?? $0.kind.rawValue } ?? "?" }
         let key = (span.start?.description ?? "") + "|" + name.matchingKey
         if let known = meetingsByKey[key] {
             let details = entities[known.index].meeting
@@ -439,8 +467,8 @@ struct SheetBuilder {
                 report(row, "meeting_end", "the meeting ends \(details?.date.end?.description ?? "?") on row \(known.row), not \(end)", fix: "write the same dates on every row of a meeting")
                 return nil
             }
-            if let kind, details?.kind != kind {
-                report(row, "meeting_kind", "the meeting is \(details?.kind.rawValue ?? "?") on row \(known.row), not \(kind.rawValue)", fix: "write the same meeting_kind on every row of a meeting")
+            if differs(details) {
+                report(row, "meeting_kind", "the meeting is \(shown(details)) on row \(known.row), not \(wanted)", fix: "write the same meeting_kind on every row of a meeting")
                 return nil
             }
             return Lookup(existing: known.index, name: name, createKind: .meeting)
@@ -452,8 +480,8 @@ struct SheetBuilder {
             return nil
         }
         if let match = matches.first, let index = indexByID[match.id] {
-            if let kind, match.meeting?.kind != kind {
-                report(row, "meeting_kind", "the meeting \(match.id) is \(match.meeting?.kind.rawValue ?? "?") in the dataset added to, not \(kind.rawValue)", fix: "leave meeting_kind empty or write what the dataset has")
+            if differs(match.meeting) {
+                report(row, "meeting_kind", "the meeting \(match.id) is \(shown(match.meeting)) in the dataset added to, not \(wanted)", fix: "leave meeting_kind empty or write what the dataset has")
                 return nil
             }
             if row["meeting_end"] != nil, match.meeting?.date.end != span.end {
@@ -465,7 +493,7 @@ struct SheetBuilder {
             return Lookup(existing: index, name: name, createKind: .meeting)
         }
         let id = NodeID.minted(kind: .meeting, name: name, prefix: span.start?.description) { indexByID[$0] != nil }
-        let details = MeetingDetails(kind: kind ?? .meeting, date: span, claims: [])
+        let details = MeetingDetails(kind: kind ?? .meeting, date: span, claims: [], refinedKind: declared)
         let index = entities.count
         entities.append(Entity(id: id, kind: .meeting, name: name.nfc, meeting: details))
         indexByID[id] = index

@@ -100,6 +100,11 @@ struct Import: ParsableCommand {
         guard let out else { return }
         let directory = URL(fileURLWithPath: out).deletingLastPathComponent()
         let dataset = try Importer.load(format: from, paths: files, sourceDirectory: directory, csvFormulas: csvRaw ? .raw : .neutralised)
+        // What the reader could not import is said, located, on standard error (the file is still written).
+        let notImported = dataset.warnings.filter { $0.line != nil }.map { issue in
+            "\(issue.file ?? files[0]):\(issue.line!):\(issue.column ?? 1): warning: \(issue.path): \(issue.message)" + (issue.fix.map { " — \($0)" } ?? "")
+        }
+        if !notImported.isEmpty { FileHandle.standardError.write(Data((notImported.joined(separator: "\n") + "\n").utf8)) }
         try DatasetWriter.write(dataset, to: out)
         emit("wrote \(out) (\(dataset.entities.count) nodes, \(dataset.relationships.count) relations, \(dataset.sources.count) sources)")
     }
