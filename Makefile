@@ -121,8 +121,12 @@ bench-explorer: deps browser-deps
 bench-ego: deps
 	bash Benchmarks/ego.sh
 
-# import --from icews of a generated 1,000,000-row ICEWS file, release build (ROWS=… for another size; Benchmarks/SCALE.md).
+# Importers at research scale (Benchmarks/SCALE.md; target < 10 s each): import --from sheet of a generated
+# 1,000,000-row participation sheet, then import --from icews of a generated 1,000,000-row ICEWS file (ROWS=… for
+# another size of the latter); release builds.
 bench-import: deps
+	$(SWIFT) build -c release --product partygraph
+	$(PYTHON) Benchmarks/import_sheet.py --bin .build/release/partygraph
 	ROWS=$(or $(ROWS),1000000) sh Benchmarks/event_import.sh
 
 clean:
