@@ -138,7 +138,10 @@ struct SheetBuilder {
         let rows = table.records.map { record in
             var cells: [String: String] = [:]
             for (name, value) in zip(table.header, record.fields) {
-                let text = CSVText.readCell(value).trimmingCharacters(in: .whitespaces)
+                let cell = CSVText.readCell(value)
+                // Foundation's trimming only where an end may be white space (not an ASCII letter, digit or mark).
+                func plain(_ byte: UInt8?) -> Bool { byte.map { $0 > 0x20 && $0 < 0x80 } ?? true }
+                let text = plain(cell.utf8.first) && plain(cell.utf8.last) ? cell : cell.trimmingCharacters(in: .whitespaces)
                 if !text.isEmpty { cells[name] = text }
             }
             return Row(number: record.row, line: record.line, cells: cells)
