@@ -1,7 +1,7 @@
 import Foundation
 
 /// Machine-coded event data (ICEWS, POLECAT) read as meetings: who met whom, on which day, where, as a coder read
-/// the news (see docs/interchange.md, "Event data").
+/// the news (see docs/import.md, "Event data").
 ///
 /// Rows whose code is a meeting (``MeetingCode``) become meetings; every other row is counted by its code in
 /// ``EventImport/skipped``. The rows of one day, place and story are one meeting with every actor they name
