@@ -20,6 +20,48 @@ import Testing
         #expect(DatasetWriter.data(of: imported) == original)
     }
 
+    /// A machine-coded source stays machine-coded through every export that imports back (the CSV gains a `kind`
+    /// column only then); a dataset of reported sources keeps the columns it always had.
+    @Test(arguments: [ExportFormat.csv, .json, .popolo, .ftm])
+    func sourceKindsSurviveExportThenImport(format: ExportFormat) throws {
+        let dataset = try EventData.read(path: fixturePath("events/icews-meetings.tsv"), layout: .icews).dataset
+        #expect(dataset.sources.contains { $0.kind == .machineCoded })
+        let path = try written(dataset, format)
+        let importFormat: ImportFormat = switch format {
+        case .csv: .csv
+        case .popolo: .popolo
+        case .ftm: .ftm
+        default: .json
+        }
+        let imported = try Importer.load(format: importFormat, paths: [path])
+        #expect(imported.sources.map(\.kind) == dataset.sources.map(\.kind), "\(format)")
+        if format == .csv {
+            // CSV lines end in CR LF, one Character: split the scalars.
+            func header(_ folder: String) throws -> String {
+                let text = try String(contentsOfFile: folder + "/sources.csv", encoding: .utf8)
+                return String(String.UnicodeScalarView(text.unicodeScalars.prefix { $0 != "\r" && $0 != "\n" }))
+            }
+            #expect(try header(path) == "id,publisher,title,date,url,text,kind")
+            #expect(try header(try written(InterchangeFixtures.tricky, .csv)) == "id,publisher,title,date,url,text")
+        }
+    }
+
+    @Test func anUnknownSourceKindIsALocatedError() throws {
+        let folder = try written(InterchangeFixtures.tricky, .csv)
+        let file = folder + "/sources.csv"
+        var lines = try String(contentsOfFile: file, encoding: .utf8).replacingOccurrences(of: "\r\n", with: "\n").components(separatedBy: "\n")
+        try #require(lines.count > 2)
+        lines[0] += ",kind"
+        lines[1] += ",robot"
+        try lines.joined(separator: "\r\n").write(toFile: file, atomically: true, encoding: .utf8)
+        #expect {
+            _ = try Importer.load(format: .csv, paths: [folder])
+        } throws: { error in
+            guard case PartyGraphError.invalidData(_, let issues) = error else { return false }
+            return issues.contains { $0.message.contains("\"robot\" is not a source kind") && ($0.fix ?? "").contains("machine-coded") }
+        }
+    }
+
     @Test func csvFilesCanBeNamedOneByOneInAnyOrder() throws {
         let folder = try written(InterchangeFixtures.tricky, .csv)
         let files = ["edges.csv", "nodes.csv", "sources.csv", "dataset.csv"].map { folder + "/" + $0 }

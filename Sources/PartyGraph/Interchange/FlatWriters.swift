@@ -56,11 +56,17 @@ enum CSVWriter {
     }
 
     static let sourceColumns = ["id", "publisher", "title", "date", "url", "text"]
+    /// Written only when a source has a kind other than ``SourceKind/reported``, as the dataset file leaves `kind` out
+    /// then: so exports of reported-only datasets keep their columns, and a machine-coded source stays one.
+    static let sourceKindColumn = "kind"
+    /// Every column a source record may have, in any interchange format.
+    static let knownSourceColumns = Set(sourceColumns + [sourceKindColumn])
 
     /// `sources.csv`: the dataset's sources.
     static func sources(_ dataset: Dataset, formulas: CSVText.Formulas) -> String {
-        CSVText.table(header: sourceColumns, rows: dataset.sources.map {
-            [$0.id, $0.publisher, $0.title, $0.date.description, $0.url ?? "", $0.textFile ?? ""]
+        let withKind = dataset.sources.contains { $0.kind != .reported }
+        return CSVText.table(header: sourceColumns + (withKind ? [sourceKindColumn] : []), rows: dataset.sources.map {
+            [$0.id, $0.publisher, $0.title, $0.date.description, $0.url ?? "", $0.textFile ?? ""] + (withKind ? [$0.kind.rawValue] : [])
         }, formulas: formulas)
     }
 

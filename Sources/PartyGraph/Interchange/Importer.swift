@@ -102,9 +102,10 @@ public enum Importer {
                 for index in table.records.indices { table.records[index].fields = table.records[index].fields.map(CSVText.readCell) }
             }
             let role: String
-            if table.header.contains("kind") { role = "nodes" }
+            // Sources first: a sources.csv of machine-coded sources has a "kind" column too (the source kind).
+            if table.header.contains("publisher") { role = "sources" }
+            else if table.header.contains("kind") { role = "nodes" }
             else if table.header.contains("relation") { role = "edges" }
-            else if table.header.contains("publisher") { role = "sources" }
             else if table.header == ["field", "value"] { role = "dataset" }
             else {
                 issues.append(DatasetIssue(file: path, line: 1, path: "row 1", message: "this is not a PartyGraph CSV file (header: \(table.header.joined(separator: ",")))",
@@ -158,7 +159,7 @@ public enum Importer {
                 }
             }
         }
-        for record in records("sources", columns: Set(CSVWriter.sourceColumns)) { builder.addSource(record) }
+        for record in records("sources", columns: CSVWriter.knownSourceColumns) { builder.addSource(record) }
         let nodeColumns = Set(["id"] + InterchangeGraph.fullNodeColumns.map(\.name))
         for record in records("nodes", columns: nodeColumns) { builder.addNode(record) }
         let edgeColumns = Set(["id", "from", "to"] + InterchangeGraph.fullEdgeColumns.map(\.name))
@@ -238,7 +239,7 @@ public enum Importer {
             }
             if case .array(let sources)? = graph?["sources"]?.shape {
                 for (index, source) in sources.enumerated() {
-                    if let flat = record(source, at: "$.graph.sources[\(index)]", renaming: [:], known: Set(CSVWriter.sourceColumns)) { builder.addSource(flat) }
+                    if let flat = record(source, at: "$.graph.sources[\(index)]", renaming: [:], known: CSVWriter.knownSourceColumns) { builder.addSource(flat) }
                 }
             }
             let nodeKnown = Set(["id"] + InterchangeGraph.fullNodeColumns.map(\.name))
@@ -430,11 +431,22 @@ struct DatasetBuilder {
         let title = required(record, "title", fix: "give the report's title")
         let date = date(record, "date", broken: &broken)
         if record.fields["date"] == nil { report(record, "date", "\"date\" is missing", fix: "give its publication date, e.g. 2026-02-03"); broken = true }
+        var kind = SourceKind.reported
+        if let text = record.fields[CSVWriter.sourceKindColumn], !text.isEmpty {
+            if let known = SourceKind(rawValue: text) {
+                kind = known
+            } else {
+                report(record, CSVWriter.sourceKindColumn, "\"\(text.shownInMessage)\" is not a source kind",
+                       fix: "use " + SourceKind.allCases.map(\.rawValue).joined(separator: " or ") + ", or leave it empty for reported")
+                broken = true
+            }
+        }
         guard !broken, let id, let publisher, let title, let date else {
             if let id { brokenSourceIDs.insert(id) }
             return
         }
-        sources.append(Source(id: id, publisher: publisher.nfc, title: title.nfc, date: date, url: record.fields["url"], textFile: record.fields["text"]))
+        sources.append(Source(id: id, publisher: publisher.nfc, title: title.nfc, date: date, url: record.fields["url"], textFile: record.fields["text"],
+                              kind: kind))
         sourcePlaces.append(record)
     }
 
